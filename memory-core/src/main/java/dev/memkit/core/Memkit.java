@@ -1,0 +1,264 @@
+package dev.memkit.core;
+
+import dev.memkit.core.error.ValidationException;
+import dev.memkit.core.model.Actor;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.port.in.AuditUseCase;
+import dev.memkit.core.port.in.BackupUseCase;
+import dev.memkit.core.port.in.ContextUseCase;
+import dev.memkit.core.port.in.GoalUseCase;
+import dev.memkit.core.port.in.MemoryUseCase;
+import dev.memkit.core.port.in.StateUseCase;
+import dev.memkit.core.port.in.TransferUseCase;
+import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.core.port.out.StoreProvider;
+import dev.memkit.core.port.out.StoreTransaction;
+import dev.memkit.core.port.out.TokenCounter;
+import dev.memkit.core.port.out.TokenCounterProvider;
+import dev.memkit.core.service.AuditService;
+import dev.memkit.core.service.BackupService;
+import dev.memkit.core.service.ContextService;
+import dev.memkit.core.service.GoalService;
+import dev.memkit.core.service.MemoryService;
+import dev.memkit.core.service.Scope;
+import dev.memkit.core.service.StateService;
+import dev.memkit.core.service.TransferService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The entry point: opens a store by URI and hands out the use cases.
+ *
+ * <pre>{@code
+ * try (Memkit memkit = Memkit.open("sqlite:./data/memkit.db")) {
+ *   Space space = memkit.space("default");
+ *   space.state().set(StateKey.of("current_phase"), JsonValue.of("testing"));
+ *   space.memories().add(AddMemory.of("Deployed v1.2").withTags("deploy", "v1.2"));
+ *   System.out.println(space.context().export(ContextRequest.maxTokens(1500)).text());
+ * }
+ * }</pre>
+ *
+ * <p>The store is found by the URI's scheme among the {@link StoreProvider}s on the classpath
+ * ({@code mem:} is built in; {@code json:} and {@code sqlite:} come with their modules). One
+ * {@code Memkit} is meant to live as long as the program and be shared by its threads.
+ */
+public final class Memkit implements AutoCloseable {
+  private final Store store;
+  private final MemkitOptions options;
+  private final LazyCounter counter;
+
+  private Memkit(Store store, MemkitOptions options, LazyCounter counter) {
+    this.store = store;
+    this.options = options;
+    this.counter = counter;
+  }
+
+  /** Opens the store at {@code uri} with {@link MemkitOptions#defaults()}. */
+  public static Memkit open(String uri) {
+    return open(uri, MemkitOptions.defaults());
+  }
+
+  /**
+   * Opens the store at {@code uri}, e.g. {@code sqlite:./data/memkit.db}, {@code json:./data/memkit}
+   * or {@code mem:}.
+   *
+   * @throws ValidationException when the URI is malformed, no store serves its scheme, or the
+   *     tokenizer is not on the classpath
+   * @throws dev.memkit.core.error.StoreUnavailableException when the store cannot be opened
+   */
+  public static Memkit open(String uri, MemkitOptions options) {
+    Objects.requireNonNull(options, "options");
+    StoreLocation location = StoreLocation.parse(uri, options.environment());
+    LazyCounter counter = LazyCounter.find(options.tokenizerName());
+    StoreProvider provider = findProvider(location.scheme());
+    return new Memkit(provider.open(location), options, counter);
+  }
+
+  /** Wraps an already opened {@code store}: for stores built by hand, and for tests. */
+  public static Memkit of(Store store, MemkitOptions options) {
+    return new Memkit(store, options, LazyCounter.find(options.tokenizerName()));
+  }
+
+  /** The schemes of the stores on the classpath, sorted. */
+  public static SortedSet<String> schemes() {
+    SortedSet<String> schemes = new TreeSet<>();
+    for (StoreProvider p : ServiceLoader.load(StoreProvider.class, Memkit.class.getClassLoader())) {
+      schemes.add(p.scheme());
+    }
+    return schemes;
+  }
+
+  private static StoreProvider findProvider(String scheme) {
+    for (StoreProvider p : ServiceLoader.load(StoreProvider.class, Memkit.class.getClassLoader())) {
+      if (p.scheme().equals(scheme)) {
+        return p;
+      }
+    }
+    throw new ValidationException("store", "has scheme '" + scheme + "' but no store on the classpath serves it; available: "
+        + String.join(", ", schemes()));
+  }
+
+  /** The use cases of {@code namespace}, acting as {@code actor}. */
+  public Space space(Namespace namespace, Actor actor) {
+    Scope scope = new Scope(store, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
+        options.clock());
+    return new BoundSpace(scope, counter);
+  }
+
+  /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
+  public Space space(String namespace) {
+    return space(Namespace.of(namespace), Actor.EMBEDDED);
+  }
+
+  /** The use cases of the {@code default} namespace, acting as {@link Actor#EMBEDDED}. */
+  public Space space() {
+    return space(Namespace.DEFAULT, Actor.EMBEDDED);
+  }
+
+  /** Backups of the whole store; a restore is audited as {@code actor}. */
+  public BackupUseCase backups(Actor actor) {
+    return new BackupService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+  }
+
+  /** Export and import of namespaces; imports are audited as {@code actor}. */
+  public TransferUseCase transfer(Actor actor) {
+    return new TransferService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+  }
+
+  /** Every namespace holding data, in name order. */
+  public SortedSet<Namespace> namespaces() {
+    SortedSet<Namespace> all = store.read(StoreTransaction::namespaces);
+    return new TreeSet<>((java.util.Collection<Namespace>) all);
+  }
+
+  /** What store this is, e.g. {@code sqlite:/srv/data/memkit.db}. */
+  public String storeDescription() {
+    return store.description();
+  }
+
+  /** The encoding context blocks are counted with. */
+  public String tokenizer() {
+    return counter.encoding();
+  }
+
+  /**
+   * Loads the tokenizer now instead of at the first context export, so a server can fail at start.
+   *
+   * @throws ValidationException when no token counter for it is on the classpath
+   */
+  public void requireTokenizer() {
+    counter.get();
+  }
+
+  /** memkit's version, e.g. {@code 0.1.0}. */
+  public static String version() {
+    try (InputStream in = Memkit.class.getResourceAsStream("memkit-version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Closes the store. */
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private record BoundSpace(Scope scope, LazyCounter counter) implements Space {
+    @Override
+    public Namespace namespace() {
+      return scope.namespace();
+    }
+
+    @Override
+    public Actor actor() {
+      return scope.actor();
+    }
+
+    @Override
+    public StateUseCase state() {
+      return new StateService(scope);
+    }
+
+    @Override
+    public MemoryUseCase memories() {
+      return new MemoryService(scope);
+    }
+
+    @Override
+    public GoalUseCase goals() {
+      return new GoalService(scope);
+    }
+
+    @Override
+    public ContextUseCase context() {
+      return new ContextService(scope, counter::get);
+    }
+
+    @Override
+    public AuditUseCase audit() {
+      return new AuditService(scope);
+    }
+  }
+
+  /** Finds the tokenizer at open (cheap), loads its vocabulary at first use (not cheap). */
+  private static final class LazyCounter {
+    private final String encoding;
+    private final TokenCounterProvider provider;
+    private final List<String> available;
+    private volatile TokenCounter counter;
+
+    private LazyCounter(String encoding, TokenCounterProvider provider, List<String> available) {
+      this.encoding = encoding;
+      this.provider = provider;
+      this.available = List.copyOf(available);
+    }
+
+    static LazyCounter find(String encoding) {
+      List<String> available = new ArrayList<>();
+      for (TokenCounterProvider p : ServiceLoader.load(TokenCounterProvider.class, Memkit.class.getClassLoader())) {
+        if (p.encodings().contains(encoding)) {
+          return new LazyCounter(encoding, p, List.of());
+        }
+        available.addAll(p.encodings());
+      }
+      return new LazyCounter(encoding, null, available);
+    }
+
+    String encoding() {
+      return encoding;
+    }
+
+    TokenCounter get() {
+      TokenCounter c = counter;
+      if (c == null) {
+        synchronized (this) {
+          if (counter == null) {
+            if (provider == null) {
+              throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
+                  + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
+                  + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
+            }
+            counter = provider.counter(encoding).orElseThrow(() -> new ValidationException("tokenizer", "names " + encoding + ", which its provider could not load"));
+          }
+          c = counter;
+        }
+      }
+      return c;
+    }
+  }
+}

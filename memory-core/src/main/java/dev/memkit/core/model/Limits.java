@@ -1,0 +1,117 @@
+package dev.memkit.core.model;
+
+import dev.memkit.core.error.ValidationException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.json.JsonWriter;
+
+/**
+ * Every input limit of memkit in one place. The values are part of the product's contract
+ * (see docs/architecture.md); the checks throw {@link ValidationException} naming field and rule.
+ */
+public final class Limits {
+  /** Largest serialised state value: 64 KiB of compact UTF-8 JSON. */
+  public static final int STATE_VALUE_MAX_BYTES = 64 * 1024;
+  /** Longest memory text, in characters (code points). */
+  public static final int MEMORY_TEXT_MAX_CHARS = 32_768;
+  /** Most tags on one memory. */
+  public static final int TAGS_MAX = 32;
+  /** Largest serialised memory metadata object: 16 KiB. */
+  public static final int METADATA_MAX_BYTES = 16 * 1024;
+  /** Longest goal title, in characters. */
+  public static final int GOAL_TITLE_MAX_CHARS = 500;
+  /** Longest progress note, in characters. */
+  public static final int PROGRESS_NOTE_MAX_CHARS = 4_000;
+  /** Smallest and largest context budget, in tokens. */
+  public static final int CONTEXT_MIN_TOKENS = 1;
+  /** Largest context budget, in tokens. */
+  public static final int CONTEXT_MAX_TOKENS = 128_000;
+  /** Largest search or list page. */
+  public static final int PAGE_MAX = 100;
+  /** Default search and list page. */
+  public static final int PAGE_DEFAULT = 10;
+  /** Largest audit page. */
+  public static final int AUDIT_PAGE_MAX = 1_000;
+  /** Longest search query, in characters. */
+  public static final int QUERY_MAX_CHARS = 16_384;
+  /** Longest client key of a memory. */
+  public static final int CLIENT_KEY_MAX_CHARS = 128;
+  /** Longest actor name. */
+  public static final int ACTOR_MAX_CHARS = 128;
+  /** Deepest nesting of a JSON value (state value, metadata, patch). */
+  public static final int JSON_MAX_DEPTH = 64;
+
+  private Limits() {
+  }
+
+  /** Throws {@link ValidationException} for {@code field} and {@code rule} unless {@code ok}. */
+  public static void require(boolean ok, String field, String rule) {
+    if (!ok) {
+      throw new ValidationException(field, rule);
+    }
+  }
+
+  /** Throws unless {@code value} is non-null. */
+  public static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new ValidationException(field, "is required");
+    }
+    return value;
+  }
+
+  /** Checks {@code text} has 1..{@code max} code points and is not only whitespace. */
+  public static String text(String text, String field, int max) {
+    required(text, field);
+    require(!text.isBlank(), field, "must not be blank");
+    int length = text.codePointCount(0, text.length());
+    require(length <= max, field, "must be at most " + max + " characters, got " + length);
+    require(!hasLoneSurrogate(text), field, "must be valid Unicode (it has an unpaired surrogate)");
+    return text;
+  }
+
+  /** Checks {@code value} serialises to at most {@code maxBytes} and nests at most {@link #JSON_MAX_DEPTH}. */
+  public static JsonValue json(JsonValue value, String field, int maxBytes) {
+    required(value, field);
+    require(depth(value, 0) <= JSON_MAX_DEPTH, field, "must nest at most " + JSON_MAX_DEPTH + " levels");
+    int size = JsonWriter.utf8Size(value);
+    require(size <= maxBytes, field, "must be at most " + maxBytes + " bytes of JSON, got " + size);
+    return value;
+  }
+
+  /** Checks {@code limit} is within 1..{@code max}. */
+  public static int page(int limit, String field, int max) {
+    require(limit >= 1 && limit <= max, field, "must be between 1 and " + max + ", got " + limit);
+    return limit;
+  }
+
+  static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return true;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int depth(JsonValue value, int level) {
+    if (level > JSON_MAX_DEPTH) {
+      return level;
+    }
+    int deepest = level;
+    if (value instanceof JsonValue.JsonArray array) {
+      for (JsonValue v : array.values()) {
+        deepest = Math.max(deepest, depth(v, level + 1));
+      }
+    } else if (value instanceof JsonValue.JsonObject object) {
+      for (JsonValue v : object.members().values()) {
+        deepest = Math.max(deepest, depth(v, level + 1));
+      }
+    }
+    return deepest;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.memkit.core.port.in;
+
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.Namespace;
+import java.util.Set;
+
+/**
+ * Export and import of namespaces as one versioned JSON document:
+ * {@code {"format":"memkit-export","version":1,"exported_at":…,"namespaces":[…]}}. This is also how
+ * data moves between stores.
+ */
+public interface TransferUseCase {
+  /** The export document of {@code namespaces} (empty: every namespace in the store). */
+  JsonValue.JsonObject export(Set<Namespace> namespaces);
+
+  /**
+   * Imports an export document, in one atomic write. Ids are kept where they are free.
+   *
+   * @throws dev.memkit.core.error.ValidationException naming the offending field when the
+   *     document is not a valid export (nothing is imported then)
+   */
+  ImportReport importDocument(JsonValue document, ImportMode mode);
+}

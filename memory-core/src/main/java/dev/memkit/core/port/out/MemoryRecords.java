@@ -1,0 +1,54 @@
+package dev.memkit.core.port.out;
+
+import dev.memkit.core.model.Memory;
+import dev.memkit.core.model.MemoryFilter;
+import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.MemoryKey;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.model.SearchHit;
+import dev.memkit.core.search.SearchQuery;
+import java.util.List;
+import java.util.Optional;
+
+/** Where memories are kept and searched. */
+public interface MemoryRecords {
+  /**
+   * Reserves the id of the next memory: greater than every id this store has ever handed out or
+   * been given through {@link #put}, in any namespace, including ids since deleted.
+   */
+  MemoryId nextId();
+
+  /** Inserts {@code memory}, or replaces the memory with its id (which is in the same namespace). */
+  void put(Memory memory);
+
+  /** The memory {@code id} if it belongs to {@code namespace}. */
+  Optional<Memory> find(Namespace namespace, MemoryId id);
+
+  /** The memory of {@code namespace} added with client key {@code key}, if any. */
+  Optional<Memory> findByKey(Namespace namespace, MemoryKey key);
+
+  /** The namespace of memory {@code id}, if it exists anywhere. */
+  Optional<Namespace> ownerOf(MemoryId id);
+
+  /** Removes memory {@code id} of {@code namespace}; returns whether it existed there. */
+  boolean delete(Namespace namespace, MemoryId id);
+
+  /** Removes every memory of {@code namespace}. */
+  void deleteAll(Namespace namespace);
+
+  /** How many memories {@code namespace} holds. */
+  long count(Namespace namespace);
+
+  /**
+   * Memories of {@code namespace} passing {@code filter}, newest first (by id, descending), only
+   * those with an id below {@code before} when given, at most {@code limit}.
+   */
+  List<Memory> list(Namespace namespace, MemoryFilter filter, Optional<MemoryId> before, int limit);
+
+  /**
+   * Memories of {@code namespace} passing {@code filter} that contain at least one of the query's
+   * terms (after stemming), best first: more distinct terms matched first, then higher BM25 score,
+   * then newer. At most {@code limit}. Never fails on the query's content.
+   */
+  List<SearchHit> search(Namespace namespace, SearchQuery query, MemoryFilter filter, int limit);
+}

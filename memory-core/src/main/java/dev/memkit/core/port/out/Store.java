@@ -1,0 +1,41 @@
+package dev.memkit.core.port.out;
+
+/**
+ * What a store must do: run units of work atomically over its records, and keep backups.
+ *
+ * <p>A store is opened by its {@link StoreProvider} and shared by every thread of the process. The
+ * core's services do all validation and build every record before they reach a store, so a store
+ * only keeps, finds and returns what it is given. A store's I/O failures surface as
+ * {@link dev.memkit.core.error.StoreUnavailableException}; no driver or I/O exception type crosses
+ * this port.
+ *
+ * <p>The behaviour every store must have is defined by the contract suite
+ * {@code dev.memkit.core.contract.StoreContractTest} in memory-core's test-jar.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Runs {@code work} against a consistent view of the records and returns its result. The work
+   * must not write; a store may run reads concurrently with each other and with a write.
+   */
+  <T> T read(StoreWork<T> work);
+
+  /**
+   * Runs {@code work} as one atomic, isolated change: either every record it wrote is kept or
+   * none is (when {@code work} throws, nothing it wrote is kept and the exception is rethrown).
+   * When this method returns, the change is durable to the degree the store promises (for the
+   * persistent stores: it survives {@code kill -9}). Writes from many threads are serialised; a
+   * store may commit several of them together.
+   */
+  <T> T write(StoreWork<T> work);
+
+  /** This store's backups. */
+  Backups backups();
+
+  /** One line saying what this store is and where, for logs, e.g. {@code sqlite:/data/memkit.db}. */
+  String description();
+
+  /** Flushes and releases everything the store holds; later calls fail. Closing twice is harmless. */
+  @Override
+  void close();
+}

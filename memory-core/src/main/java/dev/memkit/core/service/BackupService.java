@@ -1,0 +1,60 @@
+package dev.memkit.core.service;
+
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.BackupInfo;
+import dev.memkit.core.model.Limits;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.port.in.BackupUseCase;
+import dev.memkit.core.port.out.Store;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Backups of the whole store. A restore is itself backed up first, and audited in every namespace it touches. */
+public final class BackupService implements BackupUseCase {
+  private final Scope scope;
+
+  /** Serves the backups of {@code scope}'s store; audit entries carry {@code scope}'s actor. */
+  public BackupService(Scope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public BackupInfo create() {
+    return store().backups().create("manual");
+  }
+
+  @Override
+  public List<BackupInfo> list() {
+    return store().backups().list();
+  }
+
+  @Override
+  public BackupInfo restore(String id) {
+    Limits.text(id, "backup_id", 200);
+    Limits.require(store().backups().list().stream().anyMatch(b -> b.id().equals(id)), "backup_id",
+        "names no backup of this store: '" + id + "'");
+    SortedSet<Namespace> touched = new TreeSet<>();
+    touched.addAll(store().read(tx -> tx.namespaces()));
+    BackupInfo safety = store().backups().create("before-restore");
+    store().backups().restore(id);
+    store().write(tx -> {
+      touched.addAll(tx.namespaces());
+      if (touched.isEmpty()) {
+        touched.add(scope.namespace());
+      }
+      JsonValue before = JsonValue.objectBuilder().put("backup", safety.id()).build();
+      JsonValue after = JsonValue.objectBuilder().put("backup", id).build();
+      for (Namespace ns : touched) {
+        scope.audit(tx, ns, "restore", "store", Optional.of(before), Optional.of(after));
+      }
+      return null;
+    });
+    return safety;
+  }
+
+  private Store store() {
+    return scope.store();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.memkit.core.service;
+
+import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.model.Goal;
+import dev.memkit.core.model.GoalId;
+import dev.memkit.core.model.GoalStatus;
+import dev.memkit.core.model.Limits;
+import dev.memkit.core.model.ProgressNote;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.port.in.AddGoal;
+import dev.memkit.core.port.in.GoalUseCase;
+import dev.memkit.core.port.in.UpdateGoal;
+import dev.memkit.core.port.out.StoreTransaction;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The goal use cases of one namespace. */
+public final class GoalService implements GoalUseCase {
+  private final Scope scope;
+
+  /** Serves the goals of {@code scope}'s namespace. */
+  public GoalService(Scope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public Goal add(AddGoal command) {
+    Limits.required(command, "goal");
+    return scope.store().write(tx -> {
+      Instant now = scope.now();
+      Goal goal = new Goal(tx.goals().nextId(), scope.namespace(), command.title(), GoalStatus.NEW,
+          command.dueAt(), List.of(), now, now);
+      tx.goals().put(goal);
+      scope.audit(tx, "goal.add", target(goal.id()), Optional.empty(), Optional.of(RecordJson.goal(goal)));
+      return goal;
+    });
+  }
+
+  @Override
+  public Optional<Goal> find(GoalId id) {
+    Limits.required(id, "goal_id");
+    return scope.store().read(tx -> tx.goals().find(scope.namespace(), id));
+  }
+
+  @Override
+  public List<Goal> list(Set<GoalStatus> statuses) {
+    Set<GoalStatus> wanted = statuses == null || statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses);
+    return scope.store().read(tx -> tx.goals().list(scope.namespace(), wanted));
+  }
+
+  @Override
+  public List<Goal> listActive() {
+    Set<GoalStatus> active = EnumSet.noneOf(GoalStatus.class);
+    Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive).forEach(active::add);
+    return list(active);
+  }
+
+  @Override
+  public Goal progress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
+    Limits.required(id, "goal_id");
+    Optional<GoalStatus> newStatus = status == null ? Optional.empty() : status;
+    Optional<String> text = note == null ? Optional.empty() : note.filter(n -> !n.isEmpty());
+    text.ifPresent(n -> Limits.text(n, "note", Limits.PROGRESS_NOTE_MAX_CHARS));
+    Limits.require(newStatus.isPresent() || text.isPresent(), "progress", "must give a status, a note, or both");
+    return scope.store().write(tx -> {
+      Goal current = load(tx, id);
+      Goal next = current.withProgress(new ProgressNote(scope.now(), current.status(), newStatus.orElse(current.status()), text));
+      return save(tx, "goal.progress", current, next);
+    });
+  }
+
+  @Override
+  public Goal update(GoalId id, UpdateGoal changes) {
+    Limits.required(id, "goal_id");
+    Limits.required(changes, "update");
+    return scope.store().write(tx -> {
+      Goal current = load(tx, id);
+      Instant now = scope.now();
+      Goal next = new Goal(id, scope.namespace(), changes.title().orElse(current.title()), current.status(),
+          changes.clearDue() ? Optional.empty() : changes.dueAt().isPresent() ? changes.dueAt() : current.dueAt(),
+          current.progress(), current.createdAt(), now);
+      if (changes.status().isPresent() && changes.status().get() != current.status()) {
+        next = next.withProgress(new ProgressNote(now, current.status(), changes.status().get(), Optional.empty()));
+      }
+      return save(tx, "goal.update", current, next);
+    });
+  }
+
+  @Override
+  public void delete(GoalId id) {
+    Limits.required(id, "goal_id");
+    scope.store().write(tx -> {
+      Goal current = load(tx, id);
+      tx.goals().delete(scope.namespace(), id);
+      scope.audit(tx, "goal.delete", target(id), Optional.of(RecordJson.goal(current)), Optional.empty());
+      return null;
+    });
+  }
+
+  @Override
+  public List<ProgressNote> timeline(GoalId id) {
+    return find(id).orElseThrow(() -> notFound(id)).progress();
+  }
+
+  private Goal load(StoreTransaction tx, GoalId id) {
+    return tx.goals().find(scope.namespace(), id).orElseThrow(() -> notFound(id));
+  }
+
+  private Goal save(StoreTransaction tx, String action, Goal current, Goal next) {
+    tx.goals().put(next);
+    scope.audit(tx, action, target(next.id()), Optional.of(RecordJson.goal(current)), Optional.of(RecordJson.goal(next)));
+    return next;
+  }
+
+  static String target(GoalId id) {
+    return "goal:" + id.value();
+  }
+
+  private static NotFoundException notFound(GoalId id) {
+    return new NotFoundException("goal " + id.value());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.memkit.core.service;
+
+import dev.memkit.core.error.ConflictException;
+import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.json.MergePatch;
+import dev.memkit.core.model.Limits;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateEntry;
+import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.StateUseCase;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The state use cases of one namespace. */
+public final class StateService implements StateUseCase {
+  private final Scope scope;
+
+  /** Serves the state of {@code scope}'s namespace. */
+  public StateService(Scope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public Optional<StateEntry> get(StateKey key) {
+    Limits.required(key, "key");
+    return scope.store().read(tx -> tx.state().find(scope.namespace(), key));
+  }
+
+  @Override
+  public StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion) {
+    check(key, expectedVersion);
+    Limits.json(value, "value", Limits.STATE_VALUE_MAX_BYTES);
+    requireObjectForWellKnown(key, value, "value");
+    return scope.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+      return put(tx, "state.set", key, value, current, expectedVersion);
+    });
+  }
+
+  @Override
+  public StateEntry mergePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
+    check(key, expectedVersion);
+    Limits.json(patch, "patch", Limits.STATE_VALUE_MAX_BYTES);
+    if (isWellKnown(key)) {
+      Limits.require(patch instanceof JsonValue.JsonObject, "patch", "must be a JSON object for the well-known key " + key);
+    }
+    return scope.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+      JsonValue merged = MergePatch.apply(current.map(StateEntry::value).orElse(null), patch);
+      Limits.json(merged, "value", Limits.STATE_VALUE_MAX_BYTES);
+      return put(tx, "state.patch", key, merged, current, expectedVersion);
+    });
+  }
+
+  @Override
+  public void delete(StateKey key, OptionalLong expectedVersion) {
+    check(key, expectedVersion);
+    scope.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+      checkVersion(key, expectedVersion, current);
+      if (current.isEmpty()) {
+        throw new NotFoundException("state key '" + key + "'");
+      }
+      tx.state().delete(scope.namespace(), key);
+      scope.audit(tx, "state.delete", target(key), current.map(RecordJson::state), Optional.empty());
+      return null;
+    });
+  }
+
+  @Override
+  public List<StateEntry> list(String prefix) {
+    String p = prefix == null ? "" : prefix;
+    Limits.require(p.length() <= 128, "prefix", "must be at most 128 characters");
+    return scope.store().read(tx -> tx.state().list(scope.namespace(), p));
+  }
+
+  private StateEntry put(dev.memkit.core.port.out.StoreTransaction tx, String action, StateKey key, JsonValue value,
+      Optional<StateEntry> current, OptionalLong expectedVersion) {
+    checkVersion(key, expectedVersion, current);
+    requireObjectForWellKnown(key, value, "value");
+    long version = current.map(e -> e.version() + 1).orElse(1L);
+    StateEntry next = new StateEntry(scope.namespace(), key, value, version, scope.now());
+    tx.state().put(next);
+    scope.audit(tx, action, target(key), current.map(RecordJson::state), Optional.of(RecordJson.state(next)));
+    return next;
+  }
+
+  private static void check(StateKey key, OptionalLong expectedVersion) {
+    Limits.required(key, "key");
+    Limits.required(expectedVersion, "expected_version");
+    expectedVersion.ifPresent(v -> Limits.require(v >= 0, "expected_version", "must be 0 (absent) or a version, got " + v));
+  }
+
+  private static void checkVersion(StateKey key, OptionalLong expected, Optional<StateEntry> current) {
+    if (expected.isEmpty()) {
+      return;
+    }
+    long actual = current.map(StateEntry::version).orElse(0L);
+    if (actual != expected.getAsLong()) {
+      throw new ConflictException(target(key), expected.getAsLong(),
+          current.isPresent() ? OptionalLong.of(actual) : OptionalLong.empty());
+    }
+  }
+
+  private static boolean isWellKnown(StateKey key) {
+    return key.equals(StateKey.PROFILE) || key.equals(StateKey.WORKING_MEMORY);
+  }
+
+  private static void requireObjectForWellKnown(StateKey key, JsonValue value, String field) {
+    if (isWellKnown(key)) {
+      Limits.require(value instanceof JsonValue.JsonObject, field, "must be a JSON object for the well-known key " + key);
+    }
+  }
+
+  static String target(StateKey key) {
+    return "state:" + key.value();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.memkit.core.service;
+
+import dev.memkit.core.error.ValidationException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.Goal;
+import dev.memkit.core.model.Limits;
+import dev.memkit.core.model.Memory;
+import dev.memkit.core.model.MemoryFilter;
+import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateEntry;
+import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ImportReport;
+import dev.memkit.core.port.in.TransferUseCase;
+import dev.memkit.core.port.out.StoreTransaction;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Export and import of namespaces as the versioned document
+ * {@code {"format":"memkit-export","version":1,"exported_at":…,"namespaces":[{"namespace":…,
+ * "state":[…],"memories":[…],"goals":[…]}]}}: state in key order, memories and goals in id order.
+ */
+public final class TransferService implements TransferUseCase {
+  /** The {@code format} member of every export document. */
+  public static final String FORMAT = "memkit-export";
+  /** The version of the document this code writes and reads. */
+  public static final int VERSION = 1;
+  private static final int PAGE = 1_000;
+
+  private final Scope scope;
+
+  /** Serves exports and imports of {@code scope}'s store; audit entries carry its actor. */
+  public TransferService(Scope scope) {
+    this.scope = scope;
+  }
+
+  /** The records of one namespace, as exported. */
+  record Section(Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {
+  }
+
+  @Override
+  public JsonValue.JsonObject export(Set<Namespace> namespaces) {
+    List<Section> sections = scope.store().read(tx -> {
+      Set<Namespace> which = namespaces == null || namespaces.isEmpty() ? tx.namespaces() : new TreeSet<>(namespaces);
+      List<Section> result = new ArrayList<>();
+      for (Namespace ns : which) {
+        result.add(new Section(ns, tx.state().list(ns, ""), allMemories(tx, ns), tx.goals().list(ns, Set.of())));
+      }
+      return result;
+    });
+    List<JsonValue> out = new ArrayList<>();
+    for (Section s : sections) {
+      out.add(JsonValue.objectBuilder()
+          .put("namespace", s.namespace().value())
+          .put("state", JsonValue.array(s.state().stream().map(RecordJson::state).toList()))
+          .put("memories", JsonValue.array(s.memories().stream().map(RecordJson::memory).toList()))
+          .put("goals", JsonValue.array(s.goals().stream().map(RecordJson::goal).toList()))
+          .build());
+    }
+    return JsonValue.objectBuilder()
+        .put("format", FORMAT)
+        .put("version", VERSION)
+        .put("exported_at", RecordJson.time(scope.now()))
+        .put("namespaces", JsonValue.array(out))
+        .build();
+  }
+
+  /** Every memory of {@code ns}, oldest first. */
+  static List<Memory> allMemories(StoreTransaction tx, Namespace ns) {
+    List<Memory> all = new ArrayList<>();
+    Optional<MemoryId> before = Optional.empty();
+    while (true) {
+      List<Memory> page = tx.memories().list(ns, MemoryFilter.ALL, before, PAGE);
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        break;
+      }
+      before = Optional.of(page.get(page.size() - 1).id());
+    }
+    Collections.reverse(all);
+    return all;
+  }
+
+  @Override
+  public ImportReport importDocument(JsonValue document, ImportMode mode) {
+    Limits.required(mode, "mode");
+    List<Section> sections = parse(document);
+    return scope.store().write(tx -> {
+      int state = 0;
+      int memories = 0;
+      int goals = 0;
+      List<Namespace> names = new ArrayList<>();
+      for (Section s : sections) {
+        names.add(s.namespace());
+        if (mode == ImportMode.REPLACE) {
+          tx.state().deleteAll(s.namespace());
+          tx.memories().deleteAll(s.namespace());
+          tx.goals().deleteAll(s.namespace());
+        }
+        for (StateEntry e : s.state()) {
+          Optional<StateEntry> current = tx.state().find(s.namespace(), e.key());
+          tx.state().put(current.isEmpty() ? e
+              : new StateEntry(e.namespace(), e.key(), e.value(), Math.max(current.get().version() + 1, e.version()), e.updatedAt()));
+          state++;
+        }
+        for (Memory m : s.memories()) {
+          tx.memories().put(placeMemory(tx, m));
+          memories++;
+        }
+        for (Goal g : s.goals()) {
+          Optional<Namespace> owner = tx.goals().ownerOf(g.id());
+          Goal placed = owner.isPresent() && !owner.get().equals(g.namespace())
+              ? new Goal(tx.goals().nextId(), g.namespace(), g.title(), g.status(), g.dueAt(), g.progress(), g.createdAt(), g.updatedAt())
+              : g;
+          tx.goals().put(placed);
+          goals++;
+        }
+        JsonValue summary = JsonValue.objectBuilder()
+            .put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+            .put("state", s.state().size())
+            .put("memories", s.memories().size())
+            .put("goals", s.goals().size())
+            .build();
+        scope.audit(tx, s.namespace(), "import", "namespace", Optional.empty(), Optional.of(summary));
+      }
+      return new ImportReport(names, state, memories, goals);
+    });
+  }
+
+  /** Where an imported memory goes: its own id when free (or already its own), else a new one. */
+  private static Memory placeMemory(StoreTransaction tx, Memory m) {
+    if (m.key().isPresent()) {
+      Optional<Memory> sameKey = tx.memories().findByKey(m.namespace(), m.key().get());
+      if (sameKey.isPresent() && !sameKey.get().id().equals(m.id())) {
+        return withId(m, sameKey.get().id());
+      }
+    }
+    Optional<Namespace> owner = tx.memories().ownerOf(m.id());
+    if (owner.isPresent() && !owner.get().equals(m.namespace())) {
+      return withId(m, tx.memories().nextId());
+    }
+    return m;
+  }
+
+  private static Memory withId(Memory m, MemoryId id) {
+    return new Memory(id, m.namespace(), m.text(), m.tags(), m.kind(), m.metadata(), m.occurredAt(), m.key(),
+        m.createdAt(), m.updatedAt());
+  }
+
+  /** Reads and checks a whole export document before anything is written. */
+  static List<Section> parse(JsonValue document) {
+    RecordJson.Fields doc = RecordJson.Fields.of(document, "");
+    if (!FORMAT.equals(doc.optionalString("format").orElse(null))) {
+      throw new ValidationException("format", "must be \"" + FORMAT + "\"");
+    }
+    JsonValue version = doc.value("version");
+    if (!(version instanceof JsonValue.JsonNumber n) || n.value().compareTo(BigDecimal.valueOf(VERSION)) != 0) {
+      throw new ValidationException("version", "must be " + VERSION + " (a newer export needs a newer memkit)");
+    }
+    List<JsonValue> raw = doc.array("namespaces");
+    List<Section> sections = new ArrayList<>();
+    Set<Namespace> seen = new HashSet<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String path = "namespaces[" + i + "]";
+      RecordJson.Fields f = RecordJson.Fields.of(raw.get(i), path);
+      Namespace ns = f.wrap("namespace", () -> Namespace.of(f.string("namespace")));
+      if (!seen.add(ns)) {
+        throw new ValidationException(f.path("namespace"), "must not repeat a namespace: '" + ns + "'");
+      }
+      List<StateEntry> state = new ArrayList<>();
+      List<JsonValue> rawState = f.optional("state").isPresent() ? f.array("state") : List.of();
+      for (int j = 0; j < rawState.size(); j++) {
+        state.add(RecordJson.readState(rawState.get(j), ns, f.path("state[" + j + "]")));
+      }
+      List<Memory> memories = new ArrayList<>();
+      Set<Long> memoryIds = new HashSet<>();
+      List<JsonValue> rawMemories = f.optional("memories").isPresent() ? f.array("memories") : List.of();
+      for (int j = 0; j < rawMemories.size(); j++) {
+        Memory m = RecordJson.readMemory(rawMemories.get(j), ns, f.path("memories[" + j + "]"));
+        if (!memoryIds.add(m.id().value())) {
+          throw new ValidationException(f.path("memories[" + j + "].id"), "must not repeat an id: " + m.id());
+        }
+        memories.add(m);
+      }
+      List<Goal> goals = new ArrayList<>();
+      Set<Long> goalIds = new HashSet<>();
+      List<JsonValue> rawGoals = f.optional("goals").isPresent() ? f.array("goals") : List.of();
+      for (int j = 0; j < rawGoals.size(); j++) {
+        Goal g = RecordJson.readGoal(rawGoals.get(j), ns, f.path("goals[" + j + "]"));
+        if (!goalIds.add(g.id().value())) {
+          throw new ValidationException(f.path("goals[" + j + "].id"), "must not repeat an id: " + g.id());
+        }
+        goals.add(g);
+      }
+      sections.add(new Section(ns, state, memories, goals));
+    }
+    return sections;
+  }
+}

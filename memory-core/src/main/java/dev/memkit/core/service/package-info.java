@@ -1,0 +1,2 @@
+/** The services that implement the use cases, one per family, over the store ports. */
+package dev.memkit.core.service;
