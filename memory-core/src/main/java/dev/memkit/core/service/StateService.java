@@ -32,6 +32,7 @@ public final class StateService implements StateUseCase {
   public StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion) {
     check(key, expectedVersion);
     Limits.json(value, "value", Limits.STATE_VALUE_MAX_BYTES);
+    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
     requireObjectForWellKnown(key, value, "value");
     return scope.store().write(tx -> {
       Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
@@ -79,6 +80,7 @@ public final class StateService implements StateUseCase {
   private StateEntry put(dev.memkit.core.port.out.StoreTransaction tx, String action, StateKey key, JsonValue value,
       Optional<StateEntry> current, OptionalLong expectedVersion) {
     checkVersion(key, expectedVersion, current);
+    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
     requireObjectForWellKnown(key, value, "value");
     long version = current.map(e -> e.version() + 1).orElse(1L);
     StateEntry next = new StateEntry(scope.namespace(), key, value, version, scope.now());
