@@ -37,15 +37,15 @@ public final class JtokkitTokenCounterProvider implements TokenCounterProvider {
     static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
   }
 
-  private record Counter(Encoding encoding) implements TokenCounter {
+  private record Counter(Encoding bpe) implements TokenCounter {
     @Override
     public String encoding() {
-      return encoding.getName().toLowerCase(Locale.ROOT);
+      return bpe.getName().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public int count(String text) {
-      return encoding.countTokensOrdinary(text);
+      return bpe.countTokensOrdinary(text);
     }
   }
 }
