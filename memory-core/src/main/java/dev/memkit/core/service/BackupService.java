@@ -1,5 +1,6 @@
 package dev.memkit.core.service;
 
+import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.Limits;
@@ -33,8 +34,9 @@ public final class BackupService implements BackupUseCase {
   @Override
   public BackupInfo restore(String id) {
     Limits.text(id, "backup_id", 200);
-    Limits.require(store().backups().list().stream().anyMatch(b -> b.id().equals(id)), "backup_id",
-        "names no backup of this store: '" + id + "'");
+    if (store().backups().list().stream().noneMatch(b -> b.id().equals(id))) {
+      throw new NotFoundException("backup '" + id + "'");
+    }
     SortedSet<Namespace> touched = new TreeSet<>();
     touched.addAll(store().read(tx -> tx.namespaces()));
     BackupInfo safety = store().backups().create("before-restore");

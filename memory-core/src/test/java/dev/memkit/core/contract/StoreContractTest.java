@@ -802,7 +802,7 @@ public abstract class StoreContractTest {
     List<BackupInfo> list = memkit.backups(Actor.of("test")).list();
     assertThat(list.indexOf(second)).isLessThan(list.indexOf(first));
     assertThat(second.createdAt()).isAfterOrEqualTo(first.createdAt());
-    assertThatThrownBy(() -> memkit.backups(Actor.of("test")).restore("no-such-backup")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> memkit.backups(Actor.of("test")).restore("no-such-backup")).isInstanceOf(NotFoundException.class);
     assertThat(space.memories().list(ListMemories.newest(10)).items()).hasSize(1);
   }
 
