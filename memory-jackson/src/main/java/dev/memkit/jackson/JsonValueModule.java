@@ -62,13 +62,20 @@ public final class JsonValueModule extends SimpleModule {
   private static final class Reader extends JsonDeserializer<JsonValue> {
     @Override
     public JsonValue deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = p.readValueAsTree();
+      JsonNode node = ctxt.readTree(p);
       return JsonText.parse(node.toString(), p.currentName() == null ? "body" : p.currentName());
     }
 
+    /** An explicit JSON {@code null} is a value: for a merge patch it means "remove". */
     @Override
     public JsonValue getNullValue(DeserializationContext ctxt) {
       return JsonValue.NULL;
+    }
+
+    /** An absent member is no value at all, so a record can tell "absent" from "null". */
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return null;
     }
   }
 }

@@ -48,6 +48,19 @@ class JsonTextTest {
     assertThatThrownBy(() -> JsonText.parse(bytes, "body")).isInstanceOf(ValidationException.class);
   }
 
+  record Patch(JsonValue dueAt, JsonValue title) {
+  }
+
+  @Test
+  void databindTellsAnAbsentMemberFromAnExplicitNull() throws Exception {
+    ObjectMapper mapper = new ObjectMapper().registerModule(new JsonValueModule())
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    Patch patch = mapper.readValue("{\"dueAt\":null}", Patch.class);
+    assertThat(patch.dueAt()).isEqualTo(JsonValue.NULL);
+    assertThat(patch.title()).isNull();
+    assertThat(mapper.readValue("{\"title\":\"x\"}", Patch.class).title()).isEqualTo(JsonValue.of("x"));
+  }
+
   @Test
   void databindModuleRoundTripsValues() throws Exception {
     ObjectMapper mapper = new ObjectMapper().registerModule(new JsonValueModule());

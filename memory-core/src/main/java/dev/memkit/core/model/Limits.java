@@ -58,13 +58,18 @@ public final class Limits {
     return value;
   }
 
-  /** Checks {@code text} has 1..{@code max} code points and is not only whitespace. */
+  /**
+   * Checks {@code text} has 1..{@code max} code points, is not only whitespace, is valid Unicode and
+   * has no control characters but tab and line breaks.
+   */
   public static String text(String text, String field, int max) {
     required(text, field);
     require(!text.isBlank(), field, "must not be blank");
     int length = text.codePointCount(0, text.length());
     require(length <= max, field, "must be at most " + max + " characters, got " + length);
     require(!hasLoneSurrogate(text), field, "must be valid Unicode (it has an unpaired surrogate)");
+    require(text.chars().noneMatch(Limits::isForbiddenControl), field,
+        "must not contain control characters other than tab and line breaks");
     return text;
   }
 
@@ -81,6 +86,10 @@ public final class Limits {
   public static int page(int limit, String field, int max) {
     require(limit >= 1 && limit <= max, field, "must be between 1 and " + max + ", got " + limit);
     return limit;
+  }
+
+  private static boolean isForbiddenControl(int c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
   }
 
   static boolean hasLoneSurrogate(String s) {

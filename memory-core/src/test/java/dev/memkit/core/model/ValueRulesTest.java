@@ -71,6 +71,14 @@ class ValueRulesTest {
   }
 
   @Test
+  void textMayHaveTabsAndLineBreaksButNoOtherControlCharacters() {
+    assertThat(Limits.text("line one\n\tline two\r\n", "text", 100)).startsWith("line one");
+    assertThatThrownBy(() -> Limits.text("nul\u0000byte", "text", 100))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("control characters");
+    assertThatThrownBy(() -> Limits.text("bell\u0007", "title", 100)).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
   void clientKeysHaveNoControlCharacters() {
     MemoryKey.of("retry-123");
     assertThatThrownBy(() -> MemoryKey.of("a\nb")).isInstanceOf(ValidationException.class);
