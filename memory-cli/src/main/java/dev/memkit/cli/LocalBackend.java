@@ -1,0 +1,251 @@
+package dev.memkit.cli;
+
+import dev.memkit.core.Memkit;
+import dev.memkit.core.Space;
+import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.json.JsonValue.JsonObject;
+import dev.memkit.core.model.AuditEntry;
+import dev.memkit.core.model.AuditQuery;
+import dev.memkit.core.model.BackupInfo;
+import dev.memkit.core.model.ContextBlock;
+import dev.memkit.core.model.GoalId;
+import dev.memkit.core.model.GoalStatus;
+import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.MemoryPage;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateKey;
+import dev.memkit.core.model.Tag;
+import dev.memkit.core.port.in.AddGoal;
+import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ImportReport;
+import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.UpdateGoal;
+import dev.memkit.core.port.in.UpdateMemory;
+import dev.memkit.core.model.Actor;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The backend of a local store: the core's use cases on a {@link Memkit} opened at first use,
+ * acting as {@link Actor#CLI}.
+ */
+final class LocalBackend implements Backend {
+  private final Supplier<Memkit> opener;
+  private final Namespace namespace;
+  private final boolean ownsStore;
+  private Memkit memkit;
+
+  /**
+   * @param opener    opens the store; called at most once, at the first command that needs it
+   * @param namespace the namespace every call acts on
+   * @param ownsStore whether {@link #close()} closes the store
+   */
+  LocalBackend(Supplier<Memkit> opener, Namespace namespace, boolean ownsStore) {
+    this.opener = opener;
+    this.namespace = namespace;
+    this.ownsStore = ownsStore;
+  }
+
+  private Memkit memkit() {
+    if (memkit == null) {
+      memkit = opener.get();
+    }
+    return memkit;
+  }
+
+  private Space space() {
+    return memkit().space(namespace, Actor.CLI);
+  }
+
+  @Override
+  public JsonObject stateGet(StateKey key) {
+    return RecordJson.state(space().state().get(key)
+        .orElseThrow(() -> new NotFoundException("state key '" + key + "'")));
+  }
+
+  @Override
+  public JsonObject stateSet(StateKey key, JsonValue value, OptionalLong expectedVersion) {
+    return RecordJson.state(space().state().set(key, value, expectedVersion));
+  }
+
+  @Override
+  public JsonObject statePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
+    return RecordJson.state(space().state().mergePatch(key, patch, expectedVersion));
+  }
+
+  @Override
+  public void stateDelete(StateKey key, OptionalLong expectedVersion) {
+    space().state().delete(key, expectedVersion);
+  }
+
+  @Override
+  public List<JsonObject> stateList(String prefix) {
+    return space().state().list(prefix).stream().map(RecordJson::state).toList();
+  }
+
+  @Override
+  public Added memoryAdd(AddMemory command) {
+    MemoryAdded added = space().memories().add(command);
+    return new Added(RecordJson.memory(added.memory()), added.created());
+  }
+
+  @Override
+  public JsonObject memoryGet(MemoryId id) {
+    return RecordJson.memory(space().memories().find(id)
+        .orElseThrow(() -> new NotFoundException("memory " + id)));
+  }
+
+  @Override
+  public JsonObject memoryUpdate(MemoryId id, UpdateMemory changes) {
+    return RecordJson.memory(space().memories().update(id, changes));
+  }
+
+  @Override
+  public void memoryDelete(MemoryId id) {
+    space().memories().delete(id);
+  }
+
+  @Override
+  public Page memoryList(ListMemories query) {
+    return page(space().memories().list(query));
+  }
+
+  @Override
+  public List<JsonObject> memorySearch(SearchMemories query) {
+    return space().memories().search(query).stream().map(RecordJson::hit).toList();
+  }
+
+  @Override
+  public JsonObject snapshotSave(String summary, JsonObject data, List<Tag> tags) {
+    return RecordJson.memory(space().memories().saveSnapshot(summary, data, tags));
+  }
+
+  @Override
+  public Page snapshotList(Optional<String> cursor, int limit) {
+    return page(space().memories().listSnapshots(cursor, limit));
+  }
+
+  @Override
+  public JsonObject snapshotLatest() {
+    return RecordJson.memory(space().memories().latestSnapshot()
+        .orElseThrow(() -> new NotFoundException("snapshot")));
+  }
+
+  @Override
+  public JsonObject document(Document document) {
+    return RecordJson.state(space().state().get(document.key())
+        .orElseThrow(() -> new NotFoundException(document.label())));
+  }
+
+  @Override
+  public JsonObject documentPatch(Document document, JsonObject patch, OptionalLong expectedVersion) {
+    return RecordJson.state(space().state().mergePatch(document.key(), patch, expectedVersion));
+  }
+
+  @Override
+  public JsonObject goalAdd(AddGoal command) {
+    return RecordJson.goal(space().goals().add(command));
+  }
+
+  @Override
+  public List<JsonObject> goalList(Set<GoalStatus> statuses, boolean active) {
+    var goals = active ? space().goals().listActive() : space().goals().list(statuses);
+    return goals.stream().map(RecordJson::goal).toList();
+  }
+
+  @Override
+  public JsonObject goalGet(GoalId id) {
+    return RecordJson.goal(space().goals().find(id).orElseThrow(() -> new NotFoundException("goal " + id)));
+  }
+
+  @Override
+  public JsonObject goalProgress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
+    return RecordJson.goal(space().goals().progress(id, status, note));
+  }
+
+  @Override
+  public JsonObject goalUpdate(GoalId id, UpdateGoal changes) {
+    return RecordJson.goal(space().goals().update(id, changes));
+  }
+
+  @Override
+  public void goalDelete(GoalId id) {
+    space().goals().delete(id);
+  }
+
+  @Override
+  public JsonObject context(ContextRequest request) {
+    ContextBlock block = space().context().export(request);
+    return JsonValue.objectBuilder()
+        .put("prompt_block", block.text())
+        .put("tokens", block.tokens())
+        .put("max_tokens", block.maxTokens())
+        .put("tokenizer", block.tokenizer())
+        .put("included", block.included())
+        .put("omitted", block.omitted())
+        .build();
+  }
+
+  @Override
+  public Page audit(AuditQuery query) {
+    List<AuditEntry> entries = space().audit().query(query);
+    JsonValue next = entries.size() == query.limit() && !entries.isEmpty()
+        ? JsonValue.of(entries.get(entries.size() - 1).sequence())
+        : JsonValue.NULL;
+    return new Page(entries.stream().map(RecordJson::audit).toList(), next);
+  }
+
+  @Override
+  public JsonObject backupCreate() {
+    return RecordJson.backup(memkit().backups(Actor.CLI).create());
+  }
+
+  @Override
+  public List<JsonObject> backupList() {
+    return memkit().backups(Actor.CLI).list().stream().map(RecordJson::backup).toList();
+  }
+
+  @Override
+  public JsonObject backupRestore(String id) {
+    BackupInfo safety = memkit().backups(Actor.CLI).restore(id);
+    return JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build();
+  }
+
+  @Override
+  public JsonObject exportDocument(boolean all) {
+    return memkit().transfer(Actor.CLI).export(all ? Set.of() : Set.of(namespace));
+  }
+
+  @Override
+  public JsonObject importDocument(JsonValue document, ImportMode mode) {
+    ImportReport report = memkit().transfer(Actor.CLI).importDocument(document, mode);
+    return JsonValue.objectBuilder()
+        .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
+        .put("state", report.stateEntries())
+        .put("memories", report.memories())
+        .put("goals", report.goals())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    if (memkit != null && ownsStore) {
+      memkit.close();
+    }
+    memkit = null;
+  }
+
+  private static Page page(MemoryPage page) {
+    return new Page(page.items().stream().map(RecordJson::memory).toList(),
+        page.nextCursor().<JsonValue>map(JsonValue::of).orElse(JsonValue.NULL));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.memkit.http;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import java.util.Optional;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates every request but the public ones ({@code /health}, the OpenAPI document and its
+ * UI) by its {@code Authorization: Bearer} key, and writes one log line per request: method,
+ * path, status, milliseconds, key id. The key itself is never logged nor echoed.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+final class AuthFilter implements HttpServerFilter {
+  /** The logger of the request log. */
+  static final Logger REQUESTS = LoggerFactory.getLogger("dev.memkit.http.requests");
+  private static final Set<String> PUBLIC = Set.of("/health", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
+
+  private final Optional<KeyRing> keys;
+
+  AuthFilter(ServerRuntime runtime) {
+    this.keys = runtime.keys();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  @Override
+  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    long start = System.nanoTime();
+    String path = request.getPath();
+    Caller caller = null;
+    Publisher<MutableHttpResponse<?>> result;
+    if (keys.isEmpty()) {
+      caller = Caller.anonymous();
+    } else if (!PUBLIC.contains(path) && !path.startsWith("/docs/res/")) {
+      Optional<String> token = bearer(request);
+      if (token.isEmpty()) {
+        result = Publishers.just(Problem.of(HttpStatus.UNAUTHORIZED,
+            "send the API key as Authorization: Bearer <key>").response());
+        return log(request, result, start, "-");
+      }
+      caller = keys.get().authenticate(token.get()).orElse(null);
+      if (caller == null) {
+        result = Publishers.just(Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response());
+        return log(request, result, start, "-");
+      }
+    }
+    if (caller != null) {
+      request.setAttribute(Caller.ATTRIBUTE, caller);
+    }
+    return log(request, chain.proceed(request), start, caller == null ? "-" : caller.keyId());
+  }
+
+  private static Publisher<MutableHttpResponse<?>> log(HttpRequest<?> request, Publisher<MutableHttpResponse<?>> responses,
+      long start, String keyId) {
+    return Publishers.map(responses, response -> {
+      if (REQUESTS.isInfoEnabled()) {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        REQUESTS.info("{} {} {} {}ms key={}", request.getMethodName(), Problem.clip(request.getPath()),
+            response.getStatus().getCode(), ms, keyId);
+      }
+      return response;
+    });
+  }
+
+  private static Optional<String> bearer(HttpRequest<?> request) {
+    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String token = header.substring(7).trim();
+    return token.isEmpty() ? Optional.empty() : Optional.of(token);
+  }
+}

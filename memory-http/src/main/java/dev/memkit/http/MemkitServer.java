@@ -1,0 +1,191 @@
+package dev.memkit.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memkit.core.Memkit;
+import dev.memkit.core.MemkitOptions;
+import dev.memkit.core.error.MemoryException;
+import dev.memkit.core.error.ValidationException;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * memkit's HTTP server: opens the store {@code MEMKIT_STORE} names, then serves the seed routes,
+ * the {@code /v1} API and the OpenAPI document on Micronaut and Netty.
+ *
+ * <pre>{@code
+ * MEMKIT_API_KEY=change-me java -jar memory-http/target/memkit-server.jar
+ * }</pre>
+ *
+ * <p>Settings come from {@code MEMKIT_*} environment variables (see docs/configuration.md). On
+ * start the server prints its URL and its store; on SIGTERM it lets requests in flight finish,
+ * stops, and closes the store.
+ */
+@OpenAPIDefinition(
+    info = @Info(title = "memkit", version = "0.1.0",
+        description = "Persistent memory and state for LLM agents: state variables, a searchable memory log, goals, "
+            + "and a context block to prepend to prompts.",
+        license = @License(name = "MIT")),
+    security = @SecurityRequirement(name = "bearerAuth"))
+@SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
+    description = "The API key, sent as Authorization: Bearer <key>")
+public final class MemkitServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MemkitServer.class);
+
+  private final ApplicationContext context;
+  private final EmbeddedServer server;
+  private final Memkit memkit;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private MemkitServer(ApplicationContext context, EmbeddedServer server, Memkit memkit) {
+    this.context = context;
+    this.server = server;
+    this.memkit = memkit;
+  }
+
+  /** Starts the server with the process environment; exits with status 1 when it cannot start. */
+  public static void main(String[] args) {
+    MemkitServer running;
+    try {
+      running = start(System.getenv());
+    } catch (MemoryException e) {
+      System.err.println("memkit: cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    } catch (RuntimeException e) {
+      // e.g. the port is taken: say why, without a stack trace, and do not linger
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("memkit: cannot start: " + e.getMessage()
+          + (root != e && root.getMessage() != null ? " (" + root.getMessage() + ")" : ""));
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.close();
+      flushLog();
+    }, "memkit-shutdown"));
+    System.out.println("memkit " + Memkit.version() + " serving " + running.url() + " (store " + running.storeDescription() + ")");
+    System.out.flush();
+  }
+
+  /**
+   * Opens the store and starts serving with the settings in {@code environment}.
+   *
+   * @throws ValidationException naming the variable when a setting is wrong, or when the store
+   *     URI or tokenizer is
+   * @throws dev.memkit.core.error.StoreUnavailableException when the store cannot be opened
+   */
+  public static MemkitServer start(Map<String, String> environment) {
+    ServerSettings settings = ServerSettings.from(environment);
+    Optional<KeyRing> keys = keys(settings);
+    String host = settings.host().orElse(null);
+    if (keys.isEmpty()) {
+      if (host != null && !isLoopback(host)) {
+        LOG.warn("MEMKIT_HOST={} ignored: with no API key the server listens on 127.0.0.1 only", host);
+      }
+      host = "127.0.0.1";
+      LOG.warn("no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
+    }
+    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment()));
+    try {
+      memkit.requireTokenizer();
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("micronaut.application.name", "memkit");
+      properties.put("micronaut.server.port", settings.port());
+      if (host != null) {
+        properties.put("micronaut.server.host", host);
+      }
+      properties.put("micronaut.server.max-request-size", settings.maxBody());
+      properties.put("micronaut.server.max-request-buffer-size", settings.maxBody());
+      properties.put("micronaut.server.thread-selection", "BLOCKING");
+      properties.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
+      properties.put("micronaut.lifecycle.graceful-shutdown.grace-period", "30s");
+      properties.put("micronaut.http.client.enabled", false);
+      // plain Jackson databind for request records: strict, and no half-built objects on scalar input
+      properties.put("jackson.bean-introspection-module", false);
+      ApplicationContext context = ApplicationContext.builder()
+          .deduceEnvironment(false)
+          .banner(false)
+          .properties(properties)
+          .singletons(new ServerRuntime(memkit, keys, settings))
+          .start();
+      try {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        LOG.info("listening on {}:{}, store {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription());
+        return new MemkitServer(context, server, memkit);
+      } catch (RuntimeException e) {
+        context.close();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      memkit.close();
+      throw e;
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The server's base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public URI url() {
+    return URI.create("http://" + (server.getHost().contains(":") ? "[" + server.getHost() + "]" : server.getHost()) + ":" + port());
+  }
+
+  /** What store the server opened, e.g. {@code sqlite:/srv/data/memkit.db}. */
+  public String storeDescription() {
+    return memkit.storeDescription();
+  }
+
+  /** Stops taking requests, lets those in flight finish (up to 30 s), then closes the store. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      context.close();
+    } finally {
+      memkit.close();
+      LOG.info("memkit stopped; store closed");
+    }
+  }
+
+  private static Optional<KeyRing> keys(ServerSettings settings) {
+    if (settings.apiKey().isPresent() && settings.keysFile().isPresent()) {
+      throw new ValidationException("MEMKIT_KEYS_FILE", "cannot be set together with MEMKIT_API_KEY: choose one");
+    }
+    if (settings.apiKey().isPresent()) {
+      return Optional.of(KeyRing.single(settings.apiKey().get()));
+    }
+    return settings.keysFile().map(f -> KeyRing.read(f, new ObjectMapper()));
+  }
+
+  /** Writes out the log lines still queued for the console (the log is asynchronous). */
+  private static void flushLog() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.stop();
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+}

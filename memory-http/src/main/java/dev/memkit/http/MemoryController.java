@@ -1,0 +1,163 @@
+package dev.memkit.http;
+
+import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.Kind;
+import dev.memkit.core.model.Limits;
+import dev.memkit.core.model.Memory;
+import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.MemoryKey;
+import dev.memkit.core.model.MemoryPage;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.UpdateMemory;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /v1/memories}: the memory log, its search, and {@code /v1/snapshots}. */
+@Controller("/v1")
+@Tag(name = "memories", description = "The memory log, its search and session snapshots")
+class MemoryController {
+  private final Access access;
+
+  MemoryController(Access access) {
+    this.access = access;
+  }
+
+  @Post("/memories")
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "200", description = "The memory added earlier with the same key", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @Operation(operationId = "addMemory", summary = "Add a memory (201; 200 with the earlier memory when its key was used before)")
+  HttpResponse<String> addMemory(HttpRequest<?> request, @Body @Valid Requests.MemoryCreate body,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.WRITE).memories();
+    AddMemory command = new AddMemory(body.text(), Commands.tags(body.tags(), "tags"),
+        Commands.kind(body.kind()).orElse(Kind.NOTE),
+        Commands.object(body.metadata(), "metadata").orElse(JsonValue.emptyObject()),
+        Commands.time(body.occurredAt(), "occurred_at"),
+        Optional.ofNullable(body.key()).map(MemoryKey::of));
+    MemoryAdded added = memories.add(command);
+    return Wire.json(added.created() ? HttpStatus.CREATED : HttpStatus.OK, RecordJson.memory(added.memory()))
+        .header("Location", "/v1/memories/" + added.memory().id().value());
+  }
+
+  @Get("/memories")
+  @Operation(operationId = "listMemories", summary = "List memories, newest first, with filters and paging")
+  HttpResponse<String> listMemories(HttpRequest<?> request,
+      @Parameter(description = Docs.TAG) @Nullable @QueryValue List<String> tag,
+      @Parameter(description = Docs.KIND) @Nullable @QueryValue String kind,
+      @Parameter(description = Docs.FROM) @Nullable @QueryValue String from,
+      @Parameter(description = Docs.TO) @Nullable @QueryValue String to,
+      @Parameter(description = Docs.CURSOR) @Nullable @QueryValue String cursor,
+      @Parameter(description = Docs.LIMIT) @Nullable @QueryValue Integer limit,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.READ).memories();
+    MemoryPage page = memories.list(new ListMemories(Commands.filter(tag, kind, from, to), Optional.ofNullable(cursor),
+        Commands.limit(limit, Limits.PAGE_DEFAULT)));
+    return Wire.ok(Wire.page(page.items().stream().map(RecordJson::memory).toList(), page.nextCursor()));
+  }
+
+  @Get("/memories/search")
+  @Operation(operationId = "searchMemories", summary = "Search memories in natural language, best first, with scores")
+  HttpResponse<String> searchMemories(HttpRequest<?> request,
+      @Parameter(description = "What to look for, in any words, e.g. When did we deploy v1.2?") @QueryValue String q,
+      @Parameter(description = Docs.LIMIT) @Nullable @QueryValue Integer limit,
+      @Parameter(description = Docs.TAG) @Nullable @QueryValue List<String> tag,
+      @Parameter(description = Docs.KIND) @Nullable @QueryValue String kind,
+      @Parameter(description = Docs.FROM) @Nullable @QueryValue String from,
+      @Parameter(description = Docs.TO) @Nullable @QueryValue String to,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.READ).memories();
+    var hits = memories.search(new SearchMemories(q, Commands.filter(tag, kind, from, to), Commands.limit(limit, Limits.PAGE_DEFAULT)));
+    return Wire.ok(Wire.items(hits.stream().map(RecordJson::hit).toList()));
+  }
+
+  @Get("/memories/{id}")
+  @Operation(operationId = "getMemory", summary = "Get one memory")
+  HttpResponse<String> getMemory(HttpRequest<?> request,
+      @Parameter(description = "The memory's id") @PathVariable long id,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.READ).memories();
+    MemoryId memoryId = MemoryId.of(id);
+    Memory memory = memories.find(memoryId).orElseThrow(() -> new NotFoundException("memory " + id));
+    return Wire.ok(RecordJson.memory(memory));
+  }
+
+  @Patch("/memories/{id}")
+  @Operation(operationId = "updateMemory", summary = "Change a memory's text, tags, kind, metadata or time")
+  HttpResponse<String> updateMemory(HttpRequest<?> request,
+      @Parameter(description = "The memory's id") @PathVariable long id,
+      @Body @Valid Requests.MemoryUpdate body,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.WRITE).memories();
+    MemoryId memoryId = MemoryId.of(id);
+    UpdateMemory changes = new UpdateMemory(Optional.ofNullable(body.text()),
+        Optional.ofNullable(body.tags()).map(t -> Commands.tags(t, "tags")),
+        Commands.kind(body.kind()), Commands.object(body.metadata(), "metadata"),
+        Commands.time(body.occurredAt(), "occurred_at"));
+    return Wire.ok(RecordJson.memory(memories.update(memoryId, changes)));
+  }
+
+  @Delete("/memories/{id}")
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @Operation(operationId = "deleteMemory", summary = "Delete a memory")
+  HttpResponse<String> deleteMemory(HttpRequest<?> request,
+      @Parameter(description = "The memory's id") @PathVariable long id,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.WRITE).memories();
+    memories.delete(MemoryId.of(id));
+    return HttpResponse.noContent();
+  }
+
+  @Post("/snapshots")
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @Operation(operationId = "saveSnapshot", summary = "Save a session snapshot: a summary and optional structured data")
+  HttpResponse<String> saveSnapshot(HttpRequest<?> request, @Body @Valid Requests.SnapshotCreate body,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.WRITE).memories();
+    Memory saved = memories.saveSnapshot(body.summary(), Commands.object(body.data(), "data").orElse(JsonValue.emptyObject()),
+        Commands.tags(body.tags(), "tags"));
+    return Wire.json(HttpStatus.CREATED, RecordJson.memory(saved)).header("Location", "/v1/memories/" + saved.id().value());
+  }
+
+  @Get("/snapshots")
+  @Operation(operationId = "listSnapshots", summary = "List session snapshots, newest first")
+  HttpResponse<String> listSnapshots(HttpRequest<?> request,
+      @Parameter(description = Docs.CURSOR) @Nullable @QueryValue String cursor,
+      @Parameter(description = Docs.LIMIT) @Nullable @QueryValue Integer limit,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.READ).memories();
+    MemoryPage page = memories.listSnapshots(Optional.ofNullable(cursor), Commands.limit(limit, Limits.PAGE_DEFAULT));
+    return Wire.ok(Wire.page(page.items().stream().map(RecordJson::memory).toList(), page.nextCursor()));
+  }
+
+  @Get("/snapshots/latest")
+  @Operation(operationId = "latestSnapshot", summary = "Get the newest session snapshot")
+  HttpResponse<String> latestSnapshot(HttpRequest<?> request,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var memories = access.space(request, namespace, Role.READ).memories();
+    return Wire.ok(RecordJson.memory(memories.latestSnapshot().orElseThrow(() -> new NotFoundException("snapshot"))));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.memkit.http;
+
+import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateEntry;
+import dev.memkit.core.model.StateKey;
+import dev.memkit.jackson.JsonText;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/**
+ * {@code /v1/state}: named JSON values with versions. {@code ETag} carries the version and
+ * {@code If-Match} makes a write compare-and-set ({@code "0"}: the key must not exist yet).
+ */
+@Controller("/v1")
+@Tag(name = "state", description = "Named JSON values, with versions for compare-and-set")
+class StateController {
+  static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private final Access access;
+
+  StateController(Access access) {
+    this.access = access;
+  }
+
+  @Get("/state")
+  @Operation(operationId = "listState", summary = "List state entries, optionally by key prefix")
+  HttpResponse<String> listState(HttpRequest<?> request,
+      @Parameter(description = "Only keys starting with this") @Nullable @QueryValue String prefix,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var entries = access.space(request, namespace, Role.READ).state().list(prefix == null ? "" : prefix);
+    return Wire.ok(Wire.items(entries.stream().map(RecordJson::state).toList()));
+  }
+
+  @Get("/state/{key}")
+  @Operation(operationId = "getState", summary = "Get one state entry; its ETag is its version")
+  HttpResponse<String> getState(HttpRequest<?> request,
+      @Parameter(description = "The state key") @PathVariable String key,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    StateKey k = StateKey.of(key);
+    StateEntry entry = access.space(request, namespace, Role.READ).state().get(k)
+        .orElseThrow(() -> new NotFoundException("state " + k.value()));
+    return entry(HttpStatus.OK, entry);
+  }
+
+  @Put("/state/{key}")
+  @Operation(operationId = "putState", summary = "Set a state entry to a JSON value (If-Match for compare-and-set)")
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  HttpResponse<String> putState(HttpRequest<?> request,
+      @Parameter(description = "The state key") @PathVariable String key,
+      @Body @Valid Requests.StatePut body,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var state = access.space(request, namespace, Role.WRITE).state();
+    StateKey k = StateKey.of(key);
+    return entry(HttpStatus.OK, state.set(k, body.value(), Commands.ifMatch(request)));
+  }
+
+  @Patch("/state/{key}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  @Operation(operationId = "patchState", summary = "Merge-patch a state entry's value (RFC 7386)")
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @RequestBody(description = "An RFC 7386 merge patch", content = {
+      @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object")),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
+  HttpResponse<String> patchState(HttpRequest<?> request,
+      @Parameter(description = "The state key") @PathVariable String key,
+      @Body byte[] body,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var state = access.space(request, namespace, Role.WRITE).state();
+    StateKey k = StateKey.of(key);
+    JsonValue patch = JsonText.parse(body, "body");
+    return entry(HttpStatus.OK, state.mergePatch(k, patch, Commands.ifMatch(request)));
+  }
+
+  @Delete("/state/{key}")
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @Operation(operationId = "deleteState", summary = "Delete a state entry")
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  HttpResponse<String> deleteState(HttpRequest<?> request,
+      @Parameter(description = "The state key") @PathVariable String key,
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+    var state = access.space(request, namespace, Role.WRITE).state();
+    state.delete(StateKey.of(key), Commands.ifMatch(request));
+    return HttpResponse.noContent();
+  }
+
+  /** A state entry with its version as ETag. */
+  static MutableHttpResponse<String> entry(HttpStatus status, StateEntry entry) {
+    return Wire.json(status, RecordJson.state(entry)).header("ETag", "\"" + entry.version() + "\"");
+  }
+}

@@ -1,0 +1,451 @@
+package dev.memkit.store.json;
+
+import dev.memkit.core.error.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The one thread that writes the journal and the audit log. Writers queue their records in
+ * commit order; the thread takes everything queued, writes it with one system call, forces it
+ * to disk once, and only then releases the writers: while one batch is being forced the next one
+ * gathers (group commit). Maintenance steps (starting a new segment, dropping old ones, waiting
+ * for everything queued so far) are queued too, so they happen between exactly the right records.
+ *
+ * <p>When writing fails (disk full, read-only), the records not yet on disk are rolled back in
+ * memory, newest first, by the store's {@link Rollback}, and their writers get
+ * {@link StoreUnavailableException}; the journal is cut back to its last good byte, so what was
+ * stored stays intact.
+ */
+final class GroupCommitter implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getPackageName());
+
+  /** One unit of work's record, waiting to be made durable. */
+  static final class Unit {
+    final long seq;
+    final byte[] line;
+    final List<byte[]> auditLines;
+    final Deque<Runnable> undo;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Unit(long seq, byte[] line, List<byte[]> auditLines, Deque<Runnable> undo) {
+      this.seq = seq;
+      this.line = line;
+      this.auditLines = auditLines;
+      this.undo = undo;
+    }
+
+    /** Undoes the unit's changes in memory, newest first. */
+    void undo() {
+      while (!undo.isEmpty()) {
+        undo.pop().run();
+      }
+    }
+  }
+
+  /** A step run on the committer thread between two records. */
+  @FunctionalInterface
+  interface Step {
+    void run() throws IOException;
+  }
+
+  private record Task(Step step, long epoch, CompletableFuture<Void> done) {
+  }
+
+  private static final Object STOP = new Object();
+
+  /** Undoes units that did not reach the disk; called on the committer thread. */
+  interface Rollback {
+    /**
+     * Under the store's write lock: takes every unit still queued (with {@code drain}), undoes
+     * {@code failed} and those, newest first, and resets the store's record counter.
+     */
+    List<Unit> rollback(List<Unit> failed, java.util.function.Supplier<List<Unit>> drain);
+  }
+
+  private final Path dir;
+  private final boolean fsync;
+  private final Path auditPath;
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private Rollback rollback;
+
+  /** Segments by first record number, with the number of their last record. */
+  private final TreeMap<Long, long[]> segmentLastSeq = new TreeMap<>();
+  private FileChannel active;
+  private long activeFirstSeq;
+  private long activeSize;
+  private volatile long bytesSinceRoll;
+  private FileChannel auditChannel;
+  private final Deque<byte[]> auditBacklog = new ArrayDeque<>();
+  private volatile long epoch;
+  private volatile String broken;
+  private volatile long batches;
+
+  /** The segment the first record appends to, when the journal was clean at open; null: start a new one. */
+  private Long reopen;
+
+  /**
+   * @param existing     the segments found at open, in order, each with its last record's number;
+   *                     the first record written goes on the end of the last of them
+   * @param initialBytes the journal bytes not yet compacted, counted towards the next compaction
+   */
+  GroupCommitter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes) throws IOException {
+    this.dir = dir;
+    this.fsync = fsync;
+    this.auditPath = dir.resolve(AuditFile.NAME);
+    existing.forEach((first, last) -> segmentLastSeq.put(first, new long[] {last}));
+    this.reopen = segmentLastSeq.isEmpty() ? null : segmentLastSeq.lastKey();
+    this.bytesSinceRoll = initialBytes;
+    this.auditChannel = FileChannel.open(auditPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    this.thread = new Thread(this::loop, "memkit-json-journal " + dir.getFileName());
+    this.thread.setDaemon(true);
+  }
+
+  void start(Rollback rollback) {
+    this.rollback = rollback;
+    thread.start();
+  }
+
+  /** Why the journal can take no more records, if it cannot. */
+  String broken() {
+    return broken;
+  }
+
+  /** Bytes of journal written since the last {@link #roll}. */
+  long bytesSinceRoll() {
+    return bytesSinceRoll;
+  }
+
+  /** How many batches were written. */
+  long batches() {
+    return batches;
+  }
+
+  /** Queues {@code unit}; the caller holds the store's write lock, so queue order is commit order. */
+  void submit(Unit unit) {
+    queue.add(unit);
+  }
+
+  /** Queues {@code step}; its future completes once every record queued before it is durable and it ran. */
+  CompletableFuture<Void> step(Step step) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    queue.add(new Task(step, epoch, done));
+    return done;
+  }
+
+  /** Waits for every record queued so far to be durable. */
+  CompletableFuture<Void> barrier() {
+    return step(() -> { });
+  }
+
+  /**
+   * Ends the current segment with every record queued so far and creates the next one, named
+   * {@code nextSeq}, at once: a store opened again appends to the newest segment, so the new one
+   * must exist even when no record follows in this session.
+   */
+  CompletableFuture<Void> roll(long nextSeq) {
+    return step(() -> {
+      closeActive();
+      openSegment(nextSeq);
+    });
+  }
+
+  /**
+   * Forces the audit log to disk, then deletes the segments whose records all have numbers of at
+   * most {@code seq}: a snapshot holding them is on disk.
+   */
+  CompletableFuture<Void> dropSegmentsThrough(long seq) {
+    return step(() -> {
+      flushAuditBacklog();
+      if (fsync) {
+        auditChannel.force(false);
+      }
+      boolean any = false;
+      for (var it = segmentLastSeq.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        boolean isActive = active != null && e.getKey() == activeFirstSeq;
+        if (!isActive && e.getValue()[0] <= seq) {
+          Files.deleteIfExists(Journal.segmentPath(dir, e.getKey()));
+          it.remove();
+          any = true;
+        }
+      }
+      if (any) {
+        DurableFiles.forceDirectory(dir);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ the thread
+
+  private void loop() {
+    List<Object> items = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      items.clear();
+      try {
+        items.add(queue.take());
+      } catch (InterruptedException e) {
+        continue;
+      }
+      queue.drainTo(items);
+      List<Unit> batch = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        Object item = items.get(i);
+        if (item instanceof Unit u) {
+          batch.add(u);
+          continue;
+        }
+        if (!batch.isEmpty()) {
+          commit(batch);
+          batch = new ArrayList<>();
+        }
+        if (item == STOP) {
+          stopping = true;
+        } else {
+          runTask((Task) item);
+        }
+      }
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+    }
+    shutdown();
+  }
+
+  private void runTask(Task task) {
+    if (task.epoch() != epoch) {
+      task.done().completeExceptionally(new StoreUnavailableException("records before this step could not be written to "
+          + dir + (broken == null ? "" : ": " + broken)));
+      return;
+    }
+    try {
+      task.step().run();
+      task.done().complete(null);
+    } catch (IOException | RuntimeException e) {
+      task.done().completeExceptionally(e);
+    }
+  }
+
+  private void commit(List<Unit> batch) {
+    if (broken != null) {
+      fail(batch, null);
+      return;
+    }
+    long before = activeSize;
+    try {
+      if (active == null) {
+        openSegment(batch.get(0).seq);
+        before = activeSize;
+      }
+      ByteBuffer[] buffers = new ByteBuffer[batch.size()];
+      long bytes = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        buffers[i] = ByteBuffer.wrap(batch.get(i).line);
+        bytes += batch.get(i).line.length;
+      }
+      DurableFiles.writeFully(active, buffers);
+      if (fsync) {
+        active.force(false);
+      }
+      activeSize += bytes;
+      bytesSinceRoll += bytes;
+      batches++;
+      segmentLastSeq.get(activeFirstSeq)[0] = batch.get(batch.size() - 1).seq;
+    } catch (IOException | RuntimeException e) {
+      truncateBack(before, e);
+      fail(batch, e);
+      return;
+    }
+    appendAudit(batch);
+    for (Unit u : batch) {
+      u.done.complete(null);
+    }
+  }
+
+  private void openSegment(long firstSeq) throws IOException {
+    if (reopen != null) {
+      Long last = reopen;
+      reopen = null;
+      Path path = Journal.segmentPath(dir, last);
+      if (Files.isRegularFile(path)) {
+        active = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        activeFirstSeq = last;
+        activeSize = active.size();
+        return;
+      }
+    }
+    Path path = Journal.segmentPath(dir, firstSeq);
+    active = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    try {
+      DurableFiles.forceDirectory(dir);
+    } catch (IOException e) {
+      active.close();
+      active = null;
+      Files.deleteIfExists(path);
+      throw e;
+    }
+    activeFirstSeq = firstSeq;
+    activeSize = 0;
+    segmentLastSeq.put(firstSeq, new long[] {firstSeq - 1});
+  }
+
+  private void closeActive() throws IOException {
+    reopen = null;
+    if (active != null) {
+      if (fsync) {
+        active.force(false);
+      }
+      active.close();
+      active = null;
+    }
+    bytesSinceRoll = 0;
+  }
+
+  private void truncateBack(long size, Exception cause) {
+    if (active == null) {
+      return;
+    }
+    try {
+      if (active.size() > size) {
+        active.truncate(size);
+        if (fsync) {
+          active.force(false);
+        }
+      }
+      // The next record starts a new segment: once space is freed, writing works again.
+      active.close();
+      active = null;
+      activeSize = 0;
+    } catch (IOException | RuntimeException e) {
+      broken = "cannot cut the journal back after a failed write (" + cause + "; then " + e
+          + "); close and reopen the store to recover";
+      LOG.log(System.Logger.Level.ERROR, broken);
+    }
+  }
+
+  private void fail(List<Unit> batch, Exception cause) {
+    epoch++;
+    List<Unit> all = rollback.rollback(batch, this::drainUnits);
+    String why = cause == null ? broken : DirectoryLock.describe(cause instanceof IOException io ? io : new IOException(cause));
+    StoreUnavailableException error = new StoreUnavailableException("cannot write to the journal of store in " + dir + ": "
+        + why + "; the change was not stored", cause);
+    LOG.log(System.Logger.Level.ERROR, error.getMessage());
+    for (Unit u : all) {
+      u.done.completeExceptionally(error);
+    }
+  }
+
+  /** Takes every unit still queued, keeping the steps queued in their order; called under the store's write lock. */
+  private List<Unit> drainUnits() {
+    List<Object> items = new ArrayList<>();
+    queue.drainTo(items);
+    List<Unit> units = new ArrayList<>();
+    for (Object item : items) {
+      if (item instanceof Unit u) {
+        units.add(u);
+      } else {
+        queue.add(item);
+      }
+    }
+    return units;
+  }
+
+  /** Appends the audit lines of a durable batch; a failure leaves them queued, the journal still holds them. */
+  private void appendAudit(List<Unit> batch) {
+    for (Unit u : batch) {
+      auditBacklog.addAll(u.auditLines);
+    }
+    try {
+      flushAuditBacklog();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot append to " + auditPath + " (" + DirectoryLock.describe(e)
+          + "); the entries are in the journal and will be appended later");
+    }
+  }
+
+  private void flushAuditBacklog() throws IOException {
+    if (auditBacklog.isEmpty()) {
+      return;
+    }
+    int size = 0;
+    for (byte[] line : auditBacklog) {
+      size += line.length + 1;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(size);
+    for (byte[] line : auditBacklog) {
+      buf.put(line).put((byte) '\n');
+    }
+    buf.flip();
+    long start = auditChannel.size();
+    try {
+      while (buf.hasRemaining()) {
+        auditChannel.write(buf);
+      }
+    } catch (IOException e) {
+      try {
+        auditChannel.truncate(start);
+      } catch (IOException ignored) {
+        // a torn last line is cut at the next open
+      }
+      throw e;
+    }
+    auditBacklog.clear();
+  }
+
+  /** Finishes everything queued, forces the files and stops the thread. Harmless when it never started. */
+  @Override
+  public void close() {
+    if (!thread.isAlive()) {
+      try {
+        auditChannel.close();
+      } catch (IOException ignored) {
+        // nothing was written through it
+      }
+      return;
+    }
+    queue.add(STOP);
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void shutdown() {
+    try {
+      flushAuditBacklog();
+      if (fsync) {
+        auditChannel.force(false);
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot finish " + auditPath + " (" + DirectoryLock.describe(e)
+          + "); the journal still holds its last entries");
+    }
+    try {
+      auditChannel.close();
+      if (active != null) {
+        if (fsync) {
+          active.force(false);
+        }
+        active.close();
+        active = null;
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot close the journal of " + dir + ": " + DirectoryLock.describe(e));
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package dev.memkit.store.json;
+
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateKey;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opening a store directory: load {@code memory.json}, or rebuild it from the newest good backup
+ * when it is missing or damaged; replay the journal records it does not hold yet; bring the audit
+ * log up to date. Damaged files are moved aside ({@code .damaged-<time>}), never deleted, and
+ * every step that was not routine is reported.
+ *
+ * <p>A damaged journal record that is the journal's last is what a crash during a write leaves: it
+ * is ignored. A damaged record with good records after it means the file was damaged later;
+ * replay stops there, because later records may build on it, and the records from there on are
+ * moved aside, so a person can look at them.
+ */
+final class Recovery {
+  static final String MAIN = "memory.json";
+
+  /** What opening found and rebuilt. */
+  static final class Result {
+    StoreData data;
+    AuditTrail trail = new AuditTrail();
+    long lastSeq;
+    /** The {@code journal_seq} of {@code memory.json} as on disk; -1 when it must be written now. */
+    long snapshotSeq = -1;
+    long snapshotSize;
+    final Map<Long, Long> segments = new LinkedHashMap<>();
+    final List<String> report = new ArrayList<>();
+    boolean fresh;
+    int replayed;
+    /** Bytes of the last segment: the journal written since the last compaction. */
+    long journalBytes;
+  }
+
+  private static final class StopReplay extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopReplay(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private final Path dir;
+  private final Instant now;
+  private final Result result = new Result();
+  private final List<byte[]> missingAudit = new ArrayList<>();
+
+  private Recovery(Path dir, Instant now) {
+    this.dir = dir;
+    this.now = now;
+  }
+
+  static Result run(Path dir, Instant now) throws IOException {
+    return new Recovery(dir, now).run();
+  }
+
+  private Result run() throws IOException {
+    Path main = dir.resolve(MAIN);
+    Files.deleteIfExists(dir.resolve(MAIN + ".tmp"));
+    List<Journal.Segment> segments = Journal.segments(dir);
+    List<String> backups = BackupFiles.ids(dir);
+    result.fresh = !Files.exists(main) && segments.isEmpty() && backups.isEmpty();
+
+    SnapshotFile.Loaded base = null;
+    if (result.fresh) {
+      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, "create"), new StoreData());
+    } else if (Files.exists(main)) {
+      try {
+        base = SnapshotFile.load(main);
+        result.snapshotSeq = base.header().journalSeq();
+        result.snapshotSize = Files.size(main);
+      } catch (SnapshotFile.DamagedException e) {
+        Path aside = DurableFiles.moveAside(main, now);
+        result.report.add(MAIN + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
+      }
+    } else {
+      result.report.add(MAIN + " is missing");
+    }
+    if (base == null) {
+      base = fromBackup(backups, segments);
+    }
+    result.data = base.data();
+    long seq = base.header().journalSeq();
+
+    AuditFile.load(dir.resolve(AuditFile.NAME), result.trail, result.report, now);
+    seq = replay(segments, seq);
+    result.lastSeq = seq;
+    // The segment written last is the journal since the last compaction, across sessions: the
+    // next write appends to it, and its size counts towards the next compaction.
+    Long last = null;
+    for (Long first : result.segments.keySet()) {
+      last = first;
+    }
+    if (last != null && Files.exists(Journal.segmentPath(dir, last))) {
+      result.journalBytes = Files.size(Journal.segmentPath(dir, last));
+    }
+    appendMissingAudit();
+    // Records lost to damage may have handed out ids the audit log still names: never hand them out again.
+    result.data.lastMemoryId = Math.max(result.data.lastMemoryId, result.trail.maxTargetId("memory"));
+    result.data.lastGoalId = Math.max(result.data.lastGoalId, result.trail.maxTargetId("goal"));
+    return result;
+  }
+
+  /** The newest backup that reads, moving damaged ones aside; empty data when none does. */
+  private SnapshotFile.Loaded fromBackup(List<String> backups, List<Journal.Segment> segments) throws IOException {
+    for (String id : backups) {
+      Path file = BackupFiles.path(dir, id).orElseThrow();
+      try {
+        SnapshotFile.Loaded loaded = SnapshotFile.load(file);
+        result.report.add("rebuilt from backup " + id + " (" + loaded.data().records() + " records, up to journal record "
+            + loaded.header().journalSeq() + ") and the journal");
+        return loaded;
+      } catch (SnapshotFile.DamagedException e) {
+        Path aside = DurableFiles.moveAside(file, now);
+        result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
+      }
+    }
+    result.report.add(segments.isEmpty() ? "no good backup and no journal: the store starts empty"
+        : "no good backup: rebuilt from the journal alone");
+    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, "recovery"), new StoreData());
+  }
+
+  /** A damaged record, and whether a later good record shows it mattered. */
+  private record Bad(int segment, long start, String problem) {
+  }
+
+  private long replay(List<Journal.Segment> segments, long fromSeq) throws IOException {
+    long[] seq = {fromSeq};
+    Bad[] pending = {null};
+    Bad stop = null;
+    String stopReason = null;
+    int i = 0;
+    for (; i < segments.size() && stop == null; i++) {
+      int index = i;
+      Journal.Segment segment = segments.get(i);
+      long[] last = {segment.firstSeq() - 1};
+      try {
+        Journal.scan(segment.path(), new Journal.Visitor() {
+          @Override
+          public void good(Journal.Entry entry, long start, long end) {
+            if (pending[0] != null) {
+              if (entry.seq() > seq[0] + 1) {
+                throw new StopReplay("is followed by record " + entry.seq() + ", so records it may hold are lost");
+              }
+              result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
+                  + pending[0].problem() + ", but " + MAIN + " or the records before it hold everything up to record "
+                  + seq[0] + "; skipped, left in the file");
+              pending[0] = null;
+            }
+            if (entry.seq() > seq[0]) {
+              if (entry.seq() != seq[0] + 1) {
+                result.report.add("journal records " + (seq[0] + 1) + " to " + (entry.seq() - 1)
+                    + " are missing (in no snapshot or journal file found); replay continued with record " + entry.seq());
+              }
+              try {
+                apply(entry);
+              } catch (StopReplay e) {
+                pending[0] = new Bad(index, start, e.getMessage());
+                throw new StopReplay("nothing from it on was applied");
+              }
+              seq[0] = entry.seq();
+              result.replayed++;
+            }
+            collectAudit(entry);
+            last[0] = Math.max(last[0], entry.seq());
+          }
+
+          @Override
+          public void bad(long start, String problem) {
+            if (pending[0] == null) {
+              pending[0] = new Bad(index, start, problem);
+            }
+          }
+        });
+      } catch (StopReplay e) {
+        stop = pending[0];
+        stopReason = e.getMessage();
+      }
+      result.segments.put(segment.firstSeq(), last[0]);
+    }
+    if (stop == null && pending[0] == null) {
+      return seq[0];
+    }
+    Bad bad = stop != null ? stop : pending[0];
+    Journal.Segment damaged = segments.get(bad.segment());
+    Path aside = DurableFiles.cutAside(damaged.path(), bad.start(), now);
+    List<String> movedAside = new ArrayList<>(List.of(aside.getFileName().toString()));
+    for (int j = bad.segment() + 1; j < segments.size(); j++) {
+      Path later = segments.get(j).path();
+      result.segments.remove(segments.get(j).firstSeq());
+      if (Files.size(later) > 0) {
+        movedAside.add(DurableFiles.moveAside(later, now).getFileName().toString());
+      } else {
+        Files.delete(later);
+      }
+    }
+    String name = damaged.path().getFileName().toString();
+    if (stop == null) {
+      result.report.add("journal " + name + ": " + bad.problem() + ", as a crash during a write leaves it; ignored (it was "
+          + "the last record), its bytes moved to " + String.join(", ", movedAside));
+    } else {
+      result.report.add("journal " + name + ": " + bad.problem() + " and " + stopReason + "; replay stopped after record "
+          + seq[0] + "; the records from there on were not applied and are kept in " + String.join(", ", movedAside));
+    }
+    return seq[0];
+  }
+
+  /** Applies one journal record to the data. */
+  private void apply(Journal.Entry entry) {
+    for (JsonValue.JsonObject change : entry.changes()) {
+      String op = change.string("op").orElse("");
+      try {
+        switch (op) {
+          case "state.put" -> result.data.putState(RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
+          case "memory.put" -> result.data.putMemory(RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
+          case "goal.put" -> result.data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
+          case "state.delete" -> result.data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
+          case "memory.delete" -> result.data.removeMemory(id(change));
+          case "goal.delete" -> result.data.removeGoal(id(change));
+          case "audit.append" -> {
+            // collected before applying
+          }
+          case "restore" -> restore(change.string("backup").orElse(""), entry.seq());
+          default -> throw new IllegalArgumentException("unknown change \"" + op + "\"");
+        }
+      } catch (RuntimeException e) {
+        if (e instanceof StopReplay) {
+          throw e;
+        }
+        throw new StopReplay("record " + entry.seq() + " cannot be applied (" + op + ": " + e.getMessage() + ")");
+      }
+    }
+    result.data.lastMemoryId = Math.max(result.data.lastMemoryId, entry.lastMemoryId());
+    result.data.lastGoalId = Math.max(result.data.lastGoalId, entry.lastGoalId());
+  }
+
+  private void restore(String id, long seq) {
+    Optional<Path> file = BackupFiles.path(dir, id).filter(Files::exists);
+    if (file.isEmpty()) {
+      throw new StopReplay("record " + seq + " restores backup " + id + ", which is no longer there");
+    }
+    try {
+      StoreData restored = SnapshotFile.load(file.get()).data();
+      restored.lastMemoryId = Math.max(restored.lastMemoryId, result.data.lastMemoryId);
+      restored.lastGoalId = Math.max(restored.lastGoalId, result.data.lastGoalId);
+      result.data = restored;
+    } catch (IOException | SnapshotFile.DamagedException e) {
+      throw new StopReplay("record " + seq + " restores backup " + id + ", which cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private void collectAudit(Journal.Entry entry) {
+    for (JsonValue.JsonObject change : entry.changes()) {
+      if ("audit.append".equals(change.string("op").orElse(""))) {
+        JsonValue record = record(change);
+        if (record instanceof JsonValue.JsonObject o && o.get("sequence").orElse(null) instanceof JsonValue.JsonNumber n
+            && n.value().longValue() <= result.trail.lastSequence()) {
+          continue; // the audit log has it already
+        }
+        AuditTrail.Row row = AuditTrail.row(record);
+        if (row.sequence() > result.trail.lastSequence()) {
+          result.trail.add(row);
+          missingAudit.add(row.json());
+        }
+      }
+    }
+  }
+
+  private void appendMissingAudit() throws IOException {
+    if (missingAudit.isEmpty()) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(dir.resolve(AuditFile.NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      for (byte[] line : missingAudit) {
+        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
+        buf.flip();
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      }
+      ch.force(false);
+    }
+    if (!result.fresh) {
+      result.report.add("appended " + missingAudit.size() + " audit entries from the journal to " + AuditFile.NAME);
+    }
+  }
+
+  private static JsonValue record(JsonValue.JsonObject change) {
+    return change.get("record").orElseThrow(() -> new IllegalArgumentException("has no record"));
+  }
+
+  private static Namespace namespaceOf(JsonValue json) {
+    if (json instanceof JsonValue.JsonObject o && o.string("namespace").isPresent()) {
+      return Namespace.of(o.string("namespace").get());
+    }
+    throw new IllegalArgumentException("has no namespace");
+  }
+
+  private static long id(JsonValue.JsonObject change) {
+    return RecordJson.Fields.of(change, "change").positiveLong("id");
+  }
+}

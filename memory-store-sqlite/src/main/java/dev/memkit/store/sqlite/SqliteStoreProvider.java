@@ -1,0 +1,45 @@
+package dev.memkit.store.sqlite;
+
+import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.core.port.out.StoreProvider;
+
+/**
+ * Opens {@code sqlite:} stores: {@code sqlite:PATH[?name=value&...]}, e.g.
+ * {@code sqlite:./data/memkit.db?synchronous=normal}. The file and its directory are created on
+ * first use. Parameters, with their defaults:
+ * <ul>
+ *   <li>{@code synchronous} — {@code full} (an acknowledged write survives power loss) or
+ *       {@code normal} (survives a crash of the process, may lose the last writes on power loss);
+ *   <li>{@code busy_timeout} — milliseconds to wait for another process's lock, {@code 10000};
+ *   <li>{@code readers} — reader connections, {@code 4};
+ *   <li>{@code integrity_check} — {@code quick} (run {@code PRAGMA quick_check} on open) or {@code off};
+ *   <li>{@code backup_keep} — backups kept, else {@code MEMKIT_BACKUP_KEEP}, else {@code 20};
+ *   <li>{@code backup_every_writes} — automatic backup after this many writes ({@code 0}: never),
+ *       else {@code MEMKIT_BACKUP_EVERY_WRITES}, else {@code 1000};
+ *   <li>{@code backup_interval} — automatic backup when this long has passed since the last one and
+ *       something was written ({@code off}: never; {@code 30m}, {@code 1h}, {@code PT1H}), else
+ *       {@code MEMKIT_BACKUP_INTERVAL}, else {@code 1h}.
+ * </ul>
+ * Registered for {@link java.util.ServiceLoader} in
+ * {@code META-INF/services/dev.memkit.core.port.out.StoreProvider}.
+ */
+public final class SqliteStoreProvider implements StoreProvider {
+  /** The scheme, {@code sqlite}. */
+  public static final String SCHEME = "sqlite";
+
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public SqliteStoreProvider() {
+    // nothing to set up: each open reads its own settings
+  }
+
+  @Override
+  public String scheme() {
+    return SCHEME;
+  }
+
+  @Override
+  public Store open(StoreLocation location) {
+    return SqliteStore.open(SqliteSettings.of(location));
+  }
+}
