@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param maxTokens the budget it was built for; {@code tokens <= maxTokens} always
  * @param tokenizer the encoding that counted it, e.g. {@code o200k_base}
  * @param included  how many lines (state entries, goals, memories) made it in
- * @param omitted   how many candidate lines were left out for lack of room
+ * @param omitted   how many candidate lines were looked at and left out for lack of room
  */
 public record ContextBlock(String text, int tokens, int maxTokens, String tokenizer, int included, int omitted) {
   /** Rejects a block over its budget: that would be a bug. */

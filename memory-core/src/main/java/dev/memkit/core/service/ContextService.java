@@ -15,7 +15,11 @@ import dev.memkit.core.port.in.ContextSection;
 import dev.memkit.core.port.in.ContextUseCase;
 import dev.memkit.core.port.out.TokenCounter;
 import dev.memkit.core.search.SearchQuery;
+import dev.memkit.core.port.out.StoreTransaction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +46,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Sections are filled in the order of {@link ContextSection}: every state entry that fits (key
  * order), then active goals (oldest first), then the query's best hits, then the newest memories
- * not shown yet. A line that does not fit is left out whole and the next one tried. A section with
+ * not shown yet. A line that does not fit is left out whole and the next one tried (a section gives
+ * up after 16 misses in a row). A section with
  * no line is left out with its heading. Text and titles are written on one line (line breaks
  * become spaces); string state values are written bare, other values as compact JSON.
  */
@@ -51,6 +56,10 @@ public final class ContextService implements ContextUseCase {
   static final int RELEVANT_CANDIDATES = 20;
   /** How many of the newest memories the recent section considers. */
   static final int RECENT_CANDIDATES = 1_000;
+  /** How many memories the recent section reads at a time. */
+  static final int RECENT_PAGE = 50;
+  /** After this many lines in a row that do not fit, a section stops looking for one that does. */
+  static final int MISSES_BEFORE_GIVING_UP = 16;
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\u2028\\u2029]+\\s*");
 
   private final Scope scope;
@@ -62,22 +71,20 @@ public final class ContextService implements ContextUseCase {
     this.counter = counter;
   }
 
-  private record Candidates(List<String> state, List<String> goals, List<String> relevant, List<String> recent) {
-  }
-
   @Override
   public ContextBlock export(ContextRequest request) {
     Limits.required(request, "request");
     TokenCounter tokens = counter.get();
     Set<ContextSection> wanted = request.sections();
-    Candidates c = scope.store().read(tx -> {
-      List<String> state = new ArrayList<>();
+    return scope.store().read(tx -> {
+      Map<ContextSection, Iterable<String>> candidates = new EnumMap<>(ContextSection.class);
       if (wanted.contains(ContextSection.STATE)) {
+        List<String> state = new ArrayList<>();
         for (StateEntry e : tx.state().list(scope.namespace(), "")) {
           state.add("- " + e.key().value() + ": " + render(e.value()));
         }
+        candidates.put(ContextSection.STATE, state);
       }
-      List<String> goals = new ArrayList<>();
       if (wanted.contains(ContextSection.GOALS)) {
         Set<GoalStatus> active = new HashSet<>();
         for (GoalStatus s : GoalStatus.values()) {
@@ -85,62 +92,99 @@ public final class ContextService implements ContextUseCase {
             active.add(s);
           }
         }
+        List<String> goals = new ArrayList<>();
         for (Goal g : tx.goals().list(scope.namespace(), active)) {
           goals.add("- [" + g.status().wireName() + "] (" + g.id().value() + ") " + oneLine(g.title()));
         }
+        candidates.put(ContextSection.GOALS, goals);
       }
       Set<MemoryId> shown = new HashSet<>();
-      List<String> relevant = new ArrayList<>();
       if (wanted.contains(ContextSection.RELEVANT) && request.query().isPresent()) {
         SearchQuery query = SearchQuery.parse(request.query().get());
+        List<String> relevant = new ArrayList<>();
         if (!query.isEmpty()) {
           for (SearchHit hit : tx.memories().search(scope.namespace(), query, MemoryFilter.ALL, RELEVANT_CANDIDATES)) {
             shown.add(hit.memory().id());
             relevant.add(line(hit.memory()));
           }
         }
+        candidates.put(ContextSection.RELEVANT, relevant);
       }
-      List<String> recent = new ArrayList<>();
       if (wanted.contains(ContextSection.RECENT)) {
-        for (Memory m : tx.memories().list(scope.namespace(), MemoryFilter.ALL, Optional.empty(), RECENT_CANDIDATES)) {
-          if (!shown.contains(m.id())) {
-            recent.add(line(m));
-          }
-        }
+        candidates.put(ContextSection.RECENT, () -> new RecentLines(tx, shown));
       }
-      return new Candidates(state, goals, relevant, recent);
+      return fit(candidates, request.maxTokens(), tokens);
     });
+  }
 
-    Map<ContextSection, List<String>> candidates = new EnumMap<>(ContextSection.class);
-    candidates.put(ContextSection.STATE, c.state());
-    candidates.put(ContextSection.GOALS, c.goals());
-    candidates.put(ContextSection.RELEVANT, c.relevant());
-    candidates.put(ContextSection.RECENT, c.recent());
-    return fit(candidates, request.maxTokens(), tokens);
+  /** The newest memories not shown yet, as lines, read a page at a time only as far as needed. */
+  private final class RecentLines implements Iterator<String> {
+    private final StoreTransaction tx;
+    private final Set<MemoryId> shown;
+    private final ArrayDeque<Memory> page = new ArrayDeque<>();
+    private Optional<MemoryId> before = Optional.empty();
+    private int read;
+    private boolean exhausted;
+
+    RecentLines(StoreTransaction tx, Set<MemoryId> shown) {
+      this.tx = tx;
+      this.shown = shown;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (page.isEmpty() && !exhausted) {
+        int want = Math.min(RECENT_PAGE, RECENT_CANDIDATES - read);
+        List<Memory> next = want <= 0 ? List.of() : tx.memories().list(scope.namespace(), MemoryFilter.ALL, before, want);
+        read += next.size();
+        exhausted = next.size() < want || want <= 0;
+        if (!next.isEmpty()) {
+          before = Optional.of(next.get(next.size() - 1).id());
+        }
+        next.stream().filter(m -> !shown.contains(m.id())).forEach(page::add);
+      }
+      return !page.isEmpty();
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return line(page.poll());
+    }
   }
 
   /**
    * Chooses lines greedily in priority order, estimating the block as the sum of its parts'
    * counts, then counts the assembled block exactly and drops lowest-priority lines while it is
-   * over budget: the exact count, not the estimate, is what is guaranteed.
+   * over budget: the exact count, not the estimate, is what is guaranteed. A section stops looking
+   * once {@link #MISSES_BEFORE_GIVING_UP} lines in a row did not fit.
    */
-  static ContextBlock fit(Map<ContextSection, List<String>> candidates, int maxTokens, TokenCounter tokens) {
+  static ContextBlock fit(Map<ContextSection, ? extends Iterable<String>> candidates, int maxTokens, TokenCounter tokens) {
     Map<ContextSection, List<String>> chosen = new EnumMap<>(ContextSection.class);
     int total = 0;
-    int offered = 0;
+    int omitted = 0;
     for (ContextSection section : ContextSection.values()) {
-      List<String> lines = candidates.getOrDefault(section, List.of());
-      offered += lines.size();
+      Iterable<String> lines = candidates.get(section);
+      if (lines == null) {
+        continue;
+      }
       List<String> kept = new ArrayList<>();
       int headingCost = tokens.count(section.heading()) + 2;
+      int misses = 0;
       for (String line : lines) {
-        if (maxTokens - total < 2) {
+        if (maxTokens - total < 2 || misses >= MISSES_BEFORE_GIVING_UP) {
           break;
         }
         int cost = tokens.count(line) + 1 + (kept.isEmpty() ? headingCost : 0);
         if (total + cost <= maxTokens) {
           kept.add(line);
           total += cost;
+          misses = 0;
+        } else {
+          omitted++;
+          misses++;
         }
       }
       if (!kept.isEmpty()) {
@@ -156,6 +200,7 @@ public final class ContextService implements ContextUseCase {
       }
       List<String> lines = chosen.get(last);
       lines.remove(lines.size() - 1);
+      omitted++;
       if (lines.isEmpty()) {
         chosen.remove(last);
       }
@@ -163,7 +208,7 @@ public final class ContextService implements ContextUseCase {
       count = tokens.count(text);
     }
     int included = chosen.values().stream().mapToInt(List::size).sum();
-    return new ContextBlock(text, count, maxTokens, tokens.encoding(), included, offered - included);
+    return new ContextBlock(text, count, maxTokens, tokens.encoding(), included, omitted);
   }
 
   private static String assemble(Map<ContextSection, List<String>> chosen) {
