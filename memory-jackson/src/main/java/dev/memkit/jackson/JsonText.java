@@ -81,21 +81,34 @@ public final class JsonText {
     if (first == null) {
       throw new ValidationException(field, "must be JSON, got nothing");
     }
-    JsonValue value = read(parser, first);
+    JsonValue value = readValue(parser, first);
     if (parser.nextToken() != null) {
       throw new ValidationException(field, "must be one JSON value, with nothing after it");
     }
     return value;
   }
 
-  private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+  /**
+   * Reads the value that starts at {@code token} from {@code parser}, leaving the parser on the
+   * value's last token: for callers that stream a larger document with a parser of their own
+   * (whose factory sets their own limits) and turn parts of it into values.
+   *
+   * @throws IOException when the JSON is malformed or ends early
+   */
+  public static JsonValue readValue(JsonParser parser, JsonToken token) throws IOException {
+    if (token == null) {
+      throw new JsonParseException(parser, "unexpected end of input");
+    }
     switch (token) {
       case START_OBJECT: {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
-          members.put(name, read(parser, parser.nextToken()));
+          members.put(name, readValue(parser, parser.nextToken()));
+        }
+        if (t != JsonToken.END_OBJECT) {
+          throw new JsonParseException(parser, "unexpected " + t);
         }
         return JsonValue.object(members);
       }
@@ -103,7 +116,7 @@ public final class JsonText {
         List<JsonValue> values = new ArrayList<>();
         JsonToken t;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-          values.add(read(parser, t));
+          values.add(readValue(parser, t));
         }
         return JsonValue.array(values);
       }

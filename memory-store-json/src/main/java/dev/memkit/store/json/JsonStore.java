@@ -37,7 +37,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -758,9 +757,7 @@ final class JsonStore implements Store {
             hits.add(new SearchHit(m, scored.score(), scored.matchedTerms()));
           }
         }
-        hits.sort(Comparator.comparingInt(SearchHit::matchedTerms).reversed()
-            .thenComparing(Comparator.comparingDouble(SearchHit::score).reversed())
-            .thenComparing(h -> -h.memory().id().value()));
+        hits.sort(SearchHit.BEST_FIRST);
         return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
       }
     }

@@ -12,6 +12,7 @@ import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.service.TransferService;
+import dev.memkit.jackson.JsonText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -365,43 +363,6 @@ final class SnapshotFile {
 
   /** Reads the value starting at {@code token} into a {@link JsonValue}. */
   static JsonValue readValue(JsonParser p, JsonToken token) throws IOException {
-    if (token == null) {
-      throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of the file");
-    }
-    switch (token) {
-      case START_OBJECT: {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          members.put(name, readValue(p, p.nextToken()));
-        }
-        if (t != JsonToken.END_OBJECT) {
-          throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
-        }
-        return JsonValue.object(members);
-      }
-      case START_ARRAY: {
-        List<JsonValue> values = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          values.add(readValue(p, t));
-        }
-        return JsonValue.array(values);
-      }
-      case VALUE_STRING:
-        return JsonValue.of(p.getText());
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return JsonValue.of(p.getDecimalValue());
-      case VALUE_TRUE:
-        return JsonValue.TRUE;
-      case VALUE_FALSE:
-        return JsonValue.FALSE;
-      case VALUE_NULL:
-        return JsonValue.NULL;
-      default:
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + token);
-    }
+    return JsonText.readValue(p, token);
   }
 }

@@ -19,9 +19,9 @@ class JsonStoreArchitectureTest {
       .should().haveSimpleName("JsonStoreProvider");
 
   @ArchTest
-  static final ArchRule the_store_depends_on_the_core_jackson_core_and_the_jdk_only = classes()
+  static final ArchRule the_store_depends_on_the_core_its_json_codec_jackson_core_and_the_jdk_only = classes()
       .that().resideInAPackage("dev.memkit.store.json..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.memkit.store.json..", "dev.memkit.core..",
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.memkit.store.json..", "dev.memkit.core..", "dev.memkit.jackson..",
           "com.fasterxml.jackson.core..", "java..");
 
   @ArchTest

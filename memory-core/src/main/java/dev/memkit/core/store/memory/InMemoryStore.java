@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -390,9 +389,7 @@ final class InMemoryStore implements Store {
           hits.add(new SearchHit(m, s.score(), s.matchedTerms()));
         }
       }
-      hits.sort(Comparator.comparingInt(SearchHit::matchedTerms).reversed()
-          .thenComparing(Comparator.comparingDouble(SearchHit::score).reversed())
-          .thenComparing(h -> -h.memory().id().value()));
+      hits.sort(SearchHit.BEST_FIRST);
       return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
     }
 
