@@ -5,7 +5,8 @@
 #
 # Measures: server start to first 200; idle RSS; GET /state/get, POST /memory/add and
 # GET /memory/search at 100k memories; and a bare Netty hello-world in the same run, so
-# memkit's throughput reads as a ratio of it. Settings: BENCH_SECONDS (15), BENCH_THREADS (2),
+# memkit's throughput reads as a ratio of it. Settings: BENCH_SECONDS (15), BENCH_WARMUP (60: seconds
+# of load per route before measuring, long enough for the JIT to finish), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_MEMORIES (100000), BENCH_PORT (18480).
 set -eu
 
@@ -14,6 +15,7 @@ HERE="$ROOT/memory-bench/http"
 JAR="$ROOT/memory-http/target/memkit-server.jar"
 KIND=${1:-sqlite}
 SECONDS_EACH=${BENCH_SECONDS:-15}
+WARMUP=${BENCH_WARMUP:-60}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 MEMORIES=${BENCH_MEMORIES:-100000}
@@ -107,10 +109,10 @@ bench() { # name, wrk arguments...
   eval "RPS_$(echo "$name" | tr -c 'a-z0-9\n' '_')=$rps"
 }
 
-echo "# throughput (warm-up: 5 s per route, not counted)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $KEY" "$BASE/state/get?key=current_phase" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$HELLO_PORT/" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $KEY" "$BASE/memory/search?q=deploy+release&limit=5" > /dev/null
+echo "# throughput (warm-up: $WARMUP s per route, not counted)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/state/get?key=current_phase" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$HELLO_PORT/" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/memory/search?q=deploy+release&limit=5" > /dev/null
 bench hello "http://127.0.0.1:$HELLO_PORT/"
 bench state_get "$BASE/state/get?key=current_phase"
 bench hello_again "http://127.0.0.1:$HELLO_PORT/"
