@@ -16,6 +16,7 @@ public final class Bm25Index {
 
   private final Map<String, Map<Long, Integer>> postings = new HashMap<>();
   private final Map<Long, String[]> documents = new HashMap<>();
+  private final Map<Long, Integer> lengths = new HashMap<>();
   private long totalLength;
 
   /** Indexes {@code text} as document {@code id}, replacing what was indexed for it before. */
@@ -31,8 +32,6 @@ public final class Bm25Index {
     totalLength += terms.size();
     lengths.put(id, terms.size());
   }
-
-  private final Map<Long, Integer> lengths = new HashMap<>();
 
   /** Removes document {@code id}; harmless when absent. */
   public void remove(long id) {
