@@ -18,6 +18,11 @@ import java.util.Optional;
  * field and naming the path of the first bad one.
  */
 public final class RecordJson {
+  /** The {@code format} member of every export document (and of the JSON store's files). */
+  public static final String EXPORT_FORMAT = "memkit-export";
+  /** The version of the export document this code writes and reads. */
+  public static final int EXPORT_VERSION = 1;
+
   private RecordJson() {
   }
 

@@ -31,9 +31,7 @@ public final class StateService implements StateUseCase {
   @Override
   public StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion) {
     check(key, expectedVersion);
-    Limits.json(value, "value", Limits.STATE_VALUE_MAX_BYTES);
-    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
-    requireObjectForWellKnown(key, value, "value");
+    checkValue(key, value);
     return scope.store().write(tx -> {
       Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
       return put(tx, "state.set", key, value, current, expectedVersion);
@@ -50,7 +48,7 @@ public final class StateService implements StateUseCase {
     return scope.store().write(tx -> {
       Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
       JsonValue merged = MergePatch.apply(current.map(StateEntry::value).orElse(null), patch);
-      Limits.json(merged, "value", Limits.STATE_VALUE_MAX_BYTES);
+      checkValue(key, merged);
       return put(tx, "state.patch", key, merged, current, expectedVersion);
     });
   }
@@ -80,8 +78,6 @@ public final class StateService implements StateUseCase {
   private StateEntry put(dev.memkit.core.port.out.StoreTransaction tx, String action, StateKey key, JsonValue value,
       Optional<StateEntry> current, OptionalLong expectedVersion) {
     checkVersion(key, expectedVersion, current);
-    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
-    requireObjectForWellKnown(key, value, "value");
     long version = current.map(e -> e.version() + 1).orElse(1L);
     StateEntry next = new StateEntry(scope.namespace(), key, value, version, scope.now());
     tx.state().put(next);
@@ -104,6 +100,13 @@ public final class StateService implements StateUseCase {
       throw new ConflictException(target(key), expected.getAsLong(),
           current.isPresent() ? OptionalLong.of(actual) : OptionalLong.empty());
     }
+  }
+
+  /** The rules of a value about to be stored: size and depth, not null, an object for the well-known keys. */
+  private static void checkValue(StateKey key, JsonValue value) {
+    Limits.json(value, "value", Limits.STATE_VALUE_MAX_BYTES);
+    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
+    requireObjectForWellKnown(key, value, "value");
   }
 
   private static boolean isWellKnown(StateKey key) {

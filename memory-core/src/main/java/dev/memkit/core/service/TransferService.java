@@ -29,10 +29,8 @@ import java.util.TreeSet;
  * "state":[…],"memories":[…],"goals":[…]}]}}: state in key order, memories and goals in id order.
  */
 public final class TransferService implements TransferUseCase {
-  /** The {@code format} member of every export document. */
-  public static final String FORMAT = "memkit-export";
-  /** The version of the document this code writes and reads. */
-  public static final int VERSION = 1;
+  private static final String FORMAT = RecordJson.EXPORT_FORMAT;
+  private static final int VERSION = RecordJson.EXPORT_VERSION;
   private static final int PAGE = 1_000;
 
   private final Scope scope;

@@ -11,7 +11,6 @@ import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
-import dev.memkit.core.service.TransferService;
 import dev.memkit.jackson.JsonText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -89,8 +88,8 @@ final class SnapshotFile {
         StandardOpenOption.TRUNCATE_EXISTING)) {
       Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
       out.write("{\n");
-      member(out, 1, "format", JsonValue.of(TransferService.FORMAT), true);
-      member(out, 1, "version", JsonValue.of(TransferService.VERSION), true);
+      member(out, 1, "format", JsonValue.of(RecordJson.EXPORT_FORMAT), true);
+      member(out, 1, "version", JsonValue.of(RecordJson.EXPORT_VERSION), true);
       member(out, 1, "exported_at", RecordJson.time(writtenAt), true);
       member(out, 1, "store", JsonValue.objectBuilder()
           .put("journal_seq", frozen.journalSeq())
@@ -226,14 +225,14 @@ final class SnapshotFile {
       JsonToken value = p.nextToken();
       switch (name) {
         case "format" -> {
-          if (value != JsonToken.VALUE_STRING || !TransferService.FORMAT.equals(p.getText())) {
-            throw damaged(file, "\"format\" is not \"" + TransferService.FORMAT + "\"");
+          if (value != JsonToken.VALUE_STRING || !RecordJson.EXPORT_FORMAT.equals(p.getText())) {
+            throw damaged(file, "\"format\" is not \"" + RecordJson.EXPORT_FORMAT + "\"");
           }
           formatSeen = true;
         }
         case "version" -> {
-          if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != TransferService.VERSION) {
-            throw damaged(file, "\"version\" is not " + TransferService.VERSION);
+          if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != RecordJson.EXPORT_VERSION) {
+            throw damaged(file, "\"version\" is not " + RecordJson.EXPORT_VERSION);
           }
         }
         case "store" -> {
