@@ -62,6 +62,19 @@ final class Db implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * Forgets the cached statement for {@code sql} after it failed: the driver may have finalized it
+   * (it does on a failed {@code COMMIT}), and a dead statement kept in the cache would fail every
+   * later use with "statement is not executing", so the next use prepares it afresh.
+   */
+  private SQLException forget(String sql, SQLException failure) {
+    PreparedStatement ps = statements.remove(sql);
+    if (ps != null) {
+      closeQuietly(ps);
+    }
+    return failure;
+  }
+
   /** Runs {@code sql} (no result rows expected) and returns the number of rows changed. */
   int update(String sql, Object... params) {
     try {
@@ -69,18 +82,22 @@ final class Db implements AutoCloseable {
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw SqlFailure.wrap(e, "run " + verbOf(sql), where);
+      throw SqlFailure.wrap(forget(sql, e), "run " + verbOf(sql), where);
     }
   }
 
   /** Runs {@code sql}, which may return rows that are ignored (PRAGMA, BEGIN, VACUUM …); raw failures. */
   void execute(String sql, Object... params) throws SQLException {
-    PreparedStatement ps = prepare(sql);
-    bind(ps, params);
-    ps.execute();
-    ResultSet rs = ps.getResultSet();
-    if (rs != null) {
-      rs.close();
+    try {
+      PreparedStatement ps = prepare(sql);
+      bind(ps, params);
+      ps.execute();
+      ResultSet rs = ps.getResultSet();
+      if (rs != null) {
+        rs.close();
+      }
+    } catch (SQLException e) {
+      throw forget(sql, e);
     }
   }
 
@@ -97,7 +114,7 @@ final class Db implements AutoCloseable {
       }
       return out;
     } catch (SQLException e) {
-      throw SqlFailure.wrap(e, "run " + verbOf(sql), where);
+      throw SqlFailure.wrap(forget(sql, e), "run " + verbOf(sql), where);
     }
   }
 
@@ -110,7 +127,7 @@ final class Db implements AutoCloseable {
         return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw SqlFailure.wrap(e, "run " + verbOf(sql), where);
+      throw SqlFailure.wrap(forget(sql, e), "run " + verbOf(sql), where);
     }
   }
 
