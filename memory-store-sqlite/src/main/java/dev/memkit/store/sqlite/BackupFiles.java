@@ -60,6 +60,7 @@ final class BackupFiles implements Backups {
     this.dir = settings.backupDirectory();
     this.writer = writer;
     this.clock = clock;
+    removeLeftovers(dir);
     this.lastBackup = files(dir).stream().findFirst().map(BackupFiles::createdAt).orElse(clock.instant());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "memkit-sqlite-backup " + settings.file());
@@ -251,6 +252,34 @@ final class BackupFiles implements Backups {
   }
 
   // ---------------------------------------------------------------- files
+
+  /**
+   * Removes what a process killed while writing a backup ({@code *.db.partial}) or restoring one
+   * ({@code *.restoring}, with its journal files) left in {@code dir}, and logs what it removed.
+   * Called on open, before this process writes any of its own.
+   */
+  static void removeLeftovers(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> removed = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir,
+        "*.{db.partial,restoring,restoring-wal,restoring-shm,restoring-journal}")) {
+      for (Path p : stream) {
+        if (Files.deleteIfExists(p)) {
+          removed.add(p.toString());
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot remove unfinished backup files in " + dir + ": " + e, e);
+      return;
+    }
+    if (!removed.isEmpty()) {
+      removed.sort(null);
+      LOG.log(System.Logger.Level.WARNING, "Removed unfinished backup files left by a process that stopped while"
+          + " writing or restoring a backup: " + String.join(", ", removed));
+    }
+  }
 
   /** The backup files in {@code dir}, newest first. */
   static List<Path> files(Path dir) {

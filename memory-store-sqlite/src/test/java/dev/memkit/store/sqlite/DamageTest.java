@@ -191,4 +191,26 @@ class DamageTest {
       assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("skipped damaged backups " + newest.id()));
     }
   }
+
+  @Test
+  void backupLeftHalfWrittenByAKilledProcessIsRemovedAndLoggedOnOpen() throws IOException {
+    BackupInfo newest = storeWithBackups();
+    Path backups = file.resolveSibling("memkit.db.backups");
+    Path partial = backups.resolve("20990101T000000000Z-auto.db.partial");
+    Files.write(partial, new byte[4096]);
+    Path restoring = backups.resolve(newest.id() + ".restoring");
+    Files.write(restoring, new byte[4096]);
+    try (Memkit memkit = open()) {
+      assertThat(count(memkit)).isEqualTo(280);
+    }
+    assertThat(partial).doesNotExist();
+    assertThat(restoring).doesNotExist();
+    assertThat(backups.resolve(newest.id() + ".db")).exists();
+    synchronized (logged) {
+      assertThat(logged).anySatisfy(r -> {
+        assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+        assertThat(r.getMessage()).contains("Removed", partial.toString(), restoring.toString());
+      });
+    }
+  }
 }
