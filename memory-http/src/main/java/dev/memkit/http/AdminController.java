@@ -87,6 +87,10 @@ final class AdminController {
   HttpResponse<String> restoreBackup(HttpRequest<?> request,
       @Parameter(description = "The backup's id, as listed") @PathVariable String id) {
     Caller caller = access.require(request, Role.ADMIN);
+    if (!caller.allNamespaces()) {
+      throw new ProblemException(Problem.field(HttpStatus.FORBIDDEN, "namespace", "key '" + caller.keyId()
+          + "' is bound to some namespaces only; restoring a backup rolls back every namespace and needs a key bound to *"));
+    }
     BackupInfo safety = access.memkit().backups(caller.actor()).restore(id);
     return Wire.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
   }
@@ -130,7 +134,11 @@ final class AdminController {
       }
     }
     JsonValue document = JsonText.parse(body, "body");
-    ImportReport report = access.memkit().transfer(caller.actor()).importDocument(document, importMode);
+    var transfer = access.memkit().transfer(caller.actor());
+    for (Namespace ns : transfer.namespacesOf(document)) {
+      access.namespace(caller, ns.value());
+    }
+    ImportReport report = transfer.importDocument(document, importMode);
     return Wire.ok(JsonValue.objectBuilder()
         .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
         .put("state", report.stateEntries())

@@ -66,6 +66,7 @@ final class KeyRing {
     }
     List<Entry> entries = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    java.util.Map<String, String> idByHash = new java.util.HashMap<>();
     for (int i = 0; i < root.size(); i++) {
       String at = field + "[" + i + "]";
       JsonNode k = root.get(i);
@@ -76,6 +77,11 @@ final class KeyRing {
       String hex = k.path("sha256").asText("");
       if (!HEX.matcher(hex).matches()) {
         throw new ValidationException(at + ".sha256", "must be the 64 hex digits of the key's SHA-256");
+      }
+      String earlier = idByHash.putIfAbsent(hex.toLowerCase(java.util.Locale.ROOT), id);
+      if (earlier != null) {
+        throw new ValidationException(at + ".sha256", "is the same hash as key '" + earlier + "': keys '" + earlier
+            + "' and '" + id + "' would be the same key; give each its own key");
       }
       Role role = Role.parse(k.path("role").asText(null), at + ".role");
       JsonNode ns = k.path("namespaces");

@@ -99,6 +99,21 @@ final class ProblemHandlers {
     }
   }
 
+  /**
+   * A request target the server could not parse as a URI ({@code %zz}, a lone {@code %}): 400
+   * naming the query parameter (or {@code path}) it is in.
+   */
+  @Singleton
+  @Produces(Problem.MEDIA_TYPE)
+  @Replaces(io.micronaut.http.server.exceptions.URISyntaxHandler.class)
+  static final class UriSyntax implements ExceptionHandler<java.net.URISyntaxException, HttpResponse<String>> {
+    @Override
+    public HttpResponse<String> handle(HttpRequest request, java.net.URISyntaxException e) {
+      return RequestTarget.problem(e.getInput())
+          .orElseGet(() -> Problem.field(HttpStatus.BAD_REQUEST, "path", "must be a valid URL")).response();
+    }
+  }
+
   /** A body or parameter that could not be turned into its type: 400 naming the field. */
   @Singleton
   @Produces(Problem.MEDIA_TYPE)

@@ -22,6 +22,7 @@ class AuthTest {
   static final String ADMIN = "admin-secret-7d2e";
   static final String WRITER = "writer-secret-91ab";
   static final String READER = "reader-secret-c3f0";
+  static final String ALICE_ADMIN = "alice-admin-secret-5e81";
 
   @TempDir
   static Path dir;
@@ -38,7 +39,8 @@ class AuthTest {
     Files.writeString(keys, "["
         + "{\"id\":\"ops\",\"sha256\":\"" + hash(ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
         + "{\"id\":\"bot\",\"sha256\":\"" + hash(WRITER).toUpperCase() + "\",\"role\":\"write\",\"namespaces\":[\"team-a\",\"shared-*\"]},"
-        + "{\"id\":\"viewer\",\"sha256\":\"" + hash(READER) + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]}]");
+        + "{\"id\":\"viewer\",\"sha256\":\"" + hash(READER) + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]},"
+        + "{\"id\":\"alice-ops\",\"sha256\":\"" + hash(ALICE_ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"alice\"]}]");
     log.start();
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(log);
     http = TestServer.start(Map.of("MEMKIT_STORE", TestServer.storeUri(dir, "sqlite"), "MEMKIT_KEYS_FILE", keys.toString()), WRITER);
@@ -99,6 +101,38 @@ class AuthTest {
   }
 
   @Test
+  void anAdminBoundToOneNamespaceCannotImportIntoAnotherAndNothingIsWritten() {
+    http.as(ADMIN).put("/v1/state/owner?namespace=bob", "{\"value\":\"bob\"}");
+    String document = "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
+        + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
+        + "{\"namespace\":\"bob\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
+        + "{\"namespace\":\"carol\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
+    TestServer.Reply refused = http.as(ALICE_ADMIN).post("/v1/import?mode=replace", document);
+    ErrorsTest.problem(refused, 403);
+    assertThat(refused.body()).contains("alice-ops").contains("'bob'");
+    assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=bob").body()).contains("\"value\":\"bob\"");
+    assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=carol").status()).isEqualTo(404);
+    assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=alice").status()).isEqualTo(404);
+
+    String own = "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
+        + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
+    assertThat(http.as(ALICE_ADMIN).post("/v1/import", own).status()).isEqualTo(200);
+    assertThat(http.as(ALICE_ADMIN).get("/v1/state/owner?namespace=alice").body()).contains("\"value\":\"alice\"");
+  }
+
+  @Test
+  void restoringABackupNeedsAKeyBoundToEveryNamespace() {
+    TestServer.Reply created = http.as(ADMIN).post("/v1/backups", null);
+    assertThat(created.status()).isEqualTo(201);
+    String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    http.as(ADMIN).put("/v1/state/after-backup?namespace=bob", "{\"value\":2}");
+    TestServer.Reply refused = http.as(ALICE_ADMIN).post("/v1/backups/" + id + "/restore", null);
+    ErrorsTest.problem(refused, 403);
+    assertThat(refused.body()).contains("bound to *");
+    assertThat(http.as(ADMIN).get("/v1/state/after-backup?namespace=bob").status()).isEqualTo(200);
+  }
+
+  @Test
   void namespacesListsOnlyWhatTheKeyMaySee() {
     http.as(ADMIN).put("/v1/state/k?namespace=secret-ns", "{\"value\":1}");
     assertThat(http.as(READER).get("/v1/namespaces").body()).isEqualTo("{\"items\":[\"team-a\"]}");
@@ -122,6 +156,18 @@ class AuthTest {
     Files.writeString(bad, "[{\"id\":\"x\",\"sha256\":\"abc\",\"role\":\"admin\"}]");
     assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", bad.toString()), null))
         .isInstanceOf(ValidationException.class).hasMessageContaining("sha256");
+  }
+
+  @Test
+  void twoKeysWithTheSameHashStopTheStartNamingBoth() throws Exception {
+    Path twice = dir.resolve("twice.json");
+    Files.writeString(twice, "[{\"id\":\"first\",\"sha256\":\"" + hash(ADMIN) + "\",\"role\":\"read\"},"
+        + "{\"id\":\"second\",\"sha256\":\"" + hash(ADMIN).toUpperCase() + "\",\"role\":\"admin\"}]");
+    assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", twice.toString()), null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MEMKIT_KEYS_FILE[1].sha256")
+        .hasMessageContaining("'first'")
+        .hasMessageContaining("'second'");
   }
 
   @Test

@@ -185,6 +185,42 @@ class MalformedRequestsTest {
     assertThat(withoutExportTime(http.get("/v1/export").body())).isEqualTo(withoutExportTime(before));
   }
 
+  /** Sends {@code target} byte for byte as the request target of a GET, over a raw socket; the reply's status line and body. */
+  static String[] rawGet(String target, String key) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", http.server.url().getPort())) {
+      socket.setSoTimeout(20_000);
+      String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+          + (key == null ? "" : "Authorization: Bearer " + key + "\r\n") + "\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = reply.indexOf("\r\n\r\n");
+      return new String[] {reply.substring(0, reply.indexOf("\r\n")), end < 0 ? "" : reply.substring(end + 4), reply};
+    }
+  }
+
+  @Test
+  void aMalformedRequestTargetIs400NamingTheBadPartNot401() throws Exception {
+    String[][] cases = {
+        {"/health?x=%zz", "x"},
+        {"/v1/state/%zz", "path"},
+        {"/v1/memories?tag=%", "tag"},
+        {"/v1/memories?tag=%C0%AF", "tag"},
+        {"/v1/state?namespace=%ff", "namespace"},
+        {"/v1/state/a\u0001b", "path"},
+        {"/v1/memories?tag=a\u0007", "tag"},
+    };
+    for (String[] c : cases) {
+      for (String key : new String[] {TestServer.KEY, null}) {
+        String[] reply = rawGet(c[0], key);
+        assertThat(reply[0]).as(c[0] + " -> " + reply[2]).contains(" 400 ");
+        assertThat(reply[2]).as(c[0]).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(reply[1]).as(c[0]).contains("\"field\":\"" + c[1] + "\"");
+      }
+    }
+    assertThat(rawGet("/health?x=%41", null)[0]).contains(" 200 ");
+  }
+
   @Test
   void hostileSearchQueriesAreQueriesNotErrors() {
     String[] hostile = {"\"", "'", "(", ")", "*", "OR", "AND NOT", "deploy OR", "\"unbalanced", "a:b", "NEAR(a b)", "-", "^",

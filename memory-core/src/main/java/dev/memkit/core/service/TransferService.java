@@ -133,6 +133,11 @@ public final class TransferService implements TransferUseCase {
     });
   }
 
+  @Override
+  public List<Namespace> namespacesOf(JsonValue document) {
+    return parse(document).stream().map(Section::namespace).toList();
+  }
+
   /** Where an imported memory goes: its own id when free (or already its own), else a new one. */
   private static Memory placeMemory(StoreTransaction tx, Memory m) {
     if (m.key().isPresent()) {

@@ -2,6 +2,7 @@ package dev.memkit.core.port.in;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Namespace;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,4 +21,14 @@ public interface TransferUseCase {
    *     document is not a valid export (nothing is imported then)
    */
   ImportReport importDocument(JsonValue document, ImportMode mode);
+
+  /**
+   * The namespaces an export document would write to, in document order, having checked the
+   * whole document as {@link #importDocument} does; lets a caller refuse an import that reaches
+   * beyond what it may touch before anything is written.
+   *
+   * @throws dev.memkit.core.error.ValidationException naming the offending field when the
+   *     document is not a valid export
+   */
+  List<Namespace> namespacesOf(JsonValue document);
 }
