@@ -48,6 +48,7 @@ final class BackupFiles implements Backups {
   private final SqliteSettings settings;
   private final Path dir;
   private final GroupCommitWriter writer;
+  private final Marks marks;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong writesSinceBackup = new AtomicLong();
@@ -55,10 +56,11 @@ final class BackupFiles implements Backups {
   private volatile Instant lastBackup;
   private final ScheduledExecutorService background;
 
-  BackupFiles(SqliteSettings settings, GroupCommitWriter writer, Clock clock) {
+  BackupFiles(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock) {
     this.settings = settings;
     this.dir = settings.backupDirectory();
     this.writer = writer;
+    this.marks = marks;
     this.clock = clock;
     removeLeftovers(dir);
     this.lastBackup = files(dir).stream().findFirst().map(BackupFiles::createdAt).orElse(clock.instant());
@@ -129,6 +131,7 @@ final class BackupFiles implements Backups {
         throw SqlFailure.wrap(e, "write a backup to " + dir, settings.file().toString());
       }
       force(partial);
+      marks.force();
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       forceDirectory(dir);
       writesSinceBackup.addAndGet(-writesBefore);

@@ -2,6 +2,8 @@ package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.StoreWork;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,11 @@ import java.util.function.IntConsumer;
  * run back to back inside one SQLite transaction, each in its own savepoint (a unit that fails is
  * rolled back alone), then committed with one {@code COMMIT} — one fsync for the lot. Only then is
  * each caller released, so every acknowledged write is committed.
+ *
+ * <p>Before each {@code COMMIT} it checks that the database's {@code -wal} file is still there: a
+ * write-ahead log deleted while the store is open would take every later commit with it when the
+ * process ends, so such a write is rolled back and refused instead of acknowledged. After each
+ * {@code COMMIT} it records the database's high-water {@link Marks} before releasing the callers.
  */
 final class GroupCommitWriter {
   /** Most units committed together. */
@@ -84,6 +91,8 @@ final class GroupCommitWriter {
 
   private final Db db;
   private final String where;
+  private final Path wal;
+  private final Marks marks;
   private final IntConsumer committed;
   private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -92,10 +101,15 @@ final class GroupCommitWriter {
   /** The transaction the writer thread is running a unit in, for nested calls from that unit. */
   private SqlTransaction current;
 
-  /** Starts the writer over {@code db}; {@code committed} hears how many units each commit made durable. */
-  GroupCommitWriter(Db db, String where, IntConsumer committed) {
+  /**
+   * Starts the writer over {@code db}, the database {@code file}; each commit is recorded in
+   * {@code marks}, and {@code committed} hears how many units each commit made durable.
+   */
+  GroupCommitWriter(Db db, Path file, Marks marks, IntConsumer committed) {
     this.db = db;
-    this.where = where;
+    this.where = file.toString();
+    this.wal = file.resolveSibling(file.getFileName() + "-wal");
+    this.marks = marks;
     this.committed = committed;
     this.thread = new Thread(this::loop, "memkit-sqlite-writer " + where);
     this.thread.setDaemon(true);
@@ -282,11 +296,20 @@ final class GroupCommitWriter {
         tx.end();
       }
     }
+    if (ok > 0 && !Files.exists(wal)) {
+      abort(batch, failures, new StoreUnavailableException("the write-ahead log " + wal + " was deleted while the store"
+          + " was open: a write cannot be made durable, so none is accepted. Stop every process using " + where
+          + " and start again; writes acknowledged since the log was deleted may be lost"));
+      return;
+    }
     try {
       db.execute("COMMIT");
     } catch (SQLException e) {
       abort(batch, failures, SqlFailure.wrap(e, "commit a write", where));
       return;
+    }
+    if (ok > 0) {
+      marks.record(db);
     }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).finish(results[i], failures[i]);

@@ -13,12 +13,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The check on open: {@code PRAGMA quick_check}. A damaged file is moved aside (never deleted),
  * with its {@code -wal} and {@code -shm}, and the newest backup that passes the check is put in its
  * place; the log says what was recovered, from when, and what was lost. With no usable backup the
  * store does not open and the damaged file stays where it is.
+ *
+ * <p>A sound file is then compared with its high-water {@link Marks} and its backups: a file that
+ * holds fewer writes than were acknowledged (its {@code -wal} deleted or damaged) is reported as an
+ * error naming what was lost, and replaced by the newest good backup when that holds more.
  */
 final class Recovery {
   private static final System.Logger LOG = System.getLogger(Recovery.class.getPackageName());
@@ -28,9 +33,14 @@ final class Recovery {
   private Recovery() {
   }
 
-  /** What happened on open, for the log and for tests. */
-  record Outcome(boolean recovered, String message) {
-    static final Outcome HEALTHY = new Outcome(false, "");
+  /**
+   * What happened on open, for the log and for tests.
+   *
+   * @param recovered whether the file was replaced by a backup
+   * @param message   what was found and done; empty when all was well
+   * @param floor     the counters the store must continue above: the highest any write reached
+   */
+  record Outcome(boolean recovered, String message, Marks.Counts floor) {
   }
 
   static Outcome checkOrRecover(SqliteSettings settings, Clock clock) {
@@ -38,12 +48,20 @@ final class Recovery {
     if (Files.isDirectory(file)) {
       throw new StoreUnavailableException(file + " is a directory, not an SQLite database file");
     }
-    if (!settings.checkOnOpen() || !Files.exists(file) || sizeOf(file) == 0) {
-      return Outcome.HEALTHY;
+    Marks.Counts acknowledged = Marks.read(file).orElse(Marks.Counts.ZERO);
+    if (!Files.exists(file) || sizeOf(file) == 0) {
+      if (acknowledged.audit() > 0) {
+        String message = file + " is missing or empty, but writes up to " + acknowledged.describe() + " were acknowledged"
+            + " (see " + Marks.pathOf(file) + "): starting an empty store; ids continue above the old ones."
+            + " If the file was not removed on purpose, restore a backup from " + settings.backupDirectory() + ".";
+        LOG.log(System.Logger.Level.ERROR, message);
+        return new Outcome(false, message, acknowledged);
+      }
+      return new Outcome(false, "", acknowledged);
     }
-    String problem = problem(file, settings);
+    String problem = settings.checkOnOpen() ? problem(file, settings) : null;
     if (problem == null) {
-      return Outcome.HEALTHY;
+      return checkNotBehind(settings, clock, acknowledged);
     }
     Path dir = settings.backupDirectory();
     Path chosen = null;
@@ -64,6 +82,94 @@ final class Recovery {
       LOG.log(System.Logger.Level.ERROR, message);
       throw new StoreUnavailableException(message);
     }
+    Marks.Counts restored = countsOf(chosen, settings).orElse(Marks.Counts.ZERO);
+    Path aside = replaceWithBackup(file, chosen, clock, "it was damaged (" + problem + ")");
+    Instant takenAt = BackupFiles.createdAt(chosen);
+    String message = "Recovered " + file + ": it was damaged (" + problem + "). Restored backup "
+        + BackupFiles.idOf(chosen) + " taken at " + takenAt + "; changes made after that time could not be recovered"
+        + lost(restored, acknowledged)
+        + (skipped.isEmpty() ? "" : "; skipped damaged backups " + String.join(", ", skipped))
+        + ". The damaged file was moved to " + aside + ".";
+    LOG.log(System.Logger.Level.WARNING, message);
+    return new Outcome(true, message, acknowledged.max(restored));
+  }
+
+  /**
+   * Checks that a sound file holds every write that was acknowledged (its high-water marks) and
+   * is not older than the newest backup. A file behind its newest good backup is replaced by it;
+   * either way a loss is logged as an error naming what was lost.
+   */
+  private static Outcome checkNotBehind(SqliteSettings settings, Clock clock, Marks.Counts acknowledged) {
+    Path file = settings.file();
+    Marks.Counts data = countsOf(file, settings).orElse(null);
+    if (data == null) {
+      return new Outcome(false, "", acknowledged);
+    }
+    Path newer = null;
+    Marks.Counts newerCounts = null;
+    for (Path backup : BackupFiles.files(settings.backupDirectory())) {
+      Optional<Marks.Counts> counts = countsOf(backup, settings);
+      if (counts.isEmpty()) {
+        continue;
+      }
+      if (!data.behind(counts.get())) {
+        break; // older backups hold no more than this one
+      }
+      if (problem(backup, settings) == null) {
+        newer = backup;
+        newerCounts = counts.get();
+        break;
+      }
+    }
+    if (newer == null && !data.behind(acknowledged)) {
+      return new Outcome(false, "", data.max(acknowledged));
+    }
+    String why = file + " holds writes only up to " + data.describe() + ", but ";
+    if (newer == null) {
+      String message = why + "writes up to " + acknowledged.describe() + " were acknowledged (see " + Marks.pathOf(file)
+          + "): its write-ahead log " + file.getFileName() + "-wal was probably deleted or damaged."
+          + lost(data, acknowledged) + " No backup holds them. The store starts with what the file holds;"
+          + " ids continue above the lost ones.";
+      LOG.log(System.Logger.Level.ERROR, message);
+      return new Outcome(false, message, data.max(acknowledged));
+    }
+    Path aside = replaceWithBackup(file, newer, clock, "it is older than backup " + BackupFiles.idOf(newer));
+    String message = why + "backup " + BackupFiles.idOf(newer) + " holds writes up to " + newerCounts.describe()
+        + (newerCounts.behind(acknowledged) ? " and writes up to " + acknowledged.describe() + " were acknowledged" : "")
+        + ": its write-ahead log " + file.getFileName() + "-wal was probably deleted or damaged. Recovered " + file
+        + " from backup " + BackupFiles.idOf(newer) + " taken at " + BackupFiles.createdAt(newer) + "."
+        + lost(newerCounts, acknowledged) + " The older file was moved to " + aside + ".";
+    LOG.log(System.Logger.Level.ERROR, message);
+    return new Outcome(true, message, data.max(acknowledged).max(newerCounts));
+  }
+
+  /** What of {@code acknowledged} the data at {@code kept} lacks, as a sentence; empty when nothing. */
+  private static String lost(Marks.Counts kept, Marks.Counts acknowledged) {
+    if (!kept.behind(acknowledged)) {
+      return "";
+    }
+    long writes = acknowledged.audit() - kept.audit();
+    return " Lost: " + (writes > 0 ? writes + " acknowledged write" + (writes == 1 ? "" : "s")
+        + " (audit sequences " + (kept.audit() + 1) + " to " + acknowledged.audit() + ")" : "acknowledged writes")
+        + (acknowledged.memory() > kept.memory() ? ", memory ids " + (kept.memory() + 1) + " to " + acknowledged.memory() : "")
+        + (acknowledged.goal() > kept.goal() ? ", goal ids " + (kept.goal() + 1) + " to " + acknowledged.goal() : "")
+        + ".";
+  }
+
+  /** The counters of the database in {@code file}; empty when it has no memkit schema yet or cannot be read. */
+  static Optional<Marks.Counts> countsOf(Path file, SqliteSettings settings) {
+    try (Db db = Connections.open(file, Connections.Role.PLAIN, settings)) {
+      if (Migrations.version(db) == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(Marks.of(db));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Moves {@code file} (and its {@code -wal}, {@code -shm}) aside and puts a copy of {@code backup} in its place; the new name of the old file. */
+  private static Path replaceWithBackup(Path file, Path backup, Clock clock, String why) {
     try {
       Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + STAMP.format(clock.instant()));
       for (int n = 2; Files.exists(aside); n++) {
@@ -77,20 +183,14 @@ final class Recovery {
         }
       }
       Path partial = file.resolveSibling(file.getFileName() + ".restoring");
-      Files.copy(chosen, partial, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(backup, partial, StandardCopyOption.REPLACE_EXISTING);
       BackupFiles.force(partial);
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       BackupFiles.forceDirectory(file.getParent());
-      Instant takenAt = BackupFiles.createdAt(chosen);
-      String message = "Recovered " + file + ": it was damaged (" + problem + "). Restored backup "
-          + BackupFiles.idOf(chosen) + " taken at " + takenAt + "; changes made after that time could not be recovered"
-          + (skipped.isEmpty() ? "" : "; skipped damaged backups " + String.join(", ", skipped))
-          + ". The damaged file was moved to " + aside + ".";
-      LOG.log(System.Logger.Level.WARNING, message);
-      return new Outcome(true, message);
+      return aside;
     } catch (IOException e) {
-      throw new StoreUnavailableException(file + " is damaged (" + problem + ") and recovering it from backup "
-          + BackupFiles.idOf(chosen) + " failed: " + e, e);
+      throw new StoreUnavailableException(file + ": " + why + ", and recovering it from backup "
+          + BackupFiles.idOf(backup) + " failed: " + e, e);
     }
   }
 

@@ -21,22 +21,24 @@ final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final BackupFiles backups;
+  private final Marks marks;
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Recovery.Outcome opened, Clock clock) {
+  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock) {
     this.settings = settings;
     this.writerDb = writerDb;
+    this.marks = marks;
     this.opened = opened;
     String where = settings.file().toString();
     BackupFiles[] holder = new BackupFiles[1];
-    this.writer = new GroupCommitWriter(writerDb, where, units -> {
+    this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
       if (holder[0] != null) {
         holder[0].committed(units);
       }
     });
     try {
-      this.backups = new BackupFiles(settings, writer, clock);
+      this.backups = new BackupFiles(settings, writer, marks, clock);
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -60,20 +62,29 @@ final class SqliteStore implements Store {
     }
     Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
     Db db = null;
+    Marks marks = null;
     try {
       db = Connections.open(file, Connections.Role.WRITER, settings);
       Migrations.apply(db);
-      return new SqliteStore(settings, db, outcome, clock);
-    } catch (SQLException e) {
+      Marks.raise(db, outcome.floor());
+      marks = Marks.open(file);
+      marks.write(Marks.of(db));
+      marks.force();
+      return new SqliteStore(settings, db, marks, outcome, clock);
+    } catch (SQLException | IOException | RuntimeException e) {
+      if (marks != null) {
+        marks.close();
+      }
       if (db != null) {
         db.close();
       }
-      throw SqlFailure.wrap(e, "open it", file.toString());
-    } catch (RuntimeException e) {
-      if (db != null) {
-        db.close();
+      if (e instanceof SQLException sql) {
+        throw SqlFailure.wrap(sql, "open it", file.toString());
       }
-      throw e;
+      if (e instanceof IOException io) {
+        throw new StoreUnavailableException("cannot write the high-water marks " + Marks.pathOf(file) + ": " + io, io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
@@ -129,6 +140,7 @@ final class SqliteStore implements Store {
     writer.close();
     backups.close();
     readers.close();
+    marks.close();
     writerDb.close();
   }
 }
