@@ -13,13 +13,12 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Limits;
-import dev.memkit.jackson.JsonText;
 import java.io.IOException;
 import dev.memkit.jackson.JsonValueModule;
+import dev.memkit.jackson.StrictUtf8;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -28,7 +27,8 @@ import jakarta.inject.Singleton;
  * Makes Micronaut's {@link ObjectMapper} read request bodies strictly: snake_case members, the
  * core's {@code JsonValue} through {@link JsonValueModule}, no duplicate members, no trailing
  * content, no number where text belongs, no fraction where a whole number belongs (a whole number
- * in a string is read as the seed read it), nesting at most {@link Limits#JSON_MAX_DEPTH} deep.
+ * in a string is read as the seed read it), nesting at most {@link Limits#JSON_MAX_DEPTH} deep,
+ * numbers with every digit ({@code BigDecimal}), bytes that are strict UTF-8 ({@link StrictUtf8}).
  */
 @Singleton
 final class JacksonSetup implements BeanCreatedEventListener<ObjectMapper> {
@@ -54,6 +54,9 @@ final class JacksonSetup implements BeanCreatedEventListener<ObjectMapper> {
     mapper.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
     mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    // a number buffered on its way to a value keeps every digit; bytes must be strict UTF-8
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.getFactory().setInputDecorator(StrictUtf8.DECORATOR);
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(Limits.JSON_MAX_DEPTH + 2).maxNumberLength(1000).build());
     mapper.coercionConfigFor(LogicalType.Textual)
@@ -77,8 +80,7 @@ final class JacksonSetup implements BeanCreatedEventListener<ObjectMapper> {
   static final class AbsentAsNull extends JsonDeserializer<JsonValue> {
     @Override
     public JsonValue deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = ctxt.readTree(p);
-      return JsonText.parse(node.toString(), p.currentName() == null ? "body" : p.currentName());
+      return JsonValueModule.read(p);
     }
 
     @Override

@@ -22,13 +22,15 @@ import java.util.Map;
  * JSON text to the core's {@link JsonValue} and back, with Jackson's streaming parser.
  *
  * <p>Parsing is strict: one value, no trailing content, no duplicate member names, nesting at most
- * {@link Limits#JSON_MAX_DEPTH} deep, invalid UTF-8 rejected. Every failure is a
+ * {@link Limits#JSON_MAX_DEPTH} deep, invalid UTF-8 (overlong forms included, see {@link StrictUtf8})
+ * rejected, numbers read as {@link java.math.BigDecimal} so every digit is kept. Every failure is a
  * {@link ValidationException} naming the field given by the caller, so bad input reads as bad
  * input wherever it came from.
  */
 public final class JsonText {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .inputDecorator(StrictUtf8.DECORATOR)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(Limits.JSON_MAX_DEPTH + 1)
           .maxNumberLength(1000)
@@ -139,6 +141,9 @@ public final class JsonText {
   private static ValidationException invalid(String field, IOException e) {
     if (e instanceof StreamConstraintsException) {
       return new ValidationException(field, "must nest at most " + Limits.JSON_MAX_DEPTH + " levels");
+    }
+    if (e instanceof java.io.CharConversionException) {
+      return new ValidationException(field, "must be valid UTF-8: " + e.getMessage());
     }
     String message = e.getMessage() == null ? "malformed" : e.getMessage();
     int cut = message.indexOf("\n at [Source");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -52,6 +51,14 @@ public final class JsonValueModule extends SimpleModule {
     }
   }
 
+  /**
+   * Reads the value at {@code p}'s current token straight from the stream: numbers as
+   * {@link java.math.BigDecimal} with every digit, never through a {@code double}.
+   */
+  public static JsonValue read(JsonParser p) throws IOException {
+    return JsonText.readValue(p, p.currentToken());
+  }
+
   private static final class Writer extends JsonSerializer<JsonValue> {
     @Override
     public void serialize(JsonValue value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
@@ -62,8 +69,7 @@ public final class JsonValueModule extends SimpleModule {
   private static final class Reader extends JsonDeserializer<JsonValue> {
     @Override
     public JsonValue deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = ctxt.readTree(p);
-      return JsonText.parse(node.toString(), p.currentName() == null ? "body" : p.currentName());
+      return read(p);
     }
 
     /** An explicit JSON {@code null} is a value: for a merge patch it means "remove". */

@@ -73,10 +73,15 @@ public final class Limits {
     return text;
   }
 
-  /** Checks {@code value} serialises to at most {@code maxBytes} and nests at most {@link #JSON_MAX_DEPTH}. */
+  /**
+   * Checks {@code value} serialises to at most {@code maxBytes}, nests at most
+   * {@link #JSON_MAX_DEPTH} and holds only valid Unicode (no unpaired surrogate in a string or a
+   * member name, which could not be written as UTF-8 and back unchanged).
+   */
   public static JsonValue json(JsonValue value, String field, int maxBytes) {
     required(value, field);
     require(depth(value, 0) <= JSON_MAX_DEPTH, field, "must nest at most " + JSON_MAX_DEPTH + " levels");
+    require(validUnicode(value), field, "must be valid Unicode (a string or member name in it has an unpaired surrogate)");
     int size = JsonWriter.utf8Size(value);
     require(size <= maxBytes, field, "must be at most " + maxBytes + " bytes of JSON, got " + size);
     return value;
@@ -105,6 +110,20 @@ public final class Limits {
       }
     }
     return false;
+  }
+
+  private static boolean validUnicode(JsonValue value) {
+    if (value instanceof JsonValue.JsonString s) {
+      return !hasLoneSurrogate(s.value());
+    }
+    if (value instanceof JsonValue.JsonArray array) {
+      return array.values().stream().allMatch(Limits::validUnicode);
+    }
+    if (value instanceof JsonValue.JsonObject object) {
+      return object.members().entrySet().stream()
+          .allMatch(m -> !hasLoneSurrogate(m.getKey()) && validUnicode(m.getValue()));
+    }
+    return true;
   }
 
   private static int depth(JsonValue value, int level) {

@@ -37,6 +37,17 @@ final class AuditTrail {
     return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).sequence();
   }
 
+  /** The targets of the first {@code most} entries with a sequence above {@code sequence}, as {@code #<seq> <target>}. */
+  List<String> targetsAfter(long sequence, int most) {
+    List<String> out = new ArrayList<>();
+    for (Row row : rows) {
+      if (row.sequence() > sequence && out.size() < most) {
+        out.add("#" + row.sequence() + " " + row.action() + " " + row.target());
+      }
+    }
+    return out;
+  }
+
   int size() {
     return rows.size();
   }

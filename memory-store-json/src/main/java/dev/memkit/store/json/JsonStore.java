@@ -154,7 +154,7 @@ final class JsonStore implements Store {
 
   private void logOpened(Recovery.Result r, long millis) {
     for (String line : recoveryReport) {
-      LOG.log(System.Logger.Level.WARNING, "json:" + dir + ": " + line);
+      LOG.log(line.contains(Recovery.LOST) ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, "json:" + dir + ": " + line);
     }
     LOG.log(recoveryReport.isEmpty() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
         "json:" + dir + ": opened in " + millis + " ms with " + r.data.records() + " records and " + audit.size()
@@ -308,7 +308,7 @@ final class JsonStore implements Store {
     CompletableFuture<Void> rolled;
     rw.readLock().lock();
     try {
-      frozen = data.freeze(lastSeq);
+      frozen = data.freeze(lastSeq, audit.lastSequence());
       rolled = roll ? committer.roll(lastSeq + 1) : committer.barrier();
     } finally {
       rw.readLock().unlock();
@@ -369,7 +369,7 @@ final class JsonStore implements Store {
         CompletableFuture<Void> written;
         rw.readLock().lock();
         try {
-          frozen = data.freeze(lastSeq);
+          frozen = data.freeze(lastSeq, audit.lastSequence());
           written = committer.barrier();
         } finally {
           rw.readLock().unlock();

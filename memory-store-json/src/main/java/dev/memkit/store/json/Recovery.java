@@ -24,12 +24,16 @@ import java.util.Optional;
  * every step that was not routine is reported.
  *
  * <p>A damaged journal record that is the journal's last is what a crash during a write leaves: it
- * is ignored. A damaged record with good records after it means the file was damaged later;
- * replay stops there, because later records may build on it, and the records from there on are
- * moved aside, so a person can look at them.
+ * is ignored. A damaged record with good records after it means the file was damaged later: when
+ * a backup holds every record up to the next good one, recovery goes on from that backup and the
+ * journal after it, and nothing is lost; otherwise replay stops there, because later records may
+ * build on it, the records from there on are moved aside, so a person can look at them, and the
+ * report names the records lost.
  */
 final class Recovery {
   static final String MAIN = "memory.json";
+  /** Starts the part of a report line that names acknowledged writes which could not be recovered. */
+  static final String LOST = "Lost: ";
 
   /** What opening found and rebuilt. */
   static final class Result {
@@ -45,6 +49,8 @@ final class Recovery {
     int replayed;
     /** Bytes of the last segment: the journal written since the last compaction. */
     long journalBytes;
+    /** The last audit sequence the data reflects; -1 while unknown (a snapshot from before it was kept). */
+    long dataAudit = -1;
   }
 
   private static final class StopReplay extends RuntimeException {
@@ -78,7 +84,7 @@ final class Recovery {
 
     SnapshotFile.Loaded base = null;
     if (result.fresh) {
-      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, "create"), new StoreData());
+      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "create"), new StoreData());
     } else if (Files.exists(main)) {
       try {
         base = SnapshotFile.load(main);
@@ -95,6 +101,7 @@ final class Recovery {
       base = fromBackup(backups, segments);
     }
     result.data = base.data();
+    result.dataAudit = base.header().auditSeq();
     long seq = base.header().journalSeq();
 
     AuditFile.load(dir.resolve(AuditFile.NAME), result.trail, result.report, now);
@@ -110,6 +117,8 @@ final class Recovery {
       result.journalBytes = Files.size(Journal.segmentPath(dir, last));
     }
     appendMissingAudit();
+    preferNewerBackup();
+    reportLostWrites();
     // Records lost to damage may have handed out ids the audit log still names: never hand them out again.
     result.data.lastMemoryId = Math.max(result.data.lastMemoryId, result.trail.maxTargetId("memory"));
     result.data.lastGoalId = Math.max(result.data.lastGoalId, result.trail.maxTargetId("goal"));
@@ -132,7 +141,7 @@ final class Recovery {
     }
     result.report.add(segments.isEmpty() ? "no good backup and no journal: the store starts empty"
         : "no good backup: rebuilt from the journal alone");
-    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, "recovery"), new StoreData());
+    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "recovery"), new StoreData());
   }
 
   /** A damaged record, and whether a later good record shows it mattered. */
@@ -155,11 +164,22 @@ final class Recovery {
           public void good(Journal.Entry entry, long start, long end) {
             if (pending[0] != null) {
               if (entry.seq() > seq[0] + 1) {
-                throw new StopReplay("is followed by record " + entry.seq() + ", so records it may hold are lost");
+                Optional<Bridge> bridge = bridgingBackup(entry.seq() - 1);
+                if (bridge.isEmpty()) {
+                  throw new StopReplay("is followed by record " + entry.seq() + ", so records it may hold are lost");
+                }
+                adopt(bridge.get());
+                result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
+                    + pending[0].problem() + ", among records " + (seq[0] + 1) + " to " + (entry.seq() - 1)
+                    + "; backup " + bridge.get().id() + " holds everything up to record " + bridge.get().loaded().header().journalSeq()
+                    + ", so recovery went on from that backup and the journal after it: no record was lost; the damaged"
+                    + " bytes were left in the file");
+                seq[0] = bridge.get().loaded().header().journalSeq();
+              } else {
+                result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
+                    + pending[0].problem() + ", but " + MAIN + " or the records before it hold everything up to record "
+                    + seq[0] + "; skipped, left in the file");
               }
-              result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
-                  + pending[0].problem() + ", but " + MAIN + " or the records before it hold everything up to record "
-                  + seq[0] + "; skipped, left in the file");
               pending[0] = null;
             }
             if (entry.seq() > seq[0]) {
@@ -214,10 +234,64 @@ final class Recovery {
       result.report.add("journal " + name + ": " + bad.problem() + ", as a crash during a write leaves it; ignored (it was "
           + "the last record), its bytes moved to " + String.join(", ", movedAside));
     } else {
+      long highest = highestRecord(dir, movedAside, seq[0]);
       result.report.add("journal " + name + ": " + bad.problem() + " and " + stopReason + "; replay stopped after record "
-          + seq[0] + "; the records from there on were not applied and are kept in " + String.join(", ", movedAside));
+          + seq[0] + "; the records from there on were not applied and are kept in " + String.join(", ", movedAside)
+          + " (" + LOST + "records " + (seq[0] + 1) + " to " + highest + "; no backup holds them)");
     }
     return seq[0];
+  }
+
+  /** A backup that holds every record up to and past a damaged one. */
+  private record Bridge(String id, SnapshotFile.Loaded loaded) {
+  }
+
+  /** The newest readable backup that holds every record up to {@code seq}, if any. */
+  private Optional<Bridge> bridgingBackup(long seq) {
+    try {
+      for (String id : BackupFiles.ids(dir)) {
+        Path file = BackupFiles.path(dir, id).orElseThrow();
+        try {
+          if (SnapshotFile.readHeader(file).journalSeq() < seq) {
+            return Optional.empty(); // older backups hold less
+          }
+          return Optional.of(new Bridge(id, SnapshotFile.load(file)));
+        } catch (SnapshotFile.DamagedException e) {
+          result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); not used");
+        }
+      }
+    } catch (IOException e) {
+      result.report.add("cannot read the backups in " + dir + ": " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /** Takes {@code bridge}'s data as the data replay goes on from; ids never go back. */
+  private void adopt(Bridge bridge) {
+    StoreData data = bridge.loaded().data();
+    data.lastMemoryId = Math.max(data.lastMemoryId, result.data.lastMemoryId);
+    data.lastGoalId = Math.max(data.lastGoalId, result.data.lastGoalId);
+    result.data = data;
+    result.dataAudit = bridge.loaded().header().auditSeq();
+  }
+
+  /** The highest record number in the journal files {@code names} (in {@code dir}), at least {@code floor}. */
+  private static long highestRecord(Path dir, List<String> names, long floor) throws IOException {
+    long[] highest = {floor};
+    for (String name : names) {
+      Journal.scan(dir.resolve(name), new Journal.Visitor() {
+        @Override
+        public void good(Journal.Entry entry, long start, long end) {
+          highest[0] = Math.max(highest[0], entry.seq());
+        }
+
+        @Override
+        public void bad(long start, String problem) {
+          // counted as lost already
+        }
+      });
+    }
+    return highest[0];
   }
 
   /** Applies one journal record to the data. */
@@ -247,6 +321,49 @@ final class Recovery {
     }
     result.data.lastMemoryId = Math.max(result.data.lastMemoryId, entry.lastMemoryId());
     result.data.lastGoalId = Math.max(result.data.lastGoalId, entry.lastGoalId());
+    for (JsonValue.JsonObject change : entry.changes()) {
+      if ("audit.append".equals(change.string("op").orElse(""))) {
+        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(record(change)).sequence());
+      }
+    }
+  }
+
+  /**
+   * When a backup holds later records than {@code memory.json} and the journal together (the
+   * journal was deleted or cut short), the data is rebuilt from that backup: the newest good data
+   * wins over an older file.
+   */
+  private void preferNewerBackup() throws IOException {
+    Optional<Bridge> newer = bridgingBackup(result.lastSeq + 1);
+    if (newer.isEmpty()) {
+      return;
+    }
+    SnapshotFile.Header header = newer.get().loaded().header();
+    result.report.add(MAIN + " and the journal hold records only up to " + result.lastSeq + ", but backup "
+        + newer.get().id() + " holds records up to " + header.journalSeq() + ": the journal was probably deleted or"
+        + " damaged; the data was rebuilt from that backup");
+    adopt(newer.get());
+    result.lastSeq = header.journalSeq();
+    result.dataAudit = header.auditSeq();
+    result.snapshotSeq = -1;
+  }
+
+  /**
+   * Compares the data with the audit log, which gets each write's entry once the write is durable:
+   * entries beyond what the data reflects are acknowledged writes that were lost (a deleted or
+   * damaged journal, no backup holding them). They are reported, loudly, by audit sequence and target.
+   */
+  private void reportLostWrites() {
+    long logged = result.trail.lastSequence();
+    if (result.dataAudit < 0 || logged <= result.dataAudit || result.report.stream().anyMatch(l -> l.contains(LOST))) {
+      return; // nothing lost, or the journal's damage already said what was
+    }
+    List<String> targets = result.trail.targetsAfter(result.dataAudit, 20);
+    long count = logged - result.dataAudit;
+    result.report.add(LOST + count + " acknowledged write" + (count == 1 ? "" : "s") + " (audit sequences "
+        + (result.dataAudit + 1) + " to " + logged + ": " + String.join(", ", targets) + (count > targets.size() ? ", …" : "")
+        + "): " + AuditFile.NAME + " records them but neither " + MAIN + ", the journal nor any backup holds them;"
+        + " the journal was probably deleted or damaged. Their ids are not handed out again.");
   }
 
   private void restore(String id, long seq) {

@@ -49,8 +49,12 @@ final class SnapshotFile {
   private SnapshotFile() {
   }
 
-  /** What the {@code "store"} member says. */
-  record Header(long journalSeq, long lastMemoryId, long lastGoalId, String reason) {
+  /**
+   * What the {@code "store"} member says.
+   *
+   * @param auditSeq the last audit sequence the data reflects; -1 in files written before it was kept
+   */
+  record Header(long journalSeq, long auditSeq, long lastMemoryId, long lastGoalId, String reason) {
   }
 
   /** A snapshot read back: its header and its data. */
@@ -93,6 +97,7 @@ final class SnapshotFile {
       member(out, 1, "exported_at", RecordJson.time(writtenAt), true);
       member(out, 1, "store", JsonValue.objectBuilder()
           .put("journal_seq", frozen.journalSeq())
+          .put("audit_seq", frozen.auditSeq())
           .put("last_memory_id", frozen.lastMemoryId())
           .put("last_goal_id", frozen.lastGoalId())
           .put("reason", reason)
@@ -308,7 +313,8 @@ final class SnapshotFile {
 
   private static Header header(JsonValue json, Path file) throws DamagedException {
     RecordJson.Fields f = RecordJson.Fields.of(json, "store");
-    return new Header(nonNegative(f, "journal_seq"), nonNegative(f, "last_memory_id"), nonNegative(f, "last_goal_id"),
+    return new Header(nonNegative(f, "journal_seq"), f.optional("audit_seq").isPresent() ? nonNegative(f, "audit_seq") : -1,
+        nonNegative(f, "last_memory_id"), nonNegative(f, "last_goal_id"),
         f.optionalString("reason").orElse("unknown"));
   }
 

@@ -70,7 +70,7 @@ final class StoreData {
   }
 
   /** A copy of everything, taken under the store's lock and written out without it. */
-  record Frozen(long journalSeq, long lastMemoryId, long lastGoalId, List<FrozenSpace> spaces) {
+  record Frozen(long journalSeq, long auditSeq, long lastMemoryId, long lastGoalId, List<FrozenSpace> spaces) {
     long records() {
       long n = 0;
       for (FrozenSpace s : spaces) {
@@ -190,7 +190,7 @@ final class StoreData {
   }
 
   /** Copies the record lists (records are immutable, so this copies the data). */
-  Frozen freeze(long journalSeq) {
+  Frozen freeze(long journalSeq, long auditSeq) {
     List<FrozenSpace> out = new ArrayList<>();
     spaces.forEach((ns, s) -> {
       if (!s.isEmpty()) {
@@ -198,7 +198,7 @@ final class StoreData {
             new ArrayList<>(s.goals.values())));
       }
     });
-    return new Frozen(journalSeq, lastMemoryId, lastGoalId, out);
+    return new Frozen(journalSeq, auditSeq, lastMemoryId, lastGoalId, out);
   }
 
   /** How many records of every kind the store holds. */

@@ -67,6 +67,37 @@ class JsonStoreFailureTest {
   }
 
   @Test
+  void aFilledFileSystemFailsWritesAndWritesSucceedAgainOnceSpaceIsFreed() throws Exception {
+    String[] why = new String[1];
+    java.util.Optional<dev.memkit.core.contract.SmallDisk> mounted = dev.memkit.core.contract.SmallDisk.mount(dir, 1024, why);
+    assumeTrue(mounted.isPresent(), () -> why[0]);
+    try (dev.memkit.core.contract.SmallDisk disk = mounted.get()) {
+      Path storeDir = disk.root().resolve("store");
+      try (Memkit memkit = TestStores.memkit(TestStores.open(storeDir, ""))) {
+        memkit.space().memories().add(AddMemory.of("stored before the disk filled"));
+        Path filler = disk.fill("filler");
+        StoreUnavailableException failure = null;
+        for (int i = 0; i < 200 && failure == null; i++) {
+          try {
+            memkit.space().memories().add(AddMemory.of("a long memory that needs new blocks " + "x".repeat(3000) + i));
+          } catch (StoreUnavailableException e) {
+            failure = e;
+          }
+        }
+        assertThat(failure).as("a write on the full disk").isNotNull();
+        assertThat(failure.getMessage()).contains("the change was not stored");
+        int stored = memkit.space().memories().list(ListMemories.newest(100)).items().size();
+        Files.delete(filler);
+        memkit.space().memories().add(AddMemory.of("written once space was back"));
+        assertThat(memkit.space().memories().list(ListMemories.newest(100)).items()).hasSize(stored + 1);
+      }
+      try (Memkit memkit = TestStores.memkit(TestStores.open(storeDir, ""))) {
+        assertThat(texts(memkit).get(0)).isEqualTo("written once space was back");
+      }
+    }
+  }
+
+  @Test
   void aUnitOfWorkThatThrowsLeavesNothingInMemoryOrOnDisk() throws Exception {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
