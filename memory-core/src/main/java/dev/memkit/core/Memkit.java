@@ -11,6 +11,7 @@ import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.StateUseCase;
 import dev.memkit.core.port.in.TransferUseCase;
 import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreHealth;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreProvider;
 import dev.memkit.core.port.out.StoreTransaction;
@@ -138,6 +139,11 @@ public final class Memkit implements AutoCloseable {
   public SortedSet<Namespace> namespaces() {
     SortedSet<Namespace> all = store.read(StoreTransaction::namespaces);
     return new TreeSet<>((java.util.Collection<Namespace>) all);
+  }
+
+  /** Whether the store's writes can succeed now (see {@link Store#health()}): for readiness checks. */
+  public StoreHealth storeHealth() {
+    return store.health();
   }
 
   /** What store this is, e.g. {@code sqlite:/srv/data/memkit.db}. */

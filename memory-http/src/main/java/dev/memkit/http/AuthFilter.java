@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every request but the public ones ({@code /health}, the OpenAPI document and its
+ * Authenticates every request but the public ones ({@code /health}, {@code /ready}, the OpenAPI document and its
  * UI) by its {@code Authorization: Bearer} key, and writes one log line per request: method,
  * path, status, milliseconds, key id. The key itself is never logged nor echoed.
  *
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class AuthFilter implements HttpServerFilter {
   /** The logger of the request log. */
   static final Logger REQUESTS = LoggerFactory.getLogger("dev.memkit.http.requests");
-  private static final Set<String> PUBLIC = Set.of("/", "/health", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
+  private static final Set<String> PUBLIC = Set.of("/", "/health", "/ready", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
 
   private final Optional<KeyRing> keys;
 

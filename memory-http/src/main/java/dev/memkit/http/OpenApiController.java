@@ -98,7 +98,7 @@ final class OpenApiController {
   }
 
   /**
-   * Adjusts what the generator cannot know from the code: {@code /health} needs no key; routes
+   * Adjusts what the generator cannot know from the code: {@code /health} and {@code /ready} need no key; routes
    * answer JSON objects (arrays for the seed search), not strings; and which operations a
    * CustomGPT should confirm with its user first ({@code x-openai-isConsequential}: deletes,
    * restores, imports) and which it may run freely (every other write).
@@ -109,9 +109,10 @@ final class OpenApiController {
       // any JSON value: a schema without a type
       all.putObject("JsonValue").put("description", "Any JSON value: object, array, string, number, boolean or null");
     }
-    JsonNode health = document.path("paths").path("/health").path("get");
-    if (health instanceof ObjectNode op) {
-      op.putArray("security");
+    for (String open : new String[] {"/health", "/ready"}) {
+      if (document.path("paths").path(open).path("get") instanceof ObjectNode op) {
+        op.putArray("security");
+      }
     }
     document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
       if (!(entry.getValue() instanceof ObjectNode op)) {

@@ -166,6 +166,16 @@ final class JsonStore implements Store {
     return recoveryReport;
   }
 
+  /** Probes what a write needs: room and write access in the store's directory. */
+  @Override
+  public dev.memkit.core.port.out.StoreHealth health() {
+    if (closed) {
+      return dev.memkit.core.port.out.StoreHealth.failing(dev.memkit.core.port.out.StoreHealth.Status.UNAVAILABLE,
+          "the store is closed");
+    }
+    return dev.memkit.core.port.out.StoreHealth.probe(dir);
+  }
+
   @Override
   public String description() {
     return "json:" + dir;

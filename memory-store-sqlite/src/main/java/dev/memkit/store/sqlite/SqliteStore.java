@@ -3,6 +3,7 @@ package dev.memkit.store.sqlite;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreHealth;
 import dev.memkit.core.port.out.StoreWork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,53 @@ final class SqliteStore implements Store {
   public Backups backups() {
     ensureOpen();
     return backups;
+  }
+
+  /**
+   * Probes what a write needs: the {@code -wal} file still there, room and write access in the
+   * file's directory, and a real (empty) transaction through the writer, which takes SQLite's
+   * write lock and commits.
+   */
+  @Override
+  public StoreHealth health() {
+    if (closed) {
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
+    }
+    Path file = settings.file();
+    if (!Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the write-ahead log was deleted; restart the store");
+    }
+    StoreHealth disk = StoreHealth.probe(file.getParent());
+    if (!disk.writable()) {
+      return disk;
+    }
+    try {
+      writer.exclusive(db -> {
+        db.execute("BEGIN IMMEDIATE");
+        try {
+          db.execute("UPDATE sequences SET value = value WHERE name = 'memory'");
+          db.execute("COMMIT");
+        } catch (SQLException e) {
+          try {
+            db.execute("ROLLBACK");
+          } catch (SQLException ignored) {
+            // already rolled back
+          }
+          throw e;
+        }
+        return null;
+      });
+      return StoreHealth.WRITABLE;
+    } catch (StoreUnavailableException e) {
+      SqlFailure.Cause cause = e.getCause() instanceof SQLException sql ? SqlFailure.causeOf(sql) : SqlFailure.Cause.OTHER;
+      return switch (cause) {
+        case READ_ONLY -> StoreHealth.failing(StoreHealth.Status.READ_ONLY, "read-only: the database file cannot be written");
+        case FULL -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "disk full");
+        case LOCKED -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "locked by another process");
+        case DAMAGED -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the database file is damaged; restart to recover it");
+        default -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "I/O error");
+      };
+    }
   }
 
   @Override

@@ -32,6 +32,15 @@ public interface Store extends AutoCloseable {
   /** This store's backups. */
   Backups backups();
 
+  /**
+   * Whether writes can succeed now, for readiness checks: a store that can tell probes what a
+   * write needs (its disk, its locks) without changing any record. The default, for stores with
+   * nothing that can fail this way, is {@link StoreHealth#WRITABLE}.
+   */
+  default StoreHealth health() {
+    return StoreHealth.WRITABLE;
+  }
+
   /** One line saying what this store is and where, for logs, e.g. {@code sqlite:/data/memkit.db}. */
   String description();
 
