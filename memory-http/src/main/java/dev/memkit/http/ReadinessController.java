@@ -1,7 +1,7 @@
 package dev.memkit.http;
 
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.port.out.StoreHealth;
+import dev.memkit.core.model.StoreHealth;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;

@@ -32,34 +32,31 @@ class ReadinessTest {
     assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"store\":\"writable\"}");
   }
 
-  private static void assertFullDiskIsNotReadyThenReadyAgain(TestServer http, SmallDisk disk) throws Exception {
-    assertReady(http);
-    Path filler = disk.fill("filler");
-    TestServer.Reply notReady = http.as(null).get("/ready");
-    assertThat(notReady.status()).isEqualTo(503);
-    assertThat(notReady.body()).isEqualTo("{\"status\":\"not ready\",\"store\":\"unavailable\",\"detail\":\"disk full\"}");
-    assertThat(http.as(null).get("/health").status()).isEqualTo(200);
-    Files.delete(filler);
-    assertReady(http);
-    assertThat(http.put("/v1/state/after", "{\"value\":1}").status()).isEqualTo(200);
+  /** A server on a store on a small disk of its own: ready, not ready once the disk is full, ready again once space is freed. */
+  private void assertFullDiskIsNotReadyThenReadyAgain(String scheme, String name) throws Exception {
+    try (SmallDisk disk = smallDisk(dir);
+        TestServer http = TestServer.start(Map.of("MEMKIT_STORE", scheme + ":" + disk.root().resolve(name),
+            "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+      assertReady(http);
+      Path filler = disk.fill("filler");
+      TestServer.Reply notReady = http.as(null).get("/ready");
+      assertThat(notReady.status()).isEqualTo(503);
+      assertThat(notReady.body()).isEqualTo("{\"status\":\"not ready\",\"store\":\"unavailable\",\"detail\":\"disk full\"}");
+      assertThat(http.as(null).get("/health").status()).isEqualTo(200);
+      Files.delete(filler);
+      assertReady(http);
+      assertThat(http.put("/v1/state/after", "{\"value\":1}").status()).isEqualTo(200);
+    }
   }
 
   @Test
   void aFullDiskUnderTheSqliteStoreIsNotReadyAndReadyAgainOnceSpaceIsFreed() throws Exception {
-    try (SmallDisk disk = smallDisk(dir);
-        TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "sqlite:" + disk.root().resolve("memkit.db"),
-            "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
-      assertFullDiskIsNotReadyThenReadyAgain(http, disk);
-    }
+    assertFullDiskIsNotReadyThenReadyAgain("sqlite", "memkit.db");
   }
 
   @Test
   void aFullDiskUnderTheJsonStoreIsNotReadyAndReadyAgainOnceSpaceIsFreed() throws Exception {
-    try (SmallDisk disk = smallDisk(dir);
-        TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "json:" + disk.root().resolve("store"),
-            "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
-      assertFullDiskIsNotReadyThenReadyAgain(http, disk);
-    }
+    assertFullDiskIsNotReadyThenReadyAgain("json", "store");
   }
 
   @Test

@@ -19,8 +19,10 @@ import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.AuditLog;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.DirectoryProbe;
 import dev.memkit.core.port.out.GoalRecords;
 import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.port.out.StateRecords;
@@ -168,12 +170,11 @@ final class JsonStore implements Store {
 
   /** Probes what a write needs: room and write access in the store's directory. */
   @Override
-  public dev.memkit.core.port.out.StoreHealth health() {
+  public StoreHealth health() {
     if (closed) {
-      return dev.memkit.core.port.out.StoreHealth.failing(dev.memkit.core.port.out.StoreHealth.Status.UNAVAILABLE,
-          "the store is closed");
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
-    return dev.memkit.core.port.out.StoreHealth.probe(dir);
+    return DirectoryProbe.probe(dir);
   }
 
   @Override

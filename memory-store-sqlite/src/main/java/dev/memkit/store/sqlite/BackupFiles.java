@@ -198,8 +198,7 @@ final class BackupFiles implements Backups {
       }
       db.execute("ATTACH DATABASE ? AS source", copy.toString());
       try {
-        db.execute("BEGIN IMMEDIATE");
-        try {
+        db.inTransaction(() -> {
           for (String sql : List.of(
               "DELETE FROM state",
               "DELETE FROM memory_tags",
@@ -220,15 +219,7 @@ final class BackupFiles implements Backups {
                   + " coalesce((SELECT s.value FROM source.sequences s WHERE s.name = sequences.name), 0))")) {
             db.execute(sql);
           }
-          db.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-          try {
-            db.execute("ROLLBACK");
-          } catch (SQLException ignored) {
-            // already rolled back
-          }
-          throw e;
-        }
+        });
       } finally {
         try {
           db.execute("DETACH DATABASE source");

@@ -101,6 +101,31 @@ final class Db implements AutoCloseable {
     }
   }
 
+  /** Work done inside a transaction, raw failures. */
+  @FunctionalInterface
+  interface Body {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code body} between {@code BEGIN IMMEDIATE} and {@code COMMIT} (outside the writer's
+   * batches: migrations, restores, checks); rolls back and rethrows when it fails.
+   */
+  void inTransaction(Body body) throws SQLException {
+    execute("BEGIN IMMEDIATE");
+    try {
+      body.run();
+      execute("COMMIT");
+    } catch (SQLException | RuntimeException e) {
+      try {
+        execute("ROLLBACK");
+      } catch (SQLException ignored) {
+        // the transaction is already gone
+      }
+      throw e;
+    }
+  }
+
   /** The rows of {@code sql}. */
   <T> List<T> list(String sql, Row<T> row, Object... params) {
     try {

@@ -108,23 +108,14 @@ final class Marks implements AutoCloseable {
     if (!now.behind(floor)) {
       return;
     }
-    db.execute("BEGIN IMMEDIATE");
-    try {
+    db.inTransaction(() -> {
       db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'memory'", floor.memory());
       db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'goal'", floor.goal());
       if (floor.audit() > now.audit()) {
         db.execute("DELETE FROM sqlite_sequence WHERE name = 'audit'");
         db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audit', ?)", floor.audit());
       }
-      db.execute("COMMIT");
-    } catch (SQLException | RuntimeException e) {
-      try {
-        db.execute("ROLLBACK");
-      } catch (SQLException ignored) {
-        // already rolled back
-      }
-      throw e;
-    }
+    });
   }
 
   /** Opens the marks of {@code file} for writing, creating them. */

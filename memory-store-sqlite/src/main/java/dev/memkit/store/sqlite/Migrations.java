@@ -38,11 +38,10 @@ final class Migrations {
       if (version == latest()) {
         return;
       }
-      db.execute("BEGIN IMMEDIATE");
-      try {
-        version = version(db);
-        refuseNewer(db, version);
-        for (int v = version; v < latest(); v++) {
+      db.inTransaction(() -> {
+        int current = version(db);
+        refuseNewer(db, current);
+        for (int v = current; v < latest(); v++) {
           for (String statement : statements(read(SCRIPTS.get(v)))) {
             try (var st = db.connection().createStatement()) {
               st.execute(statement);
@@ -50,15 +49,7 @@ final class Migrations {
           }
         }
         db.execute("PRAGMA user_version = " + latest());
-        db.execute("COMMIT");
-      } catch (SQLException | RuntimeException e) {
-        try {
-          db.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-          // the transaction is already gone
-        }
-        throw e;
-      }
+      });
     } catch (SQLException e) {
       throw SqlFailure.wrap(e, "bring its schema up to date", db.where());
     }

@@ -1,9 +1,10 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.DirectoryProbe;
 import dev.memkit.core.port.out.Store;
-import dev.memkit.core.port.out.StoreHealth;
 import dev.memkit.core.port.out.StoreWork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,24 +136,13 @@ final class SqliteStore implements Store {
     if (!Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the write-ahead log was deleted; restart the store");
     }
-    StoreHealth disk = StoreHealth.probe(file.getParent());
+    StoreHealth disk = DirectoryProbe.probe(file.getParent());
     if (!disk.writable()) {
       return disk;
     }
     try {
       writer.exclusive(db -> {
-        db.execute("BEGIN IMMEDIATE");
-        try {
-          db.execute("UPDATE sequences SET value = value WHERE name = 'memory'");
-          db.execute("COMMIT");
-        } catch (SQLException e) {
-          try {
-            db.execute("ROLLBACK");
-          } catch (SQLException ignored) {
-            // already rolled back
-          }
-          throw e;
-        }
+        db.inTransaction(() -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
         return null;
       });
       return StoreHealth.WRITABLE;

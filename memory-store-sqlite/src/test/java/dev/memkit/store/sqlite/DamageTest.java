@@ -15,14 +15,10 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,40 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged database files: recovered from the newest good backup, or refused with the file left alone. */
 class DamageTest {
-  private static final Logger STORE_LOG = Logger.getLogger("dev.memkit.store.sqlite");
-
   @TempDir
   Path dir;
   Path file;
   String uri;
-  final List<LogRecord> logged = new ArrayList<>();
-  final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (logged) {
-        logged.add(record);
-      }
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
+  CapturedLog log;
 
   @BeforeEach
   void captureLog() {
     file = dir.resolve("memkit.db");
     uri = "sqlite:" + file + "?synchronous=normal&backup_every_writes=0";
-    STORE_LOG.addHandler(capture);
+    log = CapturedLog.attach();
   }
 
   @AfterEach
   void releaseLog() {
-    STORE_LOG.removeHandler(capture);
+    log.detach();
   }
 
   private Memkit open() {
@@ -112,12 +90,8 @@ class DamageTest {
     }
     assertThat(aside).hasSize(1);
     assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(damaged);
-    synchronized (logged) {
-      assertThat(logged).anySatisfy(r -> {
-        assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-        assertThat(r.getMessage()).contains("Recovered", newest.id(), newest.createdAt().toString(), aside.get(0).toString());
-      });
-    }
+    assertThat(log.messages(Level.WARNING)).anySatisfy(m ->
+        assertThat(m).contains("Recovered", newest.id(), newest.createdAt().toString(), aside.get(0).toString()));
   }
 
   @Test
@@ -187,9 +161,7 @@ class DamageTest {
     try (Memkit memkit = open()) {
       assertThat(count(memkit)).isEqualTo(200);
     }
-    synchronized (logged) {
-      assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("skipped damaged backups " + newest.id()));
-    }
+    assertThat(log.records()).anySatisfy(r -> assertThat(r.getMessage()).contains("skipped damaged backups " + newest.id()));
   }
 
   @Test
@@ -206,11 +178,6 @@ class DamageTest {
     assertThat(partial).doesNotExist();
     assertThat(restoring).doesNotExist();
     assertThat(backups.resolve(newest.id() + ".db")).exists();
-    synchronized (logged) {
-      assertThat(logged).anySatisfy(r -> {
-        assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-        assertThat(r.getMessage()).contains("Removed", partial.toString(), restoring.toString());
-      });
-    }
+    assertThat(log.messages(Level.WARNING)).anySatisfy(m -> assertThat(m).contains("Removed", partial.toString(), restoring.toString()));
   }
 }

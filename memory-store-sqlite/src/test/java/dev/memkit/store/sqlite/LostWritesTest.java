@@ -22,14 +22,10 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,40 +37,22 @@ import org.junit.jupiter.api.io.TempDir;
  * was acknowledged is handed out again. A write that cannot be made durable is not acknowledged.
  */
 class LostWritesTest {
-  private static final Logger STORE_LOG = Logger.getLogger("dev.memkit.store.sqlite");
-
   @TempDir
   Path dir;
   Path file;
   Path crash;
-  final List<LogRecord> logged = new ArrayList<>();
-  final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (logged) {
-        logged.add(record);
-      }
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
+  CapturedLog log;
 
   @BeforeEach
   void captureLog() throws IOException {
     file = dir.resolve("memkit.db");
     crash = Files.createDirectories(dir.resolve("crash"));
-    STORE_LOG.addHandler(capture);
+    log = CapturedLog.attach();
   }
 
   @AfterEach
   void releaseLog() {
-    STORE_LOG.removeHandler(capture);
+    log.detach();
   }
 
   private Memkit open() {
@@ -126,9 +104,7 @@ class LostWritesTest {
   }
 
   private List<String> errors() {
-    synchronized (logged) {
-      return logged.stream().filter(r -> r.getLevel() == Level.SEVERE).map(LogRecord::getMessage).toList();
-    }
+    return log.messages(Level.SEVERE);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.memkit.core.port.out;
 
+import dev.memkit.core.model.StoreHealth;
+
 /**
  * What a store must do: run units of work atomically over its records, and keep backups.
  *
