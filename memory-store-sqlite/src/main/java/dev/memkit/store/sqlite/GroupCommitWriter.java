@@ -297,15 +297,21 @@ final class GroupCommitWriter {
       }
     }
     if (ok > 0 && !Files.exists(wal)) {
-      abort(batch, failures, new StoreUnavailableException("the write-ahead log " + wal + " was deleted while the store"
-          + " was open: a write cannot be made durable, so none is accepted. Stop every process using " + where
-          + " and start again; writes acknowledged since the log was deleted may be lost"));
+      abort(batch, failures, walDeleted("nothing was stored"));
       return;
     }
     try {
       db.execute("COMMIT");
     } catch (SQLException e) {
       abort(batch, failures, SqlFailure.wrap(e, "commit a write", where));
+      return;
+    }
+    if (ok > 0 && !Files.exists(wal)) {
+      // deleted between the check and the commit: the commit went to a log that is gone, so it is not acknowledged
+      StoreUnavailableException lost = walDeleted("this write went to the deleted log and may not survive a restart");
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).finish(null, failures[i] != null ? failures[i] : lost);
+      }
       return;
     }
     if (ok > 0) {
@@ -317,6 +323,11 @@ final class GroupCommitWriter {
     if (ok > 0) {
       committed.accept(ok);
     }
+  }
+
+  private StoreUnavailableException walDeleted(String outcome) {
+    return new StoreUnavailableException("the write-ahead log " + wal + " was deleted while the store was open, so"
+        + " no write can be made durable: " + outcome + ". Stop every process using " + where + " and start it again");
   }
 
   /** Rolls the whole transaction back: units that had succeeded fail with {@code cause}, the others with their own error. */
