@@ -43,6 +43,14 @@ class ReadinessTest {
       assertThat(notReady.status()).isEqualTo(503);
       assertThat(notReady.body()).isEqualTo("{\"status\":\"not ready\",\"store\":\"unavailable\",\"detail\":\"disk full\"}");
       assertThat(http.as(null).get("/health").status()).isEqualTo(200);
+      TestServer.Reply refused = null;
+      for (int i = 0; i < 200 && refused == null; i++) {
+        TestServer.Reply r = http.put("/v1/state/big-" + i, "{\"value\":\"" + "x".repeat(8000) + "\"}");
+        refused = r.status() == 200 ? null : r;
+      }
+      assertThat(refused).as("a write on the full disk").isNotNull();
+      ErrorsTest.problem(refused, 503);
+      assertThat(refused.body()).containsAnyOf("is full", "disk is full");
       Files.delete(filler);
       assertReady(http);
       assertThat(http.put("/v1/state/after", "{\"value\":1}").status()).isEqualTo(200);

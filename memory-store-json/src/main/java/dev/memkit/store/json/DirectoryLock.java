@@ -114,10 +114,23 @@ final class DirectoryLock implements AutoCloseable {
     return "(unknown)";
   }
 
+  /** An I/O failure in plain words naming its cause (disk full, read-only, permission), never an exception class. */
   static String describe(IOException e) {
-    String m = e.getMessage();
-    String kind = e.getClass().getSimpleName();
-    return m == null ? kind : kind + ": " + m;
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    String lower = m.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("no space left") || lower.contains("disk quota")) {
+      return "the disk is full (" + m + ")";
+    }
+    if (lower.contains("read-only file system")) {
+      return "the file system is read-only (" + m + ")";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + m;
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + m;
+    }
+    return "I/O error" + (m.isEmpty() ? "" : ": " + m);
   }
 
   private static void close(FileChannel channel) {
