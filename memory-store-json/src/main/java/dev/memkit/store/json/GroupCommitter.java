@@ -261,6 +261,15 @@ final class GroupCommitter implements AutoCloseable {
       if (fsync) {
         active.force(false);
       }
+      if (!Files.exists(Journal.segmentPath(dir, activeFirstSeq))) {
+        // written to a file that is no longer in the directory: it would be gone at the next open
+        broken = "the journal file " + Journal.segmentPath(dir, activeFirstSeq).getFileName() + " was deleted while"
+            + " the store was open, so no write can be made durable; close and reopen the store (the next open reports"
+            + " what was lost)";
+        LOG.log(System.Logger.Level.ERROR, broken);
+        fail(batch, null);
+        return;
+      }
       activeSize += bytes;
       bytesSinceRoll += bytes;
       batches++;

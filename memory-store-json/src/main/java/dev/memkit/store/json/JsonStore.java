@@ -168,11 +168,14 @@ final class JsonStore implements Store {
     return recoveryReport;
   }
 
-  /** Probes what a write needs: room and write access in the store's directory. */
+  /** Probes what a write needs: a journal that can still be written, room and write access in the store's directory. */
   @Override
   public StoreHealth health() {
     if (closed) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
+    }
+    if (committer.broken() != null) {
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the journal cannot be written; reopen the store");
     }
     return DirectoryProbe.probe(dir);
   }

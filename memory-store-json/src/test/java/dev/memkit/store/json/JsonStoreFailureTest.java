@@ -98,6 +98,27 @@ class JsonStoreFailureTest {
   }
 
   @Test
+  void aJournalDeletedWhileRunningRefusesWritesInsteadOfAcknowledgingThem() throws Exception {
+    JsonStore store = TestStores.open(dir, "");
+    try (Memkit memkit = TestStores.memkit(store)) {
+      memkit.space().memories().add(AddMemory.of("stored before the journal was deleted"));
+      try (var segments = Files.list(dir)) {
+        for (Path segment : segments.filter(p -> p.getFileName().toString().startsWith(Journal.PREFIX)).toList()) {
+          Files.delete(segment);
+        }
+      }
+      assertThatThrownBy(() -> memkit.space().memories().add(AddMemory.of("cannot be made durable")))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("was deleted while the store was open")
+          .hasMessageContaining("the change was not stored");
+      assertThat(texts(memkit)).containsExactly("stored before the journal was deleted");
+      assertThat(store.health().writable()).isFalse();
+      assertThatThrownBy(() -> memkit.space().memories().add(AddMemory.of("still refused")))
+          .isInstanceOf(StoreUnavailableException.class);
+    }
+  }
+
+  @Test
   void aUnitOfWorkThatThrowsLeavesNothingInMemoryOrOnDisk() throws Exception {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
