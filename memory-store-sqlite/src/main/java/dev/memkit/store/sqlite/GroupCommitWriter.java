@@ -23,6 +23,7 @@ import java.util.function.IntConsumer;
  * {@code COMMIT} it records the database's high-water {@link Marks} before releasing the callers.
  */
 final class GroupCommitWriter {
+  private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getPackageName());
   /** Most units committed together. */
   static final int MAX_BATCH = 256;
 
@@ -334,8 +335,12 @@ final class GroupCommitWriter {
   private void abort(List<Unit> batch, Throwable[] failures, StoreUnavailableException cause) {
     try {
       db.execute("ROLLBACK");
-    } catch (SQLException ignored) {
-      // already rolled back by SQLite
+    } catch (SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.contains("no transaction is active")) {
+        // the transaction may still hold SQLite's write lock: say so, the next write will try again
+        LOG.log(System.Logger.Level.ERROR, "cannot roll back a failed write on " + where + ": " + message);
+      }
     }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).finish(null, failures[i] != null ? failures[i] : cause);
