@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SmallDisk implements AutoCloseable {
   private final Path mountPoint;
+  private final int kib;
 
-  private SmallDisk(Path mountPoint) {
+  private SmallDisk(Path mountPoint, int kib) {
     this.mountPoint = mountPoint;
+    this.kib = kib;
   }
 
   /**
@@ -37,7 +39,7 @@ public final class SmallDisk implements AutoCloseable {
         why[0] = "cannot mount a " + kib + " KiB tmpfs here (needs root and a sandbox that allows mount): " + r.output.strip();
         return Optional.empty();
       }
-      return Optional.of(new SmallDisk(point));
+      return Optional.of(new SmallDisk(point, kib));
     } catch (IOException e) {
       why[0] = "cannot run mount: " + e.getMessage();
       return Optional.empty();
@@ -57,7 +59,7 @@ public final class SmallDisk implements AutoCloseable {
     Path filler = mountPoint.resolve(name);
     byte[] block = new byte[4096];
     try (var out = Files.newOutputStream(filler)) {
-      for (int i = 0; i < 1 << 20; i++) {
+      for (int i = 0; i <= kib / 4; i++) { // never more than the disk's size, should it be larger than asked
         out.write(block);
         out.flush();
       }
