@@ -233,18 +233,18 @@ class PostgresServersTest {
         t.start();
       }
       try {
-        waitFor(() -> acknowledged.size() >= 40, 30_000);
+        PostgresServer.await(() -> acknowledged.size() >= 40, 30_000);
         pg.stop();
-        waitFor(() -> statuses.getOrDefault(503, 0) >= 4, 30_000);
+        PostgresServer.await(() -> statuses.getOrDefault(503, 0) >= 4, 30_000);
         pg.start();
         restarted.set(true);
-        waitFor(() -> afterRestart.get() >= 40, 60_000);
+        PostgresServer.await(() -> afterRestart.get() >= 40, 60_000);
       } finally {
         stop.set(true);
         for (Thread t : writers) {
           t.join(60_000);
         }
-        if (!reachable(pg)) {
+        if (!pg.reachable()) {
           pg.start();
         }
       }
@@ -255,18 +255,4 @@ class PostgresServersTest {
     assertThat(storedKeys(schema)).containsAll(acknowledged);
   }
 
-  private static boolean reachable(PostgresServer pg) {
-    try (Connection c = pg.connect()) {
-      return true;
-    } catch (java.sql.SQLException e) {
-      return false;
-    }
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-    long end = System.nanoTime() + millis * 1_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-  }
 }

@@ -151,6 +151,23 @@ public final class PostgresServer {
     return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
   }
 
+  /** Whether a connection can be made now. */
+  public boolean reachable() {
+    try (Connection c = connect()) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Waits until {@code condition} holds or {@code millis} have passed, looking every 20 ms. */
+  public static void await(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    while (!condition.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+  }
+
   /** Whether this server was started here and so can be stopped and started again. */
   public boolean restartable() {
     return cluster.isPresent();

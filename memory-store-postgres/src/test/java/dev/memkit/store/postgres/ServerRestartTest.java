@@ -60,12 +60,12 @@ class ServerRestartTest {
         writers.add(t);
         t.start();
       }
-      waitFor(() -> acknowledged.size() >= 40, 20_000);
+      PostgresServer.await(() -> acknowledged.size() >= 40, 20_000);
       server.stop();
-      waitFor(() -> unavailable.get() >= 4, 20_000);
+      PostgresServer.await(() -> unavailable.get() >= 4, 20_000);
       server.start();
       restarted.set(true);
-      waitFor(() -> afterRestart.get() >= 40, 30_000);
+      PostgresServer.await(() -> afterRestart.get() >= 40, 30_000);
       stop.set(true);
       for (Thread t : writers) {
         t.join(30_000);
@@ -77,24 +77,9 @@ class ServerRestartTest {
           .map(Memory::key).flatMap(java.util.Optional::stream).map(MemoryKey::value).collect(Collectors.toSet());
       assertThat(stored).containsAll(acknowledged);
     } finally {
-      if (!canConnect(server)) {
+      if (!server.reachable()) {
         server.start();
       }
-    }
-  }
-
-  private static boolean canConnect(PostgresServer server) {
-    try (var c = server.connect()) {
-      return true;
-    } catch (java.sql.SQLException e) {
-      return false;
-    }
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-    long end = System.nanoTime() + millis * 1_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < end) {
-      Thread.sleep(20);
     }
   }
 }
