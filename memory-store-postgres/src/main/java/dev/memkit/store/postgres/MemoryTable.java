@@ -34,6 +34,8 @@ final class MemoryTable implements MemoryRecords {
       + " m.created_at, m.updated_at";
   private static final String EMPTY_OBJECT = "{}";
   private final PgTransaction tx;
+  /** Ids this unit of work took from the sequence: putting them needs no move of the sequence. */
+  private final java.util.Set<Long> issued = new java.util.HashSet<>();
 
   MemoryTable(PgTransaction tx) {
     this.tx = tx;
@@ -41,7 +43,9 @@ final class MemoryTable implements MemoryRecords {
 
   @Override
   public MemoryId nextId() {
-    return MemoryId.of(tx.writing().number("SELECT nextval('memory_ids')"));
+    long id = tx.writing().number("SELECT nextval('memory_ids')");
+    issued.add(id);
+    return MemoryId.of(id);
   }
 
   @Override
@@ -63,8 +67,11 @@ final class MemoryTable implements MemoryRecords {
         Times.text(m.occurredAt()), m.key().map(MemoryKey::value).orElse(null), Times.text(m.createdAt()),
         Times.text(m.updatedAt()), m.effectiveTime().getEpochSecond(), m.effectiveTime().getNano(),
         new Pg.TextArray(List.copyOf(tagKeys)), searchText(m.text(), tags));
-    pg.number("SELECT setval('memory_ids', ?) FROM memory_ids WHERE last_value < ? OR (NOT is_called AND last_value <= ?)",
-        id, id, id);
+    if (!issued.contains(id)) {
+      // an id from elsewhere (an import, a restore): the sequence moves past it, never back
+      pg.number("SELECT setval('memory_ids', ?) FROM memory_ids WHERE last_value < ? OR (NOT is_called AND last_value <= ?)",
+          id, id, id);
+    }
   }
 
   /** The words search looks at: those of the text and the tags, split and folded as the core does. */

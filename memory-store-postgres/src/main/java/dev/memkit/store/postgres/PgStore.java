@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PgStore implements Store {
   private static final System.Logger LOG = System.getLogger(PgStore.class.getPackageName());
-  private static final ThreadLocal<PgTransaction> CURRENT = new ThreadLocal<>();
 
   /** How a unit of work's transaction is opened. */
   enum Mode {
@@ -38,6 +37,8 @@ final class PgStore implements Store {
   private final PgSettings settings;
   private final HikariDataSource pool;
   private final PgBackups backups;
+  /** The unit of work this store runs on the current thread, if any: a nested read or write joins it. */
+  private final ThreadLocal<PgTransaction> current = new ThreadLocal<>();
   private volatile boolean closed;
 
   private PgStore(PgSettings settings, HikariDataSource pool) {
@@ -110,9 +111,9 @@ final class PgStore implements Store {
 
   @Override
   public <T> T read(StoreWork<T> work) {
-    PgTransaction current = CURRENT.get();
-    if (current != null) {
-      return work.run(current);
+    PgTransaction running = current.get();
+    if (running != null) {
+      return work.run(running);
     }
     ensureOpen();
     return run(work, Mode.READ);
@@ -120,12 +121,12 @@ final class PgStore implements Store {
 
   @Override
   public <T> T write(StoreWork<T> work) {
-    PgTransaction current = CURRENT.get();
-    if (current != null) {
-      if (!current.writable()) {
+    PgTransaction running = current.get();
+    if (running != null) {
+      if (!running.writable()) {
         throw new IllegalStateException("a read may not write");
       }
-      return work.run(current);
+      return work.run(running);
     }
     ensureOpen();
     return run(work, Mode.WRITE);
@@ -162,7 +163,7 @@ final class PgStore implements Store {
       }
       PgTransaction tx = new PgTransaction(new Pg(c, settings.description()), mode != Mode.READ);
       T result;
-      CURRENT.set(tx);
+      current.set(tx);
       try {
         result = work.run(tx);
       } catch (PgFailure.ConcurrentChange e) {
@@ -178,7 +179,7 @@ final class PgStore implements Store {
         rollback(c);
         throw e;
       } finally {
-        CURRENT.remove();
+        current.remove();
         tx.end();
       }
       try {
