@@ -141,7 +141,9 @@ final class MemoryTable implements MemoryRecords {
    */
   @Override
   public List<SearchHit> search(Namespace namespace, SearchQuery query, MemoryFilter filter, int limit) {
-    if (query.words().isEmpty() || limit < 1) {
+    // a NUL cannot travel in PostgreSQL text; the core's analyser never leaves one, this is for other callers
+    List<String> words = query.words().stream().map(w -> w.replace("\u0000", " ")).filter(w -> !w.isBlank()).toList();
+    if (words.isEmpty() || limit < 1) {
       return List.of();
     }
     StringBuilder inner = new StringBuilder(
@@ -149,7 +151,7 @@ final class MemoryTable implements MemoryRecords {
             + " ts_rank_cd(m.search, q.any_term)::float8 AS score FROM memories m CROSS JOIN q"
             + " WHERE m.search @@ q.any_term AND m.namespace = ?");
     List<Object> params = new ArrayList<>();
-    params.add(new Pg.TextArray(query.words()));
+    params.add(new Pg.TextArray(words));
     params.add(namespace.value());
     appendFilter(inner, params, filter);
     inner.append(" ORDER BY matched DESC, score DESC, m.id DESC LIMIT ?");

@@ -3,12 +3,17 @@ package dev.memkit.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memkit.core.Memkit;
+import dev.memkit.core.contract.HostileQueries;
 import dev.memkit.core.contract.StoreContractTest;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.core.search.SearchQuery;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Queries written to break full-text syntax or SQL — the contract suite's list, plus PostgreSQL's
- * own {@code tsquery} operators — give results or nothing, never an error, and never reach outside
+ * Queries written to break full-text syntax or SQL — the list the SQLite store is tested with, the
+ * contract suite's, and PostgreSQL's own {@code tsquery} operators — give results or nothing, never an error, and never reach outside
  * their namespace or change anything.
  */
 class HostileSearchTest {
@@ -29,7 +34,8 @@ class HostileSearchTest {
   private static String schema;
 
   static List<String> hostile() {
-    List<String> queries = new ArrayList<>(StoreContractTest.hostileQueries());
+    List<String> queries = new ArrayList<>(HostileQueries.all());
+    queries.addAll(StoreContractTest.hostileQueries());
     queries.addAll(List.of("deploy & billing", "deploy | billing", "!deploy", "!!", "deploy <-> billing",
         "deploy <2> billing", "deploy:*", "'deploy':A", "deploy:AB", "(deploy | billing) & !rollback", ":*", "&", "|",
         "<->", "<", ">", "' OR 1=1 --", "$$; SELECT pg_sleep(10); $$", "E'\\x00'", "websearch_to_tsquery('x')",
@@ -71,6 +77,19 @@ class HostileSearchTest {
     assertThat(search("'; DROP TABLE memories; --")).isNotNull();
     assertThat(search("creme brulee")).hasSize(1);
     assertThat(search("日本語のテキスト")).hasSize(1);
+  }
+
+  @Test
+  void wordsThatAreTsquerySyntaxAreSafeEvenPastTheCore() {
+    try (Store store = new PostgresStoreProvider().open(StoreLocation.parse(PostgresServer.get().uri(schema, ""), Map.of()))) {
+      List<String> words = List.of("deploy & x", "!", "deploy:*", "'deploy':A", "<->", "(", ")", "'", "''", "\\", "",
+          " ", "\u0000", "deploy\u0000x", "a | b", "x".repeat(5000));
+      for (String w : words) {
+        SearchQuery q = new SearchQuery(w, List.of(w, "deploy"), List.of(w, "deploi"));
+        List<SearchHit> hits = store.read(tx -> tx.memories().search(Namespace.DEFAULT, q, MemoryFilter.ALL, 10));
+        assertThat(hits).as(w).allSatisfy(h -> assertThat(h.memory().namespace()).isEqualTo(Namespace.DEFAULT));
+      }
+    }
   }
 
   private static List<SearchHit> search(String q) {
