@@ -20,11 +20,11 @@ import java.util.Set;
 final class GoalTable implements GoalRecords {
   private static final String COLUMNS = "id, namespace, title, status, due_at, created_at, updated_at";
   private final PgTransaction tx;
-  /** Ids this unit of work took from the sequence: putting them needs no move of the sequence. */
-  private final java.util.Set<Long> issued = new java.util.HashSet<>();
+  private final Sequence ids;
 
   GoalTable(PgTransaction tx) {
     this.tx = tx;
+    this.ids = new Sequence(tx, "goal_ids");
   }
 
   /** A goal row before its timeline is attached. */
@@ -34,9 +34,7 @@ final class GoalTable implements GoalRecords {
 
   @Override
   public GoalId nextId() {
-    long id = tx.writing().number("SELECT nextval('goal_ids')");
-    issued.add(id);
-    return GoalId.of(id);
+    return GoalId.of(ids.next());
   }
 
   @Override
@@ -54,10 +52,7 @@ final class GoalTable implements GoalRecords {
       pg.update("INSERT INTO goal_progress (goal_id, position, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
           id, position++, Times.text(n.at()), n.from().wireName(), n.to().wireName(), n.note().orElse(null));
     }
-    if (!issued.contains(id)) {
-      pg.number("SELECT setval('goal_ids', ?) FROM goal_ids WHERE last_value < ? OR (NOT is_called AND last_value <= ?)",
-          id, id, id);
-    }
+    ids.movePast(id);
   }
 
   @Override

@@ -34,18 +34,16 @@ final class MemoryTable implements MemoryRecords {
       + " m.created_at, m.updated_at";
   private static final String EMPTY_OBJECT = "{}";
   private final PgTransaction tx;
-  /** Ids this unit of work took from the sequence: putting them needs no move of the sequence. */
-  private final java.util.Set<Long> issued = new java.util.HashSet<>();
+  private final Sequence ids;
 
   MemoryTable(PgTransaction tx) {
     this.tx = tx;
+    this.ids = new Sequence(tx, "memory_ids");
   }
 
   @Override
   public MemoryId nextId() {
-    long id = tx.writing().number("SELECT nextval('memory_ids')");
-    issued.add(id);
-    return MemoryId.of(id);
+    return MemoryId.of(ids.next());
   }
 
   @Override
@@ -67,11 +65,7 @@ final class MemoryTable implements MemoryRecords {
         Times.text(m.occurredAt()), m.key().map(MemoryKey::value).orElse(null), Times.text(m.createdAt()),
         Times.text(m.updatedAt()), m.effectiveTime().getEpochSecond(), m.effectiveTime().getNano(),
         new Pg.TextArray(List.copyOf(tagKeys)), searchText(m.text(), tags));
-    if (!issued.contains(id)) {
-      // an id from elsewhere (an import, a restore): the sequence moves past it, never back
-      pg.number("SELECT setval('memory_ids', ?) FROM memory_ids WHERE last_value < ? OR (NOT is_called AND last_value <= ?)",
-          id, id, id);
-    }
+    ids.movePast(id);
   }
 
   /** The words search looks at: those of the text and the tags, split and folded as the core does. */
