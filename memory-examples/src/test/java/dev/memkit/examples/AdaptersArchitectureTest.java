@@ -35,6 +35,12 @@ class AdaptersArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.http..", "dev.memkit.cli..");
 
   @ArchTest
+  static final ArchRule the_postgres_store_depends_on_no_other_adapter =
+      noClasses().that().resideInAPackage("dev.memkit.store.postgres..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.store.json..",
+              "dev.memkit.http..", "dev.memkit.cli..");
+
+  @ArchTest
   static final ArchRule shared_libraries_depend_on_no_adapter =
       noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..");
@@ -42,5 +48,5 @@ class AdaptersArchitectureTest {
   @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
       noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..")
-          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..");
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.memkit.core.Memkit;
 import dev.memkit.core.MemkitOptions;
+import dev.memkit.core.contract.HostileQueries;
 import dev.memkit.core.contract.WordTokenCounterProvider;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.Namespace;
@@ -32,62 +33,7 @@ class HostileQueryTest {
   Memkit memkit;
 
   static Stream<String> hostile() {
-    return Stream.of(
-        "deploy OR",
-        "OR",
-        "AND",
-        "NOT",
-        "deploy AND OR NOT",
-        "NEAR(",
-        "NEAR(deploy billing, 2)",
-        "NEAR(\"deploy\" \"billing\")",
-        "\"",
-        "\"\"",
-        "\"deploy",
-        "deploy\"",
-        "\"unbalanced \"quotes\" here",
-        "(",
-        ")",
-        "((deploy)",
-        "deploy)",
-        "*",
-        "deploy*",
-        "*deploy",
-        "^deploy",
-        "^",
-        "-deploy",
-        "-",
-        "--",
-        "+deploy",
-        "text:deploy",
-        "tags:release",
-        "{text tags}:deploy",
-        "memories_fts:deploy",
-        "rank:1",
-        "rowid = 1",
-        ":",
-        "::",
-        "'; DROP TABLE memories; --",
-        "' OR 1=1 --",
-        "%",
-        "_",
-        "\\",
-        "\u0000",
-        "deploy\u0000billing",
-        "Café crème brûlée",
-        "日本語のテキスト",
-        "🚀🚀🚀",
-        "\uD83D\uDE80 deploy",
-        "ꟊ deploy",
-        "x\u0301\u0301\u0301",
-        "When did we deploy v1.2?",
-        "v1.2 OR v1.3 AND NOT v2",
-        "a".repeat(5000),
-        "deploy ".repeat(1500),
-        ("lorem ipsum dolor sit amet consectetur " + "\"(*^:-)").repeat(250),
-        "the and of a",
-        "   ",
-        "?!.,;");
+    return HostileQueries.all().stream();
   }
 
   @BeforeEach

@@ -1,0 +1,36 @@
+package dev.memkit.store.postgres;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One id sequence ({@code memory_ids}, {@code goal_ids}) as a unit of work uses it: ids it takes
+ * are remembered, so that putting them needs nothing more; an id from elsewhere (an import, a
+ * restore) moves the sequence past it, never back.
+ */
+final class Sequence {
+  private final PgTransaction tx;
+  private final String name;
+  private final Set<Long> issued = new HashSet<>();
+
+  /** {@code name} is one of the schema's sequences, never text from a request. */
+  Sequence(PgTransaction tx, String name) {
+    this.tx = tx;
+    this.name = name;
+  }
+
+  /** The next id, reserved for this unit of work. */
+  long next() {
+    long id = tx.writing().number("SELECT nextval('" + name + "')");
+    issued.add(id);
+    return id;
+  }
+
+  /** Makes sure the sequence never hands out {@code id} (or anything below it) again. */
+  void movePast(long id) {
+    if (!issued.contains(id)) {
+      tx.writing().number("SELECT setval('" + name + "', ?) FROM " + name
+          + " WHERE last_value < ? OR (NOT is_called AND last_value <= ?)", id, id, id);
+    }
+  }
+}
