@@ -1,3 +1,4 @@
+// Writes memory.jsonl with the MCP reference memory server (see README.md); not part of the build.
 // Drives the reference MCP memory server over stdio to write a real memory.jsonl.
 import { spawn } from 'node:child_process';
 const file = process.argv[2];
