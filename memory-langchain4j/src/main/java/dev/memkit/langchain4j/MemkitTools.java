@@ -1,5 +1,7 @@
 package dev.memkit.langchain4j;
 
+import static dev.memkit.agent.ToolText.*;
+
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.memkit.agent.AgentTools;
@@ -28,62 +30,62 @@ public final class MemkitTools {
   }
 
   /** See {@link AgentTools#remember}. */
-  @Tool(name = "remember", value = "Stores a memory (a fact, event or decision worth recalling later) and returns its id.")
+  @Tool(name = REMEMBER, value = REMEMBER_DOES)
   public String remember(
-      @P("What to remember, as a self-contained sentence") String text,
-      @P(value = "Short labels, e.g. deploy or v1.2", required = false) List<String> tags,
-      @P(value = "note (default), fact, event or decision", required = false) String kind) {
+      @P(REMEMBER_TEXT) String text,
+      @P(value = REMEMBER_TAGS, required = false) List<String> tags,
+      @P(value = REMEMBER_KIND, required = false) String kind) {
     return tools.remember(text, tags, kind);
   }
 
   /** See {@link AgentTools#searchMemories}. */
-  @Tool(name = "search_memories", value = "Searches stored memories with a natural-language query; returns the best matches, one per line, as (id) text [tags].")
+  @Tool(name = SEARCH, value = SEARCH_DOES)
   public String searchMemories(
-      @P("What to look for, in plain words") String query,
-      @P(value = "How many matches, 1 to 100 (default 5)", required = false) Integer limit) {
+      @P(SEARCH_QUERY) String query,
+      @P(value = SEARCH_LIMIT, required = false) Integer limit) {
     return tools.searchMemories(query, limit);
   }
 
   /** See {@link AgentTools#getState}. */
-  @Tool(name = "get_state", value = "Reads a named state value; returns its JSON, or says it is not set.")
-  public String getState(@P("The state key, e.g. current_phase") String key) {
+  @Tool(name = GET_STATE, value = GET_STATE_DOES)
+  public String getState(@P(GET_STATE_KEY) String key) {
     return tools.getState(key);
   }
 
   /** See {@link AgentTools#setState}. */
-  @Tool(name = "set_state", value = "Sets a named state value. The value is read as JSON when it is JSON, else stored as text.")
+  @Tool(name = SET_STATE, value = SET_STATE_DOES)
   public String setState(
-      @P("The state key: letters, digits and _ . : -") String key,
-      @P("The value, e.g. testing, 42 or {\"step\":2}") String value) {
+      @P(SET_STATE_KEY) String key,
+      @P(SET_STATE_VALUE) String value) {
     return tools.setState(key, value);
   }
 
   /** See {@link AgentTools#addGoal}. */
-  @Tool(name = "add_goal", value = "Adds a goal to work towards; returns its id.")
-  public String addGoal(@P("The goal, e.g. Launch MVP") String title) {
+  @Tool(name = ADD_GOAL, value = ADD_GOAL_DOES)
+  public String addGoal(@P(ADD_GOAL_TITLE) String title) {
     return tools.addGoal(title);
   }
 
   /** See {@link AgentTools#listGoals}. */
-  @Tool(name = "list_goals", value = "Lists the active goals as [status] (id) title.")
+  @Tool(name = LIST_GOALS, value = LIST_GOALS_DOES)
   public String listGoals() {
     return tools.listGoals();
   }
 
   /** See {@link AgentTools#goalProgress}. */
-  @Tool(name = "goal_progress", value = "Records progress on a goal: a new status, a note, or both.")
+  @Tool(name = GOAL_PROGRESS, value = GOAL_PROGRESS_DOES)
   public String goalProgress(
-      @P("The goal's id") long goalId,
-      @P(value = "new, in_progress, blocked, done or abandoned", required = false) String status,
-      @P(value = "What happened", required = false) String note) {
+      @P(GOAL_PROGRESS_ID) long goalId,
+      @P(value = GOAL_PROGRESS_STATUS, required = false) String status,
+      @P(value = GOAL_PROGRESS_NOTE, required = false) String note) {
     return tools.goalProgress(goalId, status, note);
   }
 
   /** See {@link AgentTools#loadContext}. */
-  @Tool(name = "load_context", value = "Loads the memory context: state, active goals, relevant and recent memories, within a token budget.")
+  @Tool(name = LOAD_CONTEXT, value = LOAD_CONTEXT_DOES)
   public String loadContext(
-      @P(value = "A topic to add the most relevant memories for", required = false) String query,
-      @P(value = "Token budget, 1 to 128000 (default 1500)", required = false) Integer maxTokens) {
+      @P(value = LOAD_CONTEXT_QUERY, required = false) String query,
+      @P(value = LOAD_CONTEXT_TOKENS, required = false) Integer maxTokens) {
     return tools.loadContext(query, maxTokens);
   }
 }
