@@ -35,6 +35,22 @@ final class BatchBuilder {
     invalid.add(new InvalidLine(line, reason));
   }
 
+  /**
+   * Reads {@code text} one line at a time in {@code format}: blank lines are skipped, every other
+   * line is given to {@code reader}, whose memory or error is recorded under the line's number.
+   */
+  static ImportBatch eachLine(ImportFormat format, String text, java.util.function.Function<String, AddMemory> reader) {
+    BatchBuilder batch = new BatchBuilder(format);
+    List<String> lines = Lines.split(text);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.isBlank()) {
+        batch.add(i + 1, () -> reader.apply(line));
+      }
+    }
+    return batch.build();
+  }
+
   ImportBatch build() {
     return new ImportBatch(format, memories, invalid);
   }

@@ -17,15 +17,7 @@ final class JsonLinesReader {
   }
 
   static ImportBatch read(String text) {
-    BatchBuilder batch = new BatchBuilder(ImportFormat.JSONL);
-    List<String> lines = Lines.split(text);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (!line.isBlank()) {
-        batch.add(i + 1, () -> memory(Fields.object(line)));
-      }
-    }
-    return batch.build();
+    return BatchBuilder.eachLine(ImportFormat.JSONL, text, line -> memory(Fields.object(line)));
   }
 
   private static AddMemory memory(JsonObject o) {

@@ -23,15 +23,7 @@ final class McpMemoryReader {
   }
 
   static ImportBatch read(String text) {
-    BatchBuilder batch = new BatchBuilder(ImportFormat.MCP_MEMORY);
-    List<String> lines = Lines.split(text);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (!line.isBlank()) {
-        batch.add(i + 1, () -> memory(line));
-      }
-    }
-    return batch.build();
+    return BatchBuilder.eachLine(ImportFormat.MCP_MEMORY, text, McpMemoryReader::memory);
   }
 
   private static AddMemory memory(String line) {
