@@ -24,6 +24,7 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.document.Document;
+import org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration;
 import org.springframework.ai.rag.Query;
 import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
 import org.springframework.ai.tool.ToolCallback;
@@ -144,6 +145,19 @@ class MemkitAutoConfigurationTest {
       assertThat(shared.space("default").memories().search(dev.memkit.core.port.in.SearchMemories.of("shared"))).hasSize(1);
     }
     assertThat(dir.resolve("data/memkit.db")).doesNotExist();
+  }
+
+  @Test
+  void springAisOwnChatMemoryConfigurationUsesMemkitsRepository() {
+    ApplicationContextRunner both = runner().withConfiguration(AutoConfigurations.of(MemkitAutoConfiguration.class,
+        ChatMemoryAutoConfiguration.class));
+    both.run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(ChatMemory.class);
+      assertThat(context.getBean(ChatMemoryRepository.class)).isInstanceOf(MemkitChatMemoryRepository.class);
+      context.getBean(ChatMemory.class).add("web-1", new UserMessage("I want the blue one"));
+    });
+    both.run(context -> assertThat(context.getBean(ChatMemory.class).get("web-1")).extracting(Message::getText)
+        .containsExactly("I want the blue one"));
   }
 
   @Test
