@@ -11,6 +11,7 @@ import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
@@ -56,7 +57,7 @@ public final class AgentTools {
 
   /** Stores a memory with optional tags and kind; says its id, or that it was known already. */
   public String remember(String text, List<String> tags, String kind) {
-    AddMemory command = AddMemory.of(text).withTags(tags == null ? List.of() : tags.stream().map(dev.memkit.core.model.Tag::of).toList());
+    AddMemory command = AddMemory.of(text).withTags(tags == null ? List.of() : tags.stream().map(Tag::of).toList());
     if (kind != null && !kind.isBlank()) {
       command = command.withKind(Kind.of(kind.trim()));
     }

@@ -1,9 +1,10 @@
 package dev.memkit.agent;
 
 import dev.memkit.core.Space;
-import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue.JsonArray;
 import dev.memkit.core.json.JsonValue.JsonObject;
+import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -52,7 +54,7 @@ public final class Conversations {
   /** The messages of conversation {@code id}, oldest first; empty when it has none. */
   public List<JsonValue> load(String id) {
     return space.state().get(key(id))
-        .flatMap(e -> e.value() instanceof JsonObject o ? o.get(MESSAGES) : java.util.Optional.empty())
+        .flatMap(e -> e.value() instanceof JsonObject o ? o.get(MESSAGES) : Optional.empty())
         .filter(JsonArray.class::isInstance)
         .map(v -> ((JsonArray) v).values())
         .orElse(List.of());
@@ -83,7 +85,7 @@ public final class Conversations {
   public void saveJson(String id, String jsonArray) {
     JsonValue value = JsonText.parse(Limits.required(jsonArray, MESSAGES), MESSAGES);
     if (!(value instanceof JsonArray array)) {
-      throw new dev.memkit.core.error.ValidationException(MESSAGES, "must be a JSON array");
+      throw new ValidationException(MESSAGES, "must be a JSON array");
     }
     save(id, array.values());
   }

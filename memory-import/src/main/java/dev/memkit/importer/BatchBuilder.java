@@ -4,6 +4,7 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.port.in.AddMemory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Collects the memories and invalid lines of one file as a reader finds them. */
 final class BatchBuilder {
@@ -39,7 +40,7 @@ final class BatchBuilder {
    * Reads {@code text} one line at a time in {@code format}: blank lines are skipped, every other
    * line is given to {@code reader}, whose memory or error is recorded under the line's number.
    */
-  static ImportBatch eachLine(ImportFormat format, String text, java.util.function.Function<String, AddMemory> reader) {
+  static ImportBatch eachLine(ImportFormat format, String text, Function<String, AddMemory> reader) {
     BatchBuilder batch = new BatchBuilder(format);
     List<String> lines = Lines.split(text);
     for (int i = 0; i < lines.size(); i++) {

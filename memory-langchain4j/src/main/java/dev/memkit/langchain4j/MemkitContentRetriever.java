@@ -6,6 +6,7 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
+import dev.memkit.agent.AgentTools;
 import dev.memkit.core.Space;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
@@ -33,9 +34,9 @@ public final class MemkitContentRetriever implements ContentRetriever {
     this.maxResults = Limits.page(maxResults, "max_results", Limits.PAGE_MAX);
   }
 
-  /** The best {@link dev.memkit.agent.AgentTools#DEFAULT_SEARCH_LIMIT} memories of {@code space} per query. */
+  /** The best {@link AgentTools#DEFAULT_SEARCH_LIMIT} memories of {@code space} per query. */
   public static MemkitContentRetriever of(Space space) {
-    return new MemkitContentRetriever(space, dev.memkit.agent.AgentTools.DEFAULT_SEARCH_LIMIT);
+    return new MemkitContentRetriever(space, AgentTools.DEFAULT_SEARCH_LIMIT);
   }
 
   /** Returns this retriever giving at most {@code newMaxResults} (1..100) contents per query. */

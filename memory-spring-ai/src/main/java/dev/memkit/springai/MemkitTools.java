@@ -5,6 +5,7 @@ import static dev.memkit.agent.ToolText.*;
 import dev.memkit.agent.AgentTools;
 import dev.memkit.core.Space;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.ai.tool.annotation.Tool;
@@ -39,13 +40,13 @@ public final class MemkitTools {
   }
 
   /** The callback of the tool named {@code name}, if there is one. */
-  public java.util.Optional<ToolCallback> callback(String name) {
+  public Optional<ToolCallback> callback(String name) {
     for (ToolCallback callback : callbacks().getToolCallbacks()) {
       if (callback.getToolDefinition().name().equals(name)) {
-        return java.util.Optional.of(callback);
+        return Optional.of(callback);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** See {@link AgentTools#remember}. */

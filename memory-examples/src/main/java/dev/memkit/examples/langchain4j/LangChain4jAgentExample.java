@@ -10,6 +10,7 @@ import dev.memkit.core.Space;
 import dev.memkit.langchain4j.MemkitChatMemoryStore;
 import dev.memkit.langchain4j.MemkitContentRetriever;
 import dev.memkit.langchain4j.MemkitTools;
+import java.util.Arrays;
 
 /**
  * A LangChain4j agent with memkit as its chat memory, its tools and its retrieval, on
@@ -47,7 +48,7 @@ public final class LangChain4jAgentExample {
       System.exit(2);
     }
     try (Memkit memkit = Memkit.open("sqlite:./data/agent.db")) {
-      String message = String.join(" ", java.util.Arrays.asList(args).subList(1, args.length));
+      String message = String.join(" ", Arrays.asList(args).subList(1, args.length));
       System.out.println(agent(memkit, new OfflineModel()).chat(args[0], message));
     }
   }

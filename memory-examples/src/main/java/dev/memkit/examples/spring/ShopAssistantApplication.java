@@ -1,5 +1,6 @@
 package dev.memkit.examples.spring;
 
+import java.util.Arrays;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
@@ -7,9 +8,9 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -48,7 +49,7 @@ public class ShopAssistantApplication {
     }
     try (var context = new SpringApplicationBuilder(ShopAssistantApplication.class)
         .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
-      String message = String.join(" ", java.util.Arrays.asList(args).subList(1, args.length));
+      String message = String.join(" ", Arrays.asList(args).subList(1, args.length));
       System.out.println(context.getBean(ShopAssistant.class).reply(args[0], message));
     }
   }
