@@ -51,6 +51,12 @@ interface Backend extends AutoCloseable {
   /** Adds a memory (or finds the one with the same client key). */
   Added memoryAdd(AddMemory command);
 
+  /**
+   * Adds many memories, each as {@link #memoryAdd} would; one result per command, in order. A local
+   * store writes them in one atomic write; a server gets them one by one (each idempotent by its key).
+   */
+  List<Added> memoryAddAll(List<AddMemory> commands);
+
   /** The memory {@code id}; NotFoundException when absent. */
   JsonObject memoryGet(MemoryId id);
 

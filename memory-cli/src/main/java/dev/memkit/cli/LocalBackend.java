@@ -99,6 +99,12 @@ final class LocalBackend implements Backend {
   }
 
   @Override
+  public List<Added> memoryAddAll(List<AddMemory> commands) {
+    return space().memories().addAll(commands).stream()
+        .map(added -> new Added(RecordJson.memory(added.memory()), added.created())).toList();
+  }
+
+  @Override
   public JsonObject memoryGet(MemoryId id) {
     return RecordJson.memory(space().memories().find(id)
         .orElseThrow(() -> new NotFoundException("memory " + id)));

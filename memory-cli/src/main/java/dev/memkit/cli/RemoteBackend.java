@@ -109,6 +109,15 @@ final class RemoteBackend implements Backend {
   // ---------------------------------------------------------------- memories
 
   @Override
+  public List<Added> memoryAddAll(List<AddMemory> commands) {
+    List<Added> results = new ArrayList<>(commands.size());
+    for (AddMemory command : commands) {
+      results.add(memoryAdd(command));
+    }
+    return results;
+  }
+
+  @Override
   public Added memoryAdd(AddMemory command) {
     JsonValue.ObjectBuilder body = JsonValue.objectBuilder()
         .put("text", command.text())

@@ -387,6 +387,45 @@ class CommandsTest {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void importFromAnotherToolChecksEveryLineFirstAndAddsNothingTheSecondTime(String store) throws Exception {
+    Cli c = cli(store);
+    Path mcp = dir.resolve("memory.jsonl");
+    Files.writeString(mcp, "{\"type\":\"entity\",\"name\":\"Acme Corp\",\"entityType\":\"organization\","
+        + "\"observations\":[\"Deployed v1.2 on Friday\"]}\n"
+        + "{\"type\":\"relation\",\"from\":\"Ada\",\"to\":\"Acme Corp\",\"relationType\":\"works_at\"}");
+
+    assertThat(c.ok("import", "--from", "mcp-memory", mcp.toString()))
+        .isEqualTo("Imported " + mcp + " (mcp-memory): 2 added, 0 already present, 0 invalid lines skipped\n");
+    Cli.Result again = c.run("--json", "import", "--from", "mcp-memory", mcp.toString());
+    assertThat(again.code()).as(again.toString()).isZero();
+    assertThat(again.get("added")).isEqualTo(JsonValue.of(0));
+    assertThat(again.get("existing")).isEqualTo(JsonValue.of(2));
+    assertThat(c.ok("memory", "search", "When did Acme deploy?")).contains("Acme Corp (organization)");
+    assertThat(c.ok("--json", "memory", "list", "--tag", "source:mcp-memory")).contains("entity:Acme_Corp", "relation:works_at");
+
+    String jsonl = "{\"text\":\"Likes tea\",\"tags\":[\"preference\"]}\n{\"text\":\"\"}\n{\"txt\":\"typo\"}\n";
+    Cli.Result refused = c.input(jsonl, "-n", "prefs", "import", "--from", "jsonl", "-");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(3);
+    assertThat(refused.err()).contains("file has 2 invalid lines for format jsonl (line 2: text is required", "line 3: text is required",
+        "nothing was imported");
+    assertThat(c.ok("-n", "prefs", "memory", "list")).doesNotContain("Likes tea");
+    assertThat(c.input(jsonl, "-n", "prefs", "import", "--from", "jsonl", "-", "--skip-invalid").out())
+        .isEqualTo("Imported standard input (jsonl): 1 added, 0 already present, 2 invalid lines skipped\n"
+            + "  skipped line 2: text is required and must be a non-blank string\n"
+            + "  skipped line 3: text is required and must be a non-blank string\n");
+
+    Path csv = dir.resolve("notes.csv");
+    Files.writeString(csv, "text,tags,created_at\n\"Standup moved to 10:00, daily\",team,2025-03-01\n");
+    assertThat(c.ok("import", "--from", "csv", csv.toString())).contains("1 added");
+    assertThat(c.ok("memory", "search", "standup")).contains("Standup moved to 10:00, daily");
+
+    assertThat(c.run("import", "--from", "mem0", csv.toString()).code()).isEqualTo(3);
+    assertThat(c.run("import", "--from", "csv", csv.toString(), "--replace").code()).isEqualTo(2);
+    assertThat(c.run("import", csv.toString(), "--skip-invalid").code()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void namespacesDoNotSeeEachOther(String store) {
     Cli c = cli(store);
     c.ok("state", "set", "k", "default value");

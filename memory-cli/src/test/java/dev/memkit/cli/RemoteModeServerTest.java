@@ -169,6 +169,18 @@ class RemoteModeServerTest {
   }
 
   @Test
+  void importFromAnotherToolReachesTheServerAndAddsNothingTheSecondTime() {
+    Cli cli = cli().env("MEMKIT_NAMESPACE", "imported");
+    String file = "{\"type\":\"entity\",\"name\":\"Acme Corp\",\"entityType\":\"organization\",\"observations\":[\"Ships on Fridays\"]}\n"
+        + "{\"type\":\"relation\",\"from\":\"Ada\",\"to\":\"Acme Corp\",\"relationType\":\"works_at\"}\n";
+
+    assertThat(cli.input(file, "import", "--from", "mcp-memory", "-").out()).contains("2 added, 0 already present");
+    assertThat(cli.input(file, "import", "--from", "mcp-memory", "-").out()).contains("0 added, 2 already present");
+    assertThat(cli.ok("memory", "search", "When does Acme ship?")).contains("Acme Corp (organization)");
+    assertThat(cli.input("{\"text\":\"\"}\n", "import", "--from", "jsonl", "-").code()).isEqualTo(3);
+  }
+
+  @Test
   void errorsMapToExitCodes() {
     assertThat(cli().run("state", "get", "never-set").code()).isEqualTo(1);
     assertThat(cli().run("memory", "get", "999999").code()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.memkit.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,7 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The rules that span modules, checked over every module's classes at once: adapters never depend
- * on each other, and the driving adapters (HTTP, command line) never on a store.
+ * on each other, the driving adapters (HTTP, command line) never on a store, and the framework
+ * adapters (LangChain4j, Spring AI) on nothing but the core, the shared agent operations and
+ * their framework.
  */
 @AnalyzeClasses(packages = "dev.memkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdaptersArchitectureTest {
@@ -17,12 +20,14 @@ class AdaptersArchitectureTest {
   @ArchTest
   static final ArchRule the_http_adapter_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.http..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.cli..", "dev.memkit.tokens..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.cli..", "dev.memkit.tokens..",
+              "dev.memkit.langchain4j..", "dev.memkit.springai..");
 
   @ArchTest
   static final ArchRule the_command_line_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.cli..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.tokens..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.tokens..",
+              "dev.memkit.langchain4j..", "dev.memkit.springai..");
 
   @ArchTest
   static final ArchRule the_sqlite_store_depends_on_no_other_adapter =
@@ -42,11 +47,44 @@ class AdaptersArchitectureTest {
 
   @ArchTest
   static final ArchRule shared_libraries_depend_on_no_adapter =
-      noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..");
+      noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..",
+              "dev.memkit.agent..", "dev.memkit.importer..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
+              "dev.memkit.langchain4j..", "dev.memkit.springai..");
 
   @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
       noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..")
           .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..");
+
+  @ArchTest
+  static final ArchRule the_langchain4j_adapter_depends_on_the_core_and_langchain4j_only =
+      classes().that().resideInAPackage("dev.memkit.langchain4j..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.memkit.core..", "dev.memkit.agent..",
+              "dev.memkit.langchain4j..", "dev.langchain4j..");
+
+  @ArchTest
+  static final ArchRule the_spring_ai_adapter_depends_on_the_core_and_spring_only =
+      classes().that().resideInAPackage("dev.memkit.springai..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.memkit.core..", "dev.memkit.agent..",
+              "dev.memkit.springai..", "org.springframework..");
+
+  @ArchTest
+  static final ArchRule the_agent_operations_depend_on_the_core_and_its_json_text_only =
+      classes().that().resideInAPackage("dev.memkit.agent..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.memkit.core..", "dev.memkit.jackson..",
+              "dev.memkit.agent..");
+
+  @ArchTest
+  static final ArchRule the_importers_depend_on_the_core_and_its_json_text_only =
+      classes().that().resideInAPackage("dev.memkit.importer..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.memkit.core..", "dev.memkit.jackson..",
+              "dev.memkit.importer..");
+
+  @ArchTest
+  static final ArchRule no_core_service_or_store_port_is_used_by_a_framework_adapter =
+      noClasses().that().resideInAnyPackage("dev.memkit.langchain4j..", "dev.memkit.springai..", "dev.memkit.agent..",
+              "dev.memkit.importer..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.core.service..", "dev.memkit.core.port.out..",
+              "dev.memkit.core.store..");
 }

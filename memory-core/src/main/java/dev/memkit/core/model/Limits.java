@@ -33,6 +33,8 @@ public final class Limits {
   public static final int AUDIT_PAGE_MAX = 1_000;
   /** Longest search query, in characters. */
   public static final int QUERY_MAX_CHARS = 16_384;
+  /** Most memories stored by one atomic batch (an import). */
+  public static final int BATCH_MAX_MEMORIES = 50_000;
   /** Longest client key of a memory. */
   public static final int CLIENT_KEY_MAX_CHARS = 128;
   /** Longest actor name. */

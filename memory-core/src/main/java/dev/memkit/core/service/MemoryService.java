@@ -7,6 +7,7 @@ import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.SearchHit;
@@ -17,9 +18,13 @@ import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.UpdateMemory;
+import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.core.search.SearchQuery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The memory log use cases of one namespace. */
@@ -38,20 +43,46 @@ public final class MemoryService implements MemoryUseCase {
 
   private MemoryAdded add(AddMemory command, String action) {
     Limits.required(command, "memory");
+    return scope.store().write(tx -> add(tx, command, action, new HashMap<>()));
+  }
+
+  @Override
+  public List<MemoryAdded> addAll(List<AddMemory> commands) {
+    Limits.required(commands, "memories");
+    Limits.require(commands.size() <= Limits.BATCH_MAX_MEMORIES, "memories",
+        "must hold at most " + Limits.BATCH_MAX_MEMORIES + " memories per call, got " + commands.size());
+    commands.forEach(c -> Limits.required(c, "memories"));
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    List<AddMemory> batch = List.copyOf(commands);
     return scope.store().write(tx -> {
-      if (command.key().isPresent()) {
-        Optional<Memory> existing = tx.memories().findByKey(scope.namespace(), command.key().get());
-        if (existing.isPresent()) {
-          return new MemoryAdded(existing.get(), false);
-        }
+      Map<MemoryKey, Memory> addedHere = new HashMap<>();
+      List<MemoryAdded> results = new ArrayList<>(batch.size());
+      for (AddMemory command : batch) {
+        results.add(add(tx, command, "memory.add", addedHere));
       }
-      Instant now = scope.now();
-      Memory memory = new Memory(tx.memories().nextId(), scope.namespace(), command.text(), command.tags(),
-          command.kind(), command.metadata(), command.occurredAt(), command.key(), now, now);
-      tx.memories().put(memory);
-      scope.audit(tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
-      return new MemoryAdded(memory, true);
+      return List.copyOf(results);
     });
+  }
+
+  /** Adds one memory inside {@code tx}; {@code addedHere} holds the keyed memories this unit added already. */
+  private MemoryAdded add(StoreTransaction tx, AddMemory command, String action, Map<MemoryKey, Memory> addedHere) {
+    if (command.key().isPresent()) {
+      MemoryKey key = command.key().get();
+      Optional<Memory> existing = Optional.ofNullable(addedHere.get(key))
+          .or(() -> tx.memories().findByKey(scope.namespace(), key));
+      if (existing.isPresent()) {
+        return new MemoryAdded(existing.get(), false);
+      }
+    }
+    Instant now = scope.now();
+    Memory memory = new Memory(tx.memories().nextId(), scope.namespace(), command.text(), command.tags(),
+        command.kind(), command.metadata(), command.occurredAt(), command.key(), now, now);
+    tx.memories().put(memory);
+    scope.audit(tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
+    command.key().ifPresent(key -> addedHere.put(key, memory));
+    return new MemoryAdded(memory, true);
   }
 
   @Override
