@@ -257,7 +257,8 @@ final class Recovery {
           }
           return Optional.of(new Bridge(id, SnapshotFile.load(file)));
         } catch (SnapshotFile.DamagedException e) {
-          result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); not used");
+          Path aside = DurableFiles.moveAside(file, now);
+          result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
         }
       }
     } catch (IOException e) {

@@ -277,7 +277,32 @@ class JsonStoreRecoveryTest {
     for (Path segment : files(Journal.PREFIX)) {
       Files.delete(segment);
     }
-    JsonStore store = TestStores.open(dir, "");
+    java.util.logging.Logger storeLog = java.util.logging.Logger.getLogger("dev.memkit.store.json");
+    List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        if (record.getLevel() == java.util.logging.Level.SEVERE) {
+          errors.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    storeLog.addHandler(capture);
+    JsonStore store;
+    try {
+      store = TestStores.open(dir, "");
+    } finally {
+      storeLog.removeHandler(capture);
+    }
+    assertThat(errors).anySatisfy(m -> assertThat(m).contains("Lost: 2 acknowledged writes"));
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(texts(memkit)).containsExactly("m1", "m2", "m3", "m4", "m5");
       assertThat(memkit.space().memories().add(AddMemory.of("after the loss")).memory().id().value()).isEqualTo(8);
