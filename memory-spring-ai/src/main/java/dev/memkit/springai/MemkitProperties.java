@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <ul>
  *   <li>{@code memkit.store}: the store URI, default {@code sqlite:./data/memkit.db} (a store module
- *       for its scheme must be on the classpath);
+ *       for its scheme must be on the classpath); also read from {@code MEMKIT_STORE}, where an
+ *       empty value means the default;
  *   <li>{@code memkit.namespace}: the namespace the chat memory, tools and retriever use, default
  *       {@code default};
  *   <li>{@code memkit.retriever.max-results}: documents per query, 1..100, default 5.
@@ -15,7 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "memkit")
 public class MemkitProperties {
-  private String store = "sqlite:./data/memkit.db";
+  private static final String DEFAULT_STORE = "sqlite:./data/memkit.db";
+
+  private String store = DEFAULT_STORE;
   private String namespace = "default";
   private final Retriever retriever = new Retriever();
 
@@ -24,9 +27,12 @@ public class MemkitProperties {
     return store;
   }
 
-  /** Sets the store URI. */
+  /**
+   * Sets the store URI; an empty one means the default, as an empty {@code MEMKIT_STORE} does for
+   * the server (Spring binds that environment variable to {@code memkit.store}).
+   */
   public void setStore(String store) {
-    this.store = store;
+    this.store = store == null || store.isBlank() ? DEFAULT_STORE : store;
   }
 
   /** The namespace the beans use. */
