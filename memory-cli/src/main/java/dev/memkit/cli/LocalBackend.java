@@ -65,6 +65,11 @@ final class LocalBackend implements Backend {
     return memkit().space(namespace, Actor.CLI);
   }
 
+  /** The use cases of this backend's namespace acting as {@code actor}; opens the store if needed. */
+  Space space(Actor actor) {
+    return memkit().space(namespace, actor);
+  }
+
   @Override
   public JsonObject stateGet(StateKey key) {
     return RecordJson.state(space().state().get(key)

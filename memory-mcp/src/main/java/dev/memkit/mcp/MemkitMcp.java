@@ -13,39 +13,38 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.FilterInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * memkit's MCP server: the tools of {@link MemkitTools} (as {@code MEMKIT_MCP_TOOLS} selects them),
- * the resources and the prompts, turned into the MCP Java SDK's servers. Both transports serve the
- * same definitions:
+ * the resources and the prompts, turned into the MCP Java SDK's stateless server: every message is
+ * answered on its own, for the caller its transport names. Both transports serve it:
  *
  * <ul>
- *   <li>{@link #serveStdio} runs a server on standard input and output for one caller
- *       ({@code memkit mcp});</li>
- *   <li>{@link #statelessServer} builds the stateless server an HTTP route hands each JSON-RPC
- *       message to, with the caller of that request in its transport context
- *       ({@link #context(McpCaller)}).</li>
+ *   <li>{@link #serveStdio} serves one caller on standard input and output ({@code memkit mcp});</li>
+ *   <li>an HTTP route hands each message to an {@link McpEndpoint}, with the caller of that
+ *       request in the transport context ({@link #context(McpCaller)}).</li>
  * </ul>
  *
  * <p>A tool call whose arguments break a rule is answered with a result marked {@code isError}
@@ -60,6 +59,7 @@ public final class MemkitMcp {
       ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
 
   private static final String CALLER = "dev.memkit.mcp.caller";
+  private static final int STDIO_THREADS = 8;
   private static final String INSTRUCTIONS = "memkit is the user's persistent memory across conversations. "
       + "At the start of a conversation call context_get (with the user's request as query) and read it before "
       + "answering. Store lasting facts, decisions and preferences with memory_add; look things up with "
@@ -126,7 +126,7 @@ public final class MemkitMcp {
     return json;
   }
 
-  /** A transport context carrying {@code caller}, for a request to the {@link #statelessServer}. */
+  /** A transport context carrying {@code caller}, for a message to an {@link McpEndpoint}. */
   public static McpTransportContext context(McpCaller caller) {
     return McpTransportContext.create(Map.of(CALLER, caller));
   }
@@ -135,7 +135,7 @@ public final class MemkitMcp {
    * The stateless server that answers each JSON-RPC message on its own, for the caller in the
    * message's transport context; a caller that may not write is shown only read-only tools.
    */
-  public McpStatelessSyncServer statelessServer(McpStatelessServerTransport transport) {
+  McpStatelessSyncServer statelessServer(McpStatelessServerTransport transport) {
     List<McpStatelessServerFeatures.SyncToolSpecification> toolSpecs = new ArrayList<>();
     for (MemkitTool tool : tools) {
       toolSpecs.add(new McpStatelessServerFeatures.SyncToolSpecification(sdkTool(tool),
@@ -163,6 +163,7 @@ public final class MemkitMcp {
         .jsonMapper(json)
         .capabilities(capabilities())
         .validateToolInputs(false)
+        .immediateExecution(true)
         .addToolFilter((ctx, tool) -> visible(callerOf(ctx), tool))
         .tools(toolSpecs)
         .resources(resources)
@@ -172,74 +173,46 @@ public final class MemkitMcp {
   }
 
   /**
-   * Serves {@code caller} on {@code in} and {@code out} (newline-delimited JSON-RPC) until {@code in}
-   * ends, then stops.
+   * Serves {@code caller} on {@code in} and {@code out} (JSON-RPC, one message a line) until
+   * {@code in} ends and every call read has been answered. Calls run several at once, as clients
+   * send them.
    *
+   * @throws IOException when {@code in} cannot be read
    * @throws InterruptedException when interrupted while serving
    */
-  public void serveStdio(McpCaller caller, InputStream in, OutputStream out) throws InterruptedException {
-    CountDownLatch ended = new CountDownLatch(1);
-    InputStream watched = new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        return ended(super.read());
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return ended(super.read(b, off, len));
-      }
-
-      private int ended(int n) {
-        if (n < 0) {
-          ended.countDown();
-        }
-        return n;
-      }
-    };
-    McpSyncServer server = stdioServer(new StdioServerTransportProvider(json, watched, out), caller);
+  public void serveStdio(McpCaller caller, InputStream in, OutputStream out) throws IOException, InterruptedException {
+    McpEndpoint endpoint = new McpEndpoint(this);
+    McpTransportContext context = context(caller);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    ExecutorService pool = Executors.newFixedThreadPool(STDIO_THREADS, r -> {
+      Thread t = new Thread(r, "memkit-mcp");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      ended.await();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          String message = line;
+          pool.execute(() -> endpoint.handle(message, context).body().ifPresent(reply -> writeLine(out, reply)));
+        }
+      }
     } finally {
-      server.closeGracefully();
+      pool.shutdown();
+      pool.awaitTermination(5, TimeUnit.MINUTES);
     }
   }
 
-  private McpSyncServer stdioServer(StdioServerTransportProvider transport, McpCaller caller) {
-    List<McpServerFeatures.SyncToolSpecification> toolSpecs = new ArrayList<>();
-    for (MemkitTool tool : tools) {
-      if (visible(caller, sdkTool(tool))) {
-        toolSpecs.add(new McpServerFeatures.SyncToolSpecification(sdkTool(tool),
-            (exchange, request) -> call(tool, caller, request.arguments())));
+  private static void writeLine(OutputStream out, String line) {
+    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (out) {
+      try {
+        out.write(bytes);
+        out.flush();
+      } catch (IOException e) {
+        // the client is gone: nothing to answer to
       }
     }
-    List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>();
-    List<McpServerFeatures.SyncResourceTemplateSpecification> templates = new ArrayList<>();
-    for (MemkitResources.Resource r : MemkitResources.all()) {
-      if (r.template()) {
-        templates.add(new McpServerFeatures.SyncResourceTemplateSpecification(sdkTemplate(r),
-            (exchange, request) -> read(r, caller, request.uri())));
-      } else {
-        resources.add(new McpServerFeatures.SyncResourceSpecification(sdkResource(r),
-            (exchange, request) -> read(r, caller, request.uri())));
-      }
-    }
-    List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>();
-    for (MemkitPrompts.Prompt p : MemkitPrompts.all()) {
-      prompts.add(new McpServerFeatures.SyncPromptSpecification(sdkPrompt(p),
-          (exchange, request) -> prompt(p, caller, request.arguments())));
-    }
-    return McpServer.sync(transport)
-        .serverInfo("memkit", Memkit.version())
-        .instructions(INSTRUCTIONS)
-        .jsonMapper(json)
-        .capabilities(capabilities())
-        .validateToolInputs(false)
-        .tools(toolSpecs)
-        .resources(resources)
-        .resourceTemplates(templates)
-        .prompts(prompts)
-        .build();
   }
 
   // ------------------------------------------------------------------ calls
