@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The rules that span modules, checked over every module's classes at once: adapters never depend
- * on each other, and the driving adapters (HTTP, command line) never on a store.
+ * on each other, the driving adapters (HTTP, command line) never on a store, and the MCP module —
+ * shared by both — is the core and the MCP SDK only.
  */
 @AnalyzeClasses(packages = "dev.memkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdaptersArchitectureTest {
@@ -36,11 +37,25 @@ class AdaptersArchitectureTest {
 
   @ArchTest
   static final ArchRule shared_libraries_depend_on_no_adapter =
-      noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..")
+      noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..",
+              "dev.memkit.mcp..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..");
 
   @ArchTest
+  static final ArchRule the_mcp_module_is_the_core_and_the_mcp_sdk_only =
+      noClasses().that().resideInAPackage("dev.memkit.mcp..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.core.store..",
+              "dev.memkit.core.service..", "dev.memkit.tokens..", "io.micronaut..", "picocli..", "java.sql..",
+              "com.fasterxml.jackson.databind..");
+
+  @ArchTest
+  static final ArchRule the_core_and_the_shared_libraries_know_no_mcp =
+      noClasses().that().resideInAnyPackage("dev.memkit.core..", "dev.memkit.jackson..", "dev.memkit.tokens..",
+              "dev.memkit.store..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.mcp..", "io.modelcontextprotocol..");
+
+  @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
-      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..")
+      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..", "dev.memkit.mcp..")
           .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
 }
