@@ -5,6 +5,7 @@ import dev.memkit.core.json.JsonWriter;
 import dev.memkit.mcp.McpCaller;
 import dev.memkit.mcp.McpEndpoint;
 import dev.memkit.mcp.MemkitMcp;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
  * protection, {@link McpOrigins}).
  */
 @Hidden
+@Context // built at start, so a wrong MEMKIT_MCP_TOOLS stops the server there
 @Controller("/mcp")
 final class McpController {
   private static final String NAMESPACE_HEADER = "Memkit-Namespace";

@@ -171,6 +171,13 @@ class McpHttpTest {
         .contains("\"protocolVersion\":\"2025-11-25\"");
   }
 
+  @Test
+  void aWrongToolSelectionStopsTheServerAtStartNamingTheVariable() {
+    assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", ADMIN,
+        "MEMKIT_MCP_TOOLS", "default,memory_ad"), ADMIN))
+        .hasStackTraceContaining("MEMKIT_MCP_TOOLS names 'memory_ad'");
+  }
+
   private static String initialize() {
     return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
         + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
