@@ -65,6 +65,11 @@ final class LocalBackend implements Backend {
     return memkit().space(namespace, Actor.CLI);
   }
 
+  /** The namespace every call acts on. */
+  Namespace namespace() {
+    return namespace;
+  }
+
   /** The use cases of this backend's namespace acting as {@code actor}; opens the store if needed. */
   Space space(Actor actor) {
     return memkit().space(namespace, actor);

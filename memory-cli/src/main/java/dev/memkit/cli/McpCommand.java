@@ -36,7 +36,12 @@ final class McpCommand extends Action {
       }
       MemkitMcp mcp = MemkitMcp.select(tools != null ? tools : cli().env(MemkitMcp.TOOLS_VARIABLE));
       LocalBackend local = (LocalBackend) backend;
-      mcp.serveStdio(new McpCaller(local.space(Actor.MCP), true, "memkit mcp"), cli().stdin(), stdout);
+      OpeningSpace space = new OpeningSpace(local.namespace(), Actor.MCP, () -> local.space(Actor.MCP));
+      try {
+        mcp.serveStdio(new McpCaller(space, true, "memkit mcp"), cli().stdin(), stdout);
+      } finally {
+        space.settle();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {

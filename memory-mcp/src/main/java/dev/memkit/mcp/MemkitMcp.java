@@ -161,6 +161,7 @@ public final class MemkitMcp {
         .serverInfo("memkit", Memkit.version())
         .instructions(INSTRUCTIONS)
         .jsonMapper(json)
+        .jsonSchemaValidator(new BuiltToSchema())
         .capabilities(capabilities())
         .validateToolInputs(false)
         .immediateExecution(true)

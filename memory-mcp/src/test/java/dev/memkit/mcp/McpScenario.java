@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class McpScenario {
   private final McpSyncClient client;
   private final Set<String> called = new HashSet<>();
+  private final Map<String, Map<String, Object>> outputSchemas = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The checks, through {@code client} (initialized). */
   public McpScenario(McpSyncClient client) {
@@ -40,6 +41,7 @@ public final class McpScenario {
   public List<McpSchema.Tool> listTools() {
     List<McpSchema.Tool> tools = client.listTools().tools();
     assertThat(tools).isNotEmpty();
+    tools.forEach(t -> outputSchemas.put(t.name(), t.outputSchema()));
     for (McpSchema.Tool tool : tools) {
       assertThat(tool.name()).matches("[a-z0-9_]+");
       assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(40);
@@ -61,6 +63,11 @@ public final class McpScenario {
     assertThat(result.structuredContent()).as(tool).isInstanceOf(Map.class);
     assertThat(parse(text)).as("the text of " + tool + " is its structured content as JSON")
         .isEqualTo(result.structuredContent());
+    if (outputSchemas.isEmpty()) {
+      client.listTools().tools().forEach(t -> outputSchemas.put(t.name(), t.outputSchema()));
+    }
+    var valid = McpJsonDefaults.getSchemaValidator().validate(outputSchemas.get(tool), result.structuredContent());
+    assertThat(valid.valid()).as(tool + " result conforms to its output schema: " + valid.errorMessage()).isTrue();
     called.add(tool);
     @SuppressWarnings("unchecked")
     Map<String, Object> structured = (Map<String, Object>) result.structuredContent();
