@@ -71,10 +71,7 @@ class McpStdioIT {
     McpSyncClient client = memkitMcp(Map.of("MEMKIT_MCP_TOOLS", "all"), "--store", "sqlite:" + dir.resolve("all.db"));
     assertThat(client.getCurrentInitializationResult().protocolVersion()).isIn(MemkitMcp.PROTOCOL_VERSIONS);
     McpScenario scenario = new McpScenario(client);
-    assertThat(scenario.listTools()).hasSize(24);
-    scenario.callEveryTool();
-    scenario.readEveryResource();
-    scenario.getEveryPrompt();
+    scenario.coverEverything(24);
     scenario.badArgumentsChangeNothing();
   }
 

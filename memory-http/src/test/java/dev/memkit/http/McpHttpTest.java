@@ -76,11 +76,7 @@ class McpHttpTest {
   void anAdminKeyCallsEveryToolReadsEveryResourceAndGetsEveryPrompt() {
     McpSyncClient client = client(ADMIN, "/mcp?namespace=every-tool");
     assertThat(client.getCurrentInitializationResult().protocolVersion()).isIn(MemkitMcp.PROTOCOL_VERSIONS);
-    McpScenario scenario = new McpScenario(client);
-    assertThat(scenario.listTools()).hasSize(24);
-    scenario.callEveryTool();
-    scenario.readEveryResource();
-    scenario.getEveryPrompt();
+    new McpScenario(client).coverEverything(24);
   }
 
   @Test

@@ -20,21 +20,15 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * memkit's MCP server: the tools of {@link MemkitTools} (as {@code MEMKIT_MCP_TOOLS} selects them),
@@ -184,36 +178,8 @@ public final class MemkitMcp {
   public void serveStdio(McpCaller caller, InputStream in, OutputStream out) throws IOException, InterruptedException {
     McpEndpoint endpoint = new McpEndpoint(this);
     McpTransportContext context = context(caller);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    ExecutorService pool = Executors.newFixedThreadPool(STDIO_THREADS, r -> {
-      Thread t = new Thread(r, "memkit-mcp");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          String message = line;
-          pool.execute(() -> endpoint.handle(message, context).body().ifPresent(reply -> writeLine(out, reply)));
-        }
-      }
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(5, TimeUnit.MINUTES);
-    }
-  }
-
-  private static void writeLine(OutputStream out, String line) {
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-    synchronized (out) {
-      try {
-        out.write(bytes);
-        out.flush();
-      } catch (IOException e) {
-        // the client is gone: nothing to answer to
-      }
-    }
+    Lines.each(in, STDIO_THREADS,
+        message -> endpoint.handle(message, context).body().ifPresent(reply -> Lines.write(out, reply)));
   }
 
   // ------------------------------------------------------------------ calls

@@ -4,10 +4,8 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonWriter;
 import dev.memkit.jackson.JsonText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Relays MCP from standard input and output to a memkit server's {@code /mcp} endpoint: each line
@@ -53,24 +48,7 @@ public final class StdioRelay {
    * @throws InterruptedException when interrupted
    */
   public void run(InputStream in, OutputStream out) throws IOException, InterruptedException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
-      Thread t = new Thread(r, "memkit-mcp-relay");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          String message = line;
-          pool.execute(() -> answer(message, out));
-        }
-      }
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
+    Lines.each(in, PARALLEL, message -> answer(message, out));
   }
 
   private void answer(String message, OutputStream out) {
@@ -100,7 +78,7 @@ public final class StdioRelay {
       return;
     }
     if (reply != null) {
-      write(out, reply);
+      Lines.write(out, reply);
     }
   }
 
@@ -129,15 +107,6 @@ public final class StdioRelay {
         .put("id", id)
         .put("error", JsonValue.objectBuilder().put("code", -32603).put("message", text).build())
         .build());
-  }
-
-  private static synchronized void write(OutputStream out, String line) {
-    try {
-      out.write((line.replace("\n", " ").replace("\r", " ") + "\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    } catch (IOException e) {
-      // the client is gone: nothing to answer to
-    }
   }
 
   private static String clip(String s) {

@@ -55,6 +55,17 @@ public final class McpScenario {
     return tools;
   }
 
+  /**
+   * Everything a client sees, for a server serving {@code tools} tools: lists them, calls every one,
+   * reads every resource, gets every prompt.
+   */
+  public void coverEverything(int tools) {
+    assertThat(listTools()).hasSize(tools);
+    callEveryTool();
+    readEveryResource();
+    getEveryPrompt();
+  }
+
   /** Calls {@code tool}, expecting success; returns the structured content, checked against the text. */
   public Map<String, Object> ok(String tool, Map<String, Object> arguments) {
     CallToolResult result = client.callTool(new CallToolRequest(tool, arguments));
