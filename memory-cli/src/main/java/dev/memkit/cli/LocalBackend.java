@@ -8,7 +8,6 @@ import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.model.AuditEntry;
 import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.BackupInfo;
-import dev.memkit.core.model.ContextBlock;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.MemoryId;
@@ -64,6 +63,16 @@ final class LocalBackend implements Backend {
 
   private Space space() {
     return memkit().space(namespace, Actor.CLI);
+  }
+
+  /** The namespace every call acts on. */
+  Namespace namespace() {
+    return namespace;
+  }
+
+  /** The use cases of this backend's namespace acting as {@code actor}; opens the store if needed. */
+  Space space(Actor actor) {
+    return memkit().space(namespace, actor);
   }
 
   @Override
@@ -190,15 +199,7 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject context(ContextRequest request) {
-    ContextBlock block = space().context().export(request);
-    return JsonValue.objectBuilder()
-        .put("prompt_block", block.text())
-        .put("tokens", block.tokens())
-        .put("max_tokens", block.maxTokens())
-        .put("tokenizer", block.tokenizer())
-        .put("included", block.included())
-        .put("omitted", block.omitted())
-        .build();
+    return RecordJson.context(space().context().export(request));
   }
 
   @Override

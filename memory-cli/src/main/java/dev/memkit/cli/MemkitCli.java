@@ -54,7 +54,7 @@ public final class MemkitCli {
 
   /** The commands, by name, in the order help lists them. */
   private static final List<String> COMMANDS = List.of("state", "memory", "snapshot", "profile", "working", "goal",
-      "context", "audit", "backup", "export", "import", "serve", "version", "completion", "help");
+      "context", "audit", "backup", "export", "import", "mcp", "serve", "version", "completion", "help");
 
   /**
    * A new command object named {@code name}. Commands are built on demand: a run builds only the
@@ -73,6 +73,7 @@ public final class MemkitCli {
       case "backup" -> new BackupCommand();
       case "export" -> new ExportCommand();
       case "import" -> new ImportCommand();
+      case "mcp" -> new McpCommand();
       case "serve" -> new ServeCommand();
       case "version" -> new VersionCommand();
       case "completion" -> new CompletionCommand();
@@ -234,6 +235,7 @@ public final class MemkitCli {
           "  MEMKIT_API_KEY    default of --api-key",
           "  MEMKIT_NAMESPACE  default of --namespace",
           "  MEMKIT_TOKENIZER  context token counter: o200k_base (default), cl100k_base",
+          "  MEMKIT_MCP_TOOLS  the tools 'memkit mcp' serves (default: the standard ones)",
           "See docs/cli.md for every command with examples.");
     }
     for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -296,7 +298,7 @@ public final class MemkitCli {
   }
 
   /** The environment variable {@code name}, or null when unset or blank. */
-  private String env(String name) {
+  String env(String name) {
     String value = environment.get(name);
     return value == null || value.isBlank() ? null : value;
   }

@@ -74,6 +74,19 @@ final class RemoteBackend implements Backend {
     this.namespace = namespace;
   }
 
+  /**
+   * The server's MCP endpoint, with the namespace as a parameter when one was chosen, for
+   * {@code memkit mcp} to relay to.
+   */
+  URI mcpEndpoint() {
+    return URI.create(baseUrl + "/mcp" + namespace.map(ns -> "?namespace=" + ns).orElse(""));
+  }
+
+  /** The API key sent, if any. */
+  Optional<String> apiKey() {
+    return apiKey;
+  }
+
   // ---------------------------------------------------------------- state
 
   @Override

@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The rules that span modules, checked over every module's classes at once: adapters never depend
- * on each other, the driving adapters (HTTP, command line) never on a store, and the framework
- * adapters (LangChain4j, Spring AI) on nothing but the core, the shared agent operations and
- * their framework.
+ * on each other, the driving adapters (HTTP, command line) never on a store, the MCP module —
+ * shared by both — is the core and the MCP SDK only, and the framework adapters (LangChain4j,
+ * Spring AI) depend on nothing but the core, the shared agent operations and their framework.
  */
 @AnalyzeClasses(packages = "dev.memkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdaptersArchitectureTest {
@@ -48,13 +48,26 @@ class AdaptersArchitectureTest {
   @ArchTest
   static final ArchRule shared_libraries_depend_on_no_adapter =
       noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..",
-              "dev.memkit.agent..", "dev.memkit.importer..")
+              "dev.memkit.agent..", "dev.memkit.importer..", "dev.memkit.mcp..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
               "dev.memkit.langchain4j..", "dev.memkit.springai..");
 
   @ArchTest
+  static final ArchRule the_mcp_module_is_the_core_and_the_mcp_sdk_only =
+      noClasses().that().resideInAPackage("dev.memkit.mcp..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.core.store..",
+              "dev.memkit.core.service..", "dev.memkit.tokens..", "io.micronaut..", "picocli..", "java.sql..",
+              "com.fasterxml.jackson.databind..");
+
+  @ArchTest
+  static final ArchRule the_core_and_the_shared_libraries_know_no_mcp =
+      noClasses().that().resideInAnyPackage("dev.memkit.core..", "dev.memkit.jackson..", "dev.memkit.tokens..",
+              "dev.memkit.store..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.mcp..", "io.modelcontextprotocol..");
+
+  @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
-      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..")
+      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..", "dev.memkit.mcp..")
           .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..");
 
   @ArchTest

@@ -1,8 +1,8 @@
 package dev.memkit.http;
 
 import dev.memkit.core.error.ValidationException;
-import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.ContextBlock;
+import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
 import io.micronaut.core.annotation.Nullable;
@@ -57,13 +57,6 @@ final class ContextController {
     if (text) {
       return HttpResponse.ok(block.text()).contentType(MediaType.TEXT_PLAIN_TYPE.getName() + ";charset=utf-8");
     }
-    return Wire.ok(JsonValue.objectBuilder()
-        .put("prompt_block", block.text())
-        .put("tokens", block.tokens())
-        .put("max_tokens", block.maxTokens())
-        .put("tokenizer", block.tokenizer())
-        .put("included", block.included())
-        .put("omitted", block.omitted())
-        .build());
+    return Wire.ok(RecordJson.context(block));
   }
 }

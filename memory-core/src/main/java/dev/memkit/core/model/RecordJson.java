@@ -106,6 +106,21 @@ public final class RecordJson {
         .build();
   }
 
+  /**
+   * A context block as JSON: {@code prompt_block} (the text to prepend), {@code tokens},
+   * {@code max_tokens}, {@code tokenizer}, {@code included} and {@code omitted} (lines).
+   */
+  public static JsonObject context(ContextBlock b) {
+    return JsonValue.objectBuilder()
+        .put("prompt_block", b.text())
+        .put("tokens", b.tokens())
+        .put("max_tokens", b.maxTokens())
+        .put("tokenizer", b.tokenizer())
+        .put("included", b.included())
+        .put("omitted", b.omitted())
+        .build();
+  }
+
   /** A search hit: the memory's JSON with {@code score} and {@code matched_terms} added. */
   public static JsonObject hit(SearchHit h) {
     double rounded = Math.round(h.score() * 1_000_000d) / 1_000_000d;
