@@ -55,11 +55,29 @@ public final class MemkitServer implements AutoCloseable {
     this.memkit = memkit;
   }
 
-  /** Starts the server with the process environment; exits with status 1 when it cannot start. */
+  /**
+   * Starts the server with the process environment and the options in {@code args}
+   * ({@code --port}, {@code --host}, {@code --store}, {@code --help}); exits with status 2 on a
+   * usage error and 1 when it cannot start.
+   */
   public static void main(String[] args) {
+    ServeArguments arguments;
+    try {
+      arguments = ServeArguments.parse(args);
+    } catch (ServeArguments.UsageError e) {
+      System.err.println("memkit serve: " + e.getMessage());
+      System.err.print(ServeArguments.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (arguments.help()) {
+      System.out.print(ServeArguments.USAGE);
+      System.out.flush();
+      return;
+    }
     MemkitServer running;
     try {
-      running = start(System.getenv());
+      running = start(arguments.applyTo(System.getenv()));
     } catch (MemoryException e) {
       System.err.println("memkit: cannot start: " + e.getMessage());
       System.exit(1);
