@@ -10,6 +10,7 @@ import dev.memkit.core.port.in.GoalUseCase;
 import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.StateUseCase;
 import dev.memkit.core.port.in.TransferUseCase;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreProvider;
@@ -77,15 +78,15 @@ public final class Memkit implements AutoCloseable {
    */
   public static Memkit open(String uri, MemkitOptions options) {
     Objects.requireNonNull(options, "options");
-    StoreLocation location = StoreLocation.parse(uri, options.environment());
+    StoreLocation location = StoreLocation.parse(uri, options.environment()).withObserver(options.observer());
     LazyCounter counter = LazyCounter.find(options.tokenizerName());
     StoreProvider provider = findProvider(location.scheme());
-    return new Memkit(provider.open(location), options, counter);
+    return new Memkit(ObservedStore.of(provider.open(location), options.observer()), options, counter);
   }
 
   /** Wraps an already opened {@code store}: for stores built by hand, and for tests. */
   public static Memkit of(Store store, MemkitOptions options) {
-    return new Memkit(store, options, LazyCounter.find(options.tokenizerName()));
+    return new Memkit(ObservedStore.of(store, options.observer()), options, LazyCounter.find(options.tokenizerName()));
   }
 
   /** The schemes of the stores on the classpath, sorted. */
@@ -111,7 +112,7 @@ public final class Memkit implements AutoCloseable {
   public Space space(Namespace namespace, Actor actor) {
     Scope scope = new Scope(store, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
         options.clock());
-    return new BoundSpace(scope, counter);
+    return new BoundSpace(scope, counter, options.observer());
   }
 
   /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
@@ -178,7 +179,7 @@ public final class Memkit implements AutoCloseable {
     store.close();
   }
 
-  private record BoundSpace(Scope scope, LazyCounter counter) implements Space {
+  private record BoundSpace(Scope scope, LazyCounter counter, Observer observer) implements Space {
     @Override
     public Namespace namespace() {
       return scope.namespace();
@@ -196,7 +197,7 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public MemoryUseCase memories() {
-      return new MemoryService(scope);
+      return new MemoryService(scope, observer);
     }
 
     @Override

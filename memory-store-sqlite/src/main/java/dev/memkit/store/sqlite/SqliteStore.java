@@ -2,6 +2,7 @@ package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
 import java.io.IOException;
@@ -24,13 +25,14 @@ final class SqliteStore implements Store {
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Recovery.Outcome opened, Clock clock) {
+  private SqliteStore(SqliteSettings settings, Db writerDb, Recovery.Outcome opened, Clock clock, Observer observer) {
     this.settings = settings;
     this.writerDb = writerDb;
     this.opened = opened;
     String where = settings.file().toString();
     BackupFiles[] holder = new BackupFiles[1];
     this.writer = new GroupCommitWriter(writerDb, where, units -> {
+      observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
       if (holder[0] != null) {
         holder[0].committed(units);
       }
@@ -48,9 +50,10 @@ final class SqliteStore implements Store {
 
   /**
    * Opens (creating when absent) the store described by {@code settings}: checks the file,
-   * recovering it from a backup when damaged, and brings its schema up to date.
+   * recovering it from a backup when damaged (and telling {@code observer}), and brings its schema
+   * up to date. The store tells {@code observer} the size of every group commit.
    */
-  static SqliteStore open(SqliteSettings settings) {
+  static SqliteStore open(SqliteSettings settings, Observer observer) {
     Clock clock = Clock.systemUTC();
     Path file = settings.file();
     try {
@@ -59,11 +62,14 @@ final class SqliteStore implements Store {
       throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
     Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
+    if (outcome.recovered()) {
+      observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
+    }
     Db db = null;
     try {
       db = Connections.open(file, Connections.Role.WRITER, settings);
       Migrations.apply(db);
-      return new SqliteStore(settings, db, outcome, clock);
+      return new SqliteStore(settings, db, outcome, clock, observer);
     } catch (SQLException e) {
       if (db != null) {
         db.close();

@@ -40,6 +40,6 @@ public final class SqliteStoreProvider implements StoreProvider {
 
   @Override
   public Store open(StoreLocation location) {
-    return SqliteStore.open(SqliteSettings.of(location));
+    return SqliteStore.open(SqliteSettings.of(location), location.observer());
   }
 }

@@ -1,0 +1,41 @@
+package dev.memkit.store.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.memkit.core.Memkit;
+import dev.memkit.core.MemkitOptions;
+import dev.memkit.core.contract.WordTokenCounterProvider;
+import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.out.Observer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON-file store tells its observer the size of every batch its journal writes. */
+class JsonStoreObserverTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyWrittenRecordIsCountedInSomeBatch() {
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    Observer observer = new Observer() {
+      @Override
+      public void batchCommitted(String store, int units) {
+        assertThat(store).isEqualTo("json");
+        batches.add(units);
+      }
+    };
+    try (Memkit memkit = Memkit.open("json:" + dir.resolve("store") + "?fsync=never", MemkitOptions.defaults()
+        .withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer))) {
+      for (int i = 0; i < 20; i++) {
+        memkit.space().memories().add(AddMemory.of("memory " + i));
+      }
+    }
+    assertThat(batches).isNotEmpty().allMatch(units -> units >= 1);
+    assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
+  }
+}
