@@ -5,6 +5,7 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.error.MemoryException;
 import dev.memkit.core.error.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +121,10 @@ public final class MemkitServer implements AutoCloseable {
       host = "127.0.0.1";
       LOG.warn("no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
     }
-    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment()));
+    OpsSettings.from(settings.environment());
+    MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
+    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment())
+        .withObserver(observer));
     try {
       memkit.requireTokenizer();
       Map<String, Object> properties = new HashMap<>();
@@ -136,6 +141,11 @@ public final class MemkitServer implements AutoCloseable {
       properties.put("micronaut.http.client.enabled", false);
       // plain Jackson databind for request records: strict, and no half-built objects on scalar input
       properties.put("jackson.bean-introspection-module", false);
+      // Prometheus metrics at /metrics (MetricsController), with latency histograms of every route
+      properties.put("micronaut.metrics.enabled", true);
+      properties.put("micronaut.metrics.export.prometheus.enabled", true);
+      properties.put("micronaut.metrics.export.prometheus.descriptions", true);
+      properties.put("micronaut.metrics.binders.web.server.histogram", true);
       ApplicationContext context = ApplicationContext.builder()
           .deduceEnvironment(false)
           .banner(false)
@@ -143,6 +153,7 @@ public final class MemkitServer implements AutoCloseable {
           .singletons(new ServerRuntime(memkit, keys, settings))
           .start();
       try {
+        observer.bind(context.getBean(MeterRegistry.class), memkit);
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         LOG.info("listening on {}:{}, store {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription());
