@@ -160,6 +160,16 @@ public final class Memkit implements AutoCloseable {
     counter.get();
   }
 
+  /**
+   * Checks that a token counter for the tokenizer is on the classpath, without loading its
+   * vocabulary (which {@link #requireTokenizer()} does): cheap enough for a fast start.
+   *
+   * @throws ValidationException when there is none
+   */
+  public void checkTokenizer() {
+    counter.check();
+  }
+
   /** memkit's version, e.g. {@code 0.1.0}. */
   public static String version() {
     try (InputStream in = Memkit.class.getResourceAsStream("memkit-version.properties")) {
@@ -244,16 +254,20 @@ public final class Memkit implements AutoCloseable {
       return encoding;
     }
 
+    void check() {
+      if (provider == null) {
+        throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
+            + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
+            + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
+      }
+    }
+
     TokenCounter get() {
       TokenCounter c = counter;
       if (c == null) {
         synchronized (this) {
           if (counter == null) {
-            if (provider == null) {
-              throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
-                  + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
-                  + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
-            }
+            check();
             counter = provider.counter(encoding).orElseThrow(() -> new ValidationException("tokenizer", "names " + encoding + ", which its provider could not load"));
           }
           c = counter;

@@ -111,6 +111,7 @@ public final class MemkitServer implements AutoCloseable {
    * @throws dev.memkit.core.error.StoreUnavailableException when the store cannot be opened
    */
   public static MemkitServer start(Map<String, String> environment) {
+    StartupPhases phases = StartupPhases.begin();
     ServerSettings settings = ServerSettings.from(environment);
     Optional<KeyRing> keys = keys(settings);
     String host = settings.host().orElse(null);
@@ -122,11 +123,14 @@ public final class MemkitServer implements AutoCloseable {
       LOG.warn("no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
     }
     OpsSettings.from(settings.environment());
+    phases.end("settings");
     MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
     Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment())
         .withObserver(observer));
+    phases.end("store");
     try {
-      memkit.requireTokenizer();
+      memkit.checkTokenizer();
+      phases.end("tokenizer");
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "memkit");
       properties.put("micronaut.server.port", settings.port());
@@ -152,11 +156,15 @@ public final class MemkitServer implements AutoCloseable {
           .properties(properties)
           .singletons(new ServerRuntime(memkit, keys, settings))
           .start();
+      phases.end("context");
       try {
         observer.bind(context.getBean(MeterRegistry.class), memkit);
+        phases.end("metrics");
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
-        LOG.info("listening on {}:{}, store {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription());
+        phases.end("server");
+        preload(memkit);
+        LOG.info("listening on {}:{}, store {}; {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription(), phases);
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
         context.close();
@@ -205,6 +213,24 @@ public final class MemkitServer implements AutoCloseable {
       return Optional.of(KeyRing.single(settings.apiKey().get()));
     }
     return settings.keysFile().map(f -> KeyRing.read(f, new ObjectMapper()));
+  }
+
+  /**
+   * Loads the tokenizer's vocabulary on a background thread, so the first context export does not
+   * wait for it and the start does not either. A failure here is logged; the export that needs
+   * the tokenizer reports it again.
+   */
+  private static void preload(Memkit memkit) {
+    Thread loader = new Thread(() -> {
+      try {
+        memkit.requireTokenizer();
+      } catch (RuntimeException e) {
+        LOG.warn("loading the tokenizer {} failed: {}", memkit.tokenizer(), e.getMessage());
+      }
+    }, "memkit-preload");
+    loader.setDaemon(true);
+    loader.setPriority(Thread.MIN_PRIORITY);
+    loader.start();
   }
 
   /** Writes out the log lines still queued for the console (the log is asynchronous). */

@@ -33,12 +33,21 @@ final class Recovery {
     static final Outcome HEALTHY = new Outcome(false, "");
   }
 
-  static Outcome checkOrRecover(SqliteSettings settings, Clock clock) {
+  /**
+   * Checks the file when the settings ask for it ({@code force}: whatever {@code auto} would
+   * decide), recovering it from a backup when damaged.
+   */
+  static Outcome checkOrRecover(SqliteSettings settings, Clock clock, boolean force) {
     Path file = settings.file();
     if (Files.isDirectory(file)) {
       throw new StoreUnavailableException(file + " is a directory, not an SQLite database file");
     }
-    if (!settings.checkOnOpen() || !Files.exists(file) || sizeOf(file) == 0) {
+    boolean check = switch (settings.integrityCheck()) {
+      case QUICK -> true;
+      case OFF -> false;
+      case AUTO -> force || notClosedCleanly(file);
+    };
+    if (!check || !Files.exists(file) || sizeOf(file) == 0) {
       return Outcome.HEALTHY;
     }
     String problem = problem(file, settings);
@@ -125,6 +134,15 @@ final class Recovery {
       return null;
     }
     return "quick_check: " + String.join("; ", rows).replace('\n', ' ');
+  }
+
+  /**
+   * Whether the last process using {@code file} left its journal behind: it crashed or was killed
+   * (or is still running). A clean close checkpoints the write-ahead log and deletes it.
+   */
+  static boolean notClosedCleanly(Path file) {
+    return Files.exists(file.resolveSibling(file.getFileName() + "-wal"))
+        || Files.exists(file.resolveSibling(file.getFileName() + "-journal"));
   }
 
   private static long sizeOf(Path file) {

@@ -13,7 +13,8 @@ import dev.memkit.core.port.out.StoreProvider;
  *       {@code normal} (survives a crash of the process, may lose the last writes on power loss);
  *   <li>{@code busy_timeout} — milliseconds to wait for another process's lock, {@code 10000};
  *   <li>{@code readers} — reader connections, {@code 4};
- *   <li>{@code integrity_check} — {@code quick} (run {@code PRAGMA quick_check} on open) or {@code off};
+ *   <li>{@code integrity_check} — {@code auto} (run {@code PRAGMA quick_check} on open when the file
+ *       was not closed cleanly or fails to open), {@code quick} (on every open) or {@code off};
  *   <li>{@code backup_keep} — backups kept, else {@code MEMKIT_BACKUP_KEEP}, else {@code 20};
  *   <li>{@code backup_every_writes} — automatic backup after this many writes ({@code 0}: never),
  *       else {@code MEMKIT_BACKUP_EVERY_WRITES}, else {@code 1000};
