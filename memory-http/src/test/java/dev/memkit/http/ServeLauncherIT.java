@@ -126,6 +126,35 @@ class ServeLauncherIT {
   }
 
   @Test
+  void theFirstServeRecordsAClassDataArchiveThatLaterStartsMap() throws Exception {
+    Path root = layout();
+    Path archive = root.resolve("memory-http/target/memkit-server.jsa");
+    for (int start = 0; start < 2; start++) {
+      ProcessBuilder pb = process(launcher(root, "--port", "0", "--store", "sqlite:" + dir.resolve("cds.db")));
+      pb.environment().put("MEMKIT_CDS", "1");
+      pb.environment().put("MEMKIT_JAVA_OPTS", "-Xmx128m -Xshare:auto -Xlog:cds=info:file=" + dir.resolve("cds-" + start + ".log"));
+      Path log = dir.resolve("cds-server-" + start + ".log");
+      pb.redirectErrorStream(true).redirectOutput(log.toFile());
+      Process p = pb.start();
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive() && !SERVING.matcher(Files.readString(log)).find()) {
+          Thread.sleep(100);
+        }
+        assertThat(SERVING.matcher(Files.readString(log)).find()).as(Files.readString(log)).isTrue();
+        assertThat(archive).as("written by the training start before the first real one").isNotEmptyFile();
+      } finally {
+        p.destroy();
+        p.waitFor(30, TimeUnit.SECONDS);
+        p.destroyForcibly();
+      }
+    }
+    // the second start mapped the archive: the JVM names it among its shared archives
+    assertThat(Files.readString(dir.resolve("cds-1.log"))).contains("Opened archive " + archive)
+        .contains("Mapped dynamic region").doesNotContain("Unable to use shared archive");
+  }
+
+  @Test
   void helpPrintsTheOptionsAndStartsNothing() throws Exception {
     Run viaLauncher = run(launcher(layout(), "--help"));
     assertThat(viaLauncher.code()).as(viaLauncher.err()).isZero();
