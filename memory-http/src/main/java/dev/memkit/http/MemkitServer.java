@@ -129,6 +129,7 @@ public final class MemkitServer implements AutoCloseable {
         .withObserver(observer));
     phases.end("store");
     try {
+      // the vocabulary (about 80 MB) is loaded by the first context export, not at start
       memkit.checkTokenizer();
       phases.end("tokenizer");
       Map<String, Object> properties = new HashMap<>();
@@ -163,7 +164,6 @@ public final class MemkitServer implements AutoCloseable {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         phases.end("server");
-        preload(memkit);
         LOG.info("listening on {}:{}, store {}; {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription(), phases);
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
@@ -213,24 +213,6 @@ public final class MemkitServer implements AutoCloseable {
       return Optional.of(KeyRing.single(settings.apiKey().get()));
     }
     return settings.keysFile().map(f -> KeyRing.read(f, new ObjectMapper()));
-  }
-
-  /**
-   * Loads the tokenizer's vocabulary on a background thread, so the first context export does not
-   * wait for it and the start does not either. A failure here is logged; the export that needs
-   * the tokenizer reports it again.
-   */
-  private static void preload(Memkit memkit) {
-    Thread loader = new Thread(() -> {
-      try {
-        memkit.requireTokenizer();
-      } catch (RuntimeException e) {
-        LOG.warn("loading the tokenizer {} failed: {}", memkit.tokenizer(), e.getMessage());
-      }
-    }, "memkit-preload");
-    loader.setDaemon(true);
-    loader.setPriority(Thread.MIN_PRIORITY);
-    loader.start();
   }
 
   /** Writes out the log lines still queued for the console (the log is asynchronous). */
