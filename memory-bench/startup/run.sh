@@ -54,6 +54,25 @@ fi
 
 now_ms() { date +%s%3N; }
 
+# Fails when something already answers on the port: its answers would be taken for the server's.
+port_free() {
+  if curl -s -o /dev/null -m 2 "http://127.0.0.1:$PORT/health"; then
+    echo "something already answers on port $PORT: stop it or set BENCH_PORT" >&2
+    exit 1
+  fi
+}
+
+# Polls /health every 10 ms until it answers 200, while the server ($PID) lives; gives up after 120 s.
+wait_for_200() {
+  tries=0
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
+    kill -0 "$PID" 2>/dev/null || { cat "$1" >&2; exit 1; }
+    tries=$((tries + 1))
+    [ "$tries" -lt 12000 ] || { echo "no answer within 120 s" >&2; exit 1; }
+    sleep 0.01
+  done
+}
+
 echo "# machine"
 echo "cpus: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "java: $(java -version 2>&1 | head -1)"
@@ -65,16 +84,11 @@ if [ "$MODE" = launcher ]; then
   # the first serve after a build records the class-data archive: do it before measuring
   rm -f "$ROOT/memory-http/target/memkit-server.jsa"
   cp "$STORE" "$WORK/warm.db"
+  port_free
   MEMKIT_BUILD=0 MEMKIT_API_KEY=bench "$ROOT/bin/memkit" serve --port "$PORT" --host 127.0.0.1 --store "sqlite:$WORK/warm.db" \
     > "$WORK/warm.log" 2>&1 &
   PID=$!
-  tries=0
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/warm.log" >&2; exit 1; }
-    tries=$((tries + 1))
-    [ "$tries" -lt 12000 ] || { echo "no answer within 120 s" >&2; exit 1; }
-    sleep 0.01
-  done
+  wait_for_200 "$WORK/warm.log"
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
   echo "class-data archive: $(du -m "$ROOT/memory-http/target/memkit-server.jsa" | cut -f1) MB"
 fi
@@ -88,6 +102,7 @@ while [ "$i" -le "$RUNS" ]; do
   if [ "${BENCH_UNCLEAN:-0}" = 1 ]; then
     : > "$WORK/run.db-wal"
   fi
+  port_free
   START=$(now_ms)
   if [ "$MODE" = launcher ]; then
     MEMKIT_BUILD=0 MEMKIT_API_KEY=bench "$ROOT/bin/memkit" serve --port "$PORT" --host 127.0.0.1 \
@@ -98,13 +113,7 @@ while [ "$i" -le "$RUNS" ]; do
       java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
   fi
   PID=$!
-  tries=0
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-    tries=$((tries + 1))
-    [ "$tries" -lt 12000 ] || { echo "no answer within 120 s" >&2; exit 1; }
-    sleep 0.01
-  done
+  wait_for_200 "$WORK/server.log"
   FIRST=$(( $(now_ms) - START ))
   sleep 3
   RSS=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$PID/status")

@@ -99,21 +99,12 @@ final class Responses {
       String nextCursor) {
   }
 
-  /** One result of {@code GET /v1/memories/search}: a memory with its score. */
-  @Schema(name = "SearchHit", description = "A memory found by a search, with how well it matched")
+  /** One result of {@code GET /v1/memories/search}: a memory's members, with its score. */
+  @Schema(name = "SearchHit", description = "A memory found by a search, with how well it matched", allOf = Memory.class)
   record SearchHit(
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String namespace,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String text,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> tags,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A JSON object") JsonValue metadata,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, format = "date-time") String occurredAt,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) String key,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") String createdAt,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") String updatedAt,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "BM25 relevance, higher is better") double score,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many of the query's words it contains") int matchedTerms) {
+      @Schema(name = "matched_terms", requiredMode = Schema.RequiredMode.REQUIRED, description = "How many of the query's words it contains")
+      int matchedTerms) {
   }
 
   /** {@code GET /v1/memories/search}. */
