@@ -54,11 +54,14 @@ import java.util.TreeSet;
  */
 public final class Memkit implements AutoCloseable {
   private final Store store;
+  /** What the use cases run on: {@link #store}, or it reporting to the options' observer. */
+  private final Store observed;
   private final MemkitOptions options;
   private final LazyCounter counter;
 
   private Memkit(Store store, MemkitOptions options, LazyCounter counter) {
     this.store = store;
+    this.observed = ObservedStore.of(store, options.observer());
     this.options = options;
     this.counter = counter;
   }
@@ -81,12 +84,12 @@ public final class Memkit implements AutoCloseable {
     StoreLocation location = StoreLocation.parse(uri, options.environment()).withObserver(options.observer());
     LazyCounter counter = LazyCounter.find(options.tokenizerName());
     StoreProvider provider = findProvider(location.scheme());
-    return new Memkit(ObservedStore.of(provider.open(location), options.observer()), options, counter);
+    return new Memkit(provider.open(location), options, counter);
   }
 
   /** Wraps an already opened {@code store}: for stores built by hand, and for tests. */
   public static Memkit of(Store store, MemkitOptions options) {
-    return new Memkit(ObservedStore.of(store, options.observer()), options, LazyCounter.find(options.tokenizerName()));
+    return new Memkit(store, options, LazyCounter.find(options.tokenizerName()));
   }
 
   /** The schemes of the stores on the classpath, sorted. */
@@ -110,7 +113,7 @@ public final class Memkit implements AutoCloseable {
 
   /** The use cases of {@code namespace}, acting as {@code actor}. */
   public Space space(Namespace namespace, Actor actor) {
-    Scope scope = new Scope(store, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
+    Scope scope = new Scope(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
         options.clock());
     return new BoundSpace(scope, counter, options.observer());
   }
@@ -127,12 +130,12 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    return new BackupService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+    return new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    return new TransferService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+    return new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
   }
 
   /** Every namespace holding data, in name order. */

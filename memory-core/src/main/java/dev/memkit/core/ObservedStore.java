@@ -5,7 +5,11 @@ import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
 
-/** A store that tells an {@link Observer} how long each read and write took and whether it failed. */
+/**
+ * A store that tells an {@link Observer} how long each read and write took and whether it failed.
+ * Only the use cases run on it; {@link Memkit} keeps the store itself for everything else. A
+ * method added to {@link Store} must be passed on here too.
+ */
 final class ObservedStore implements Store {
   private final Store store;
   private final Observer observer;

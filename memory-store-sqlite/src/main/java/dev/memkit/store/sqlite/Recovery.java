@@ -33,21 +33,12 @@ final class Recovery {
     static final Outcome HEALTHY = new Outcome(false, "");
   }
 
-  /**
-   * Checks the file when the settings ask for it ({@code force}: whatever {@code auto} would
-   * decide), recovering it from a backup when damaged.
-   */
-  static Outcome checkOrRecover(SqliteSettings settings, Clock clock, boolean force) {
+  static Outcome checkOrRecover(SqliteSettings settings, Clock clock) {
     Path file = settings.file();
     if (Files.isDirectory(file)) {
       throw new StoreUnavailableException(file + " is a directory, not an SQLite database file");
     }
-    boolean check = switch (settings.integrityCheck()) {
-      case QUICK -> true;
-      case OFF -> false;
-      case AUTO -> force || notClosedCleanly(file);
-    };
-    if (!check || !Files.exists(file) || sizeOf(file) == 0) {
+    if (!settings.checkOnOpen() || !Files.exists(file) || sizeOf(file) == 0) {
       return Outcome.HEALTHY;
     }
     String problem = problem(file, settings);
@@ -136,6 +127,14 @@ final class Recovery {
     return "quick_check: " + String.join("; ", rows).replace('\n', ' ');
   }
 
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("cannot read " + file + ": " + e, e);
+    }
+  }
+
   /**
    * Whether the last process using {@code file} left its journal behind: it crashed or was killed
    * (or is still running). A clean close checkpoints the write-ahead log and deletes it.
@@ -143,13 +142,5 @@ final class Recovery {
   static boolean notClosedCleanly(Path file) {
     return Files.exists(file.resolveSibling(file.getFileName() + "-wal"))
         || Files.exists(file.resolveSibling(file.getFileName() + "-journal"));
-  }
-
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("cannot read " + file + ": " + e, e);
-    }
   }
 }

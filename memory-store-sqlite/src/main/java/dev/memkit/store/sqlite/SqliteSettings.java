@@ -19,14 +19,16 @@ import java.util.Set;
  * @param fullSync          {@code synchronous=FULL} (survives power loss) rather than {@code NORMAL}
  * @param busyTimeoutMillis how long a connection waits for another one's lock
  * @param readers           most reader connections open at once
- * @param integrityCheck    when to run {@code PRAGMA quick_check} on open
+ * @param checkOnOpen       whether this open runs {@code PRAGMA quick_check}: decided from
+ *                          {@code integrityCheck} and the file by {@link #forOpening()}
  * @param backupKeep        how many backups to keep
  * @param backupEveryWrites take an automatic backup after this many writes (0: never)
  * @param backupInterval    take an automatic backup this long after the last one when anything was
  *                          written since (empty: never)
+ * @param integrityCheck    when to check the file on open ({@code integrity_check})
  */
-record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int readers, IntegrityCheck integrityCheck,
-    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval) {
+record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int readers, boolean checkOnOpen,
+    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval, IntegrityCheck integrityCheck) {
 
   /** When the store checks the file for damage on open. */
   enum IntegrityCheck {
@@ -76,10 +78,30 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
     return new SqliteSettings(file, sync.equals("full"),
         location.intSetting("busy_timeout", null, 10_000, 0, 600_000),
         location.intSetting("readers", null, 4, 1, 64),
-        integrityCheck,
+        integrityCheck == IntegrityCheck.QUICK,
         location.backupKeep(),
         location.intSetting("backup_every_writes", "MEMKIT_BACKUP_EVERY_WRITES", 1000, 0, Integer.MAX_VALUE),
-        interval(location.setting("backup_interval", "MEMKIT_BACKUP_INTERVAL").orElse("1h")));
+        interval(location.setting("backup_interval", "MEMKIT_BACKUP_INTERVAL").orElse("1h")),
+        integrityCheck);
+  }
+
+  /**
+   * These settings for opening the file now: with {@code auto}, the check runs when the last
+   * process did not close the file cleanly.
+   */
+  SqliteSettings forOpening() {
+    boolean check = switch (integrityCheck) {
+      case QUICK -> true;
+      case OFF -> false;
+      case AUTO -> Recovery.notClosedCleanly(file);
+    };
+    return check == checkOnOpen ? this : withCheckOnOpen(check);
+  }
+
+  /** These settings with the check on open on or off. */
+  SqliteSettings withCheckOnOpen(boolean check) {
+    return new SqliteSettings(file, fullSync, busyTimeoutMillis, readers, check, backupKeep, backupEveryWrites,
+        backupInterval, integrityCheck);
   }
 
   /** {@code off} or {@code 0}: none; {@code 90s}, {@code 15m}, {@code 1h}, {@code 2d}; or ISO-8601 {@code PT1H}. */

@@ -61,20 +61,7 @@ final class SqliteStore implements Store {
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
-    boolean unchecked = settings.integrityCheck() == SqliteSettings.IntegrityCheck.AUTO && !Recovery.notClosedCleanly(file);
-    try {
-      return open(settings, observer, clock, Recovery.checkOrRecover(settings, clock, false));
-    } catch (StoreUnavailableException e) {
-      if (!unchecked || !(e.getCause() instanceof SQLException sql) || SqlFailure.causeOf(sql) != SqlFailure.Cause.DAMAGED) {
-        throw e;
-      }
-      // closed cleanly, so not checked, yet damaged since: check and recover now
-      return open(settings, observer, clock, Recovery.checkOrRecover(settings, clock, true));
-    }
-  }
-
-  private static SqliteStore open(SqliteSettings settings, Observer observer, Clock clock, Recovery.Outcome outcome) {
-    Path file = settings.file();
+    Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
     if (outcome.recovered()) {
       observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
     }

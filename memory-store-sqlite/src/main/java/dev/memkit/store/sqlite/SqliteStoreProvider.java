@@ -1,8 +1,10 @@
 package dev.memkit.store.sqlite;
 
+import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreProvider;
+import java.sql.SQLException;
 
 /**
  * Opens {@code sqlite:} stores: {@code sqlite:PATH[?name=value&...]}, e.g.
@@ -41,6 +43,16 @@ public final class SqliteStoreProvider implements StoreProvider {
 
   @Override
   public Store open(StoreLocation location) {
-    return SqliteStore.open(SqliteSettings.of(location), location.observer());
+    SqliteSettings settings = SqliteSettings.of(location).forOpening();
+    try {
+      return SqliteStore.open(settings, location.observer());
+    } catch (StoreUnavailableException e) {
+      if (settings.checkOnOpen() || settings.integrityCheck() != SqliteSettings.IntegrityCheck.AUTO
+          || !(e.getCause() instanceof SQLException sql) || SqlFailure.causeOf(sql) != SqlFailure.Cause.DAMAGED) {
+        throw e;
+      }
+      // closed cleanly, so not checked, yet it does not open: check it, recovering it from a backup
+      return SqliteStore.open(settings.withCheckOnOpen(true), location.observer());
+    }
   }
 }
