@@ -38,4 +38,39 @@ class JsonStoreObserverTest {
     assertThat(batches).isNotEmpty().allMatch(units -> units >= 1);
     assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
   }
+
+  @Test
+  void aRepairOnOpenIsReportedAndACleanOpenReportsNothing() throws Exception {
+    Path store = dir.resolve("repaired");
+    JsonStore first = TestStores.open(store, "");
+    Memkit writer = TestStores.memkit(first);
+    for (int i = 1; i <= 5; i++) {
+      writer.space().memories().add(AddMemory.of("m" + i));
+      if (i == 3) {
+        first.compactNow();
+      }
+    }
+    first.compactNow();
+    first.closeLeavingJournal();
+    java.nio.file.Files.writeString(store.resolve("memory.json"), "this is not JSON {{{");
+
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Observer observer = new Observer() {
+      @Override
+      public void recovered(String kind, String event) {
+        heard.add(kind + " " + event);
+      }
+    };
+    MemkitOptions options = MemkitOptions.defaults().withEnvironment(Map.of())
+        .withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer);
+    try (Memkit memkit = Memkit.open("json:" + store, options)) {
+      assertThat(memkit.space().memories().find(dev.memkit.core.model.MemoryId.of(5))).isPresent();
+    }
+    assertThat(heard).containsExactly("json repaired");
+    heard.clear();
+    try (Memkit memkit = Memkit.open("json:" + store, options)) {
+      assertThat(memkit.space().memories().find(dev.memkit.core.model.MemoryId.of(5))).isPresent();
+    }
+    assertThat(heard).isEmpty();
+  }
 }
