@@ -11,6 +11,7 @@ import dev.memkit.core.port.in.GoalUseCase;
 import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.StateUseCase;
 import dev.memkit.core.port.in.TransferUseCase;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreProvider;
@@ -54,11 +55,14 @@ import java.util.TreeSet;
  */
 public final class Memkit implements AutoCloseable {
   private final Store store;
+  /** What the use cases run on: {@link #store}, or it reporting to the options' observer. */
+  private final Store observed;
   private final MemkitOptions options;
   private final LazyCounter counter;
 
   private Memkit(Store store, MemkitOptions options, LazyCounter counter) {
     this.store = store;
+    this.observed = ObservedStore.of(store, options.observer());
     this.options = options;
     this.counter = counter;
   }
@@ -78,7 +82,7 @@ public final class Memkit implements AutoCloseable {
    */
   public static Memkit open(String uri, MemkitOptions options) {
     Objects.requireNonNull(options, "options");
-    StoreLocation location = StoreLocation.parse(uri, options.environment());
+    StoreLocation location = StoreLocation.parse(uri, options.environment()).withObserver(options.observer());
     LazyCounter counter = LazyCounter.find(options.tokenizerName());
     StoreProvider provider = findProvider(location.scheme());
     return new Memkit(provider.open(location), options, counter);
@@ -110,9 +114,9 @@ public final class Memkit implements AutoCloseable {
 
   /** The use cases of {@code namespace}, acting as {@code actor}. */
   public Space space(Namespace namespace, Actor actor) {
-    Scope scope = new Scope(store, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
+    Scope scope = new Scope(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
         options.clock());
-    return new BoundSpace(scope, counter);
+    return new BoundSpace(scope, counter, options.observer());
   }
 
   /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
@@ -127,12 +131,12 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    return new BackupService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+    return new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    return new TransferService(new Scope(store, Namespace.DEFAULT, actor, options.clock()));
+    return new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
   }
 
   /** Every namespace holding data, in name order. */
@@ -165,6 +169,16 @@ public final class Memkit implements AutoCloseable {
     counter.get();
   }
 
+  /**
+   * Checks that a token counter for the tokenizer is on the classpath, without loading its
+   * vocabulary (which {@link #requireTokenizer()} does): cheap enough for a fast start.
+   *
+   * @throws ValidationException when there is none
+   */
+  public void checkTokenizer() {
+    counter.check();
+  }
+
   /** memkit's version, e.g. {@code 0.1.0}. */
   public static String version() {
     try (InputStream in = Memkit.class.getResourceAsStream("memkit-version.properties")) {
@@ -184,7 +198,7 @@ public final class Memkit implements AutoCloseable {
     store.close();
   }
 
-  private record BoundSpace(Scope scope, LazyCounter counter) implements Space {
+  private record BoundSpace(Scope scope, LazyCounter counter, Observer observer) implements Space {
     @Override
     public Namespace namespace() {
       return scope.namespace();
@@ -202,7 +216,7 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public MemoryUseCase memories() {
-      return new MemoryService(scope);
+      return new MemoryService(scope, observer);
     }
 
     @Override
@@ -249,16 +263,20 @@ public final class Memkit implements AutoCloseable {
       return encoding;
     }
 
+    void check() {
+      if (provider == null) {
+        throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
+            + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
+            + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
+      }
+    }
+
     TokenCounter get() {
       TokenCounter c = counter;
       if (c == null) {
         synchronized (this) {
           if (counter == null) {
-            if (provider == null) {
-              throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
-                  + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
-                  + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
-            }
+            check();
             counter = provider.counter(encoding).orElseThrow(() -> new ValidationException("tokenizer", "names " + encoding + ", which its provider could not load"));
           }
           c = counter;

@@ -1,5 +1,6 @@
 package dev.memkit.core;
 
+import dev.memkit.core.port.out.Observer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +14,10 @@ import java.util.Optional;
  * @param clock       the clock of {@code created_at}, {@code updated_at} and audit times
  * @param tokenizer   the encoding that counts context tokens; when empty, {@code MEMKIT_TOKENIZER}
  *                    or else {@code o200k_base}
+ * @param observer    told about store operations, searches, group commits and recoveries (for
+ *                    metrics); {@link Observer#NONE} by default
  */
-public record MemkitOptions(Map<String, String> environment, Clock clock, Optional<String> tokenizer) {
+public record MemkitOptions(Map<String, String> environment, Clock clock, Optional<String> tokenizer, Observer observer) {
   /** The tokenizer used when none is named. */
   public static final String DEFAULT_TOKENIZER = "o200k_base";
 
@@ -23,6 +26,12 @@ public record MemkitOptions(Map<String, String> environment, Clock clock, Option
     environment = Map.copyOf(environment);
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(tokenizer, "tokenizer");
+    Objects.requireNonNull(observer, "observer");
+  }
+
+  /** Options that report to no {@link Observer}. */
+  public MemkitOptions(Map<String, String> environment, Clock clock, Optional<String> tokenizer) {
+    this(environment, clock, tokenizer, Observer.NONE);
   }
 
   /** The process environment, the UTC system clock, the default tokenizer. */
@@ -32,17 +41,22 @@ public record MemkitOptions(Map<String, String> environment, Clock clock, Option
 
   /** Returns these options with {@code newClock}. */
   public MemkitOptions withClock(Clock newClock) {
-    return new MemkitOptions(environment, newClock, tokenizer);
+    return new MemkitOptions(environment, newClock, tokenizer, observer);
   }
 
   /** Returns these options with {@code newEnvironment} instead of the process's. */
   public MemkitOptions withEnvironment(Map<String, String> newEnvironment) {
-    return new MemkitOptions(newEnvironment, clock, tokenizer);
+    return new MemkitOptions(newEnvironment, clock, tokenizer, observer);
   }
 
   /** Returns these options with the tokenizer {@code encoding}. */
   public MemkitOptions withTokenizer(String encoding) {
-    return new MemkitOptions(environment, clock, Optional.of(encoding));
+    return new MemkitOptions(environment, clock, Optional.of(encoding), observer);
+  }
+
+  /** Returns these options reporting to {@code newObserver}. */
+  public MemkitOptions withObserver(Observer newObserver) {
+    return new MemkitOptions(environment, clock, tokenizer, newObserver);
   }
 
   /** The tokenizer to use: the one named here, else {@code MEMKIT_TOKENIZER}, else {@code o200k_base}. */

@@ -21,11 +21,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +45,7 @@ final class AdminController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "A page of audit entries", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.AuditPage.class)))
   @Get("/audit")
   @Operation(operationId = "listAudit", summary = "List audit entries, newest first, by target and time")
   HttpResponse<String> listAudit(HttpRequest<?> request,
@@ -66,7 +67,7 @@ final class AdminController {
   }
 
   @Post("/backups")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Backup.class)))
   @Operation(operationId = "createBackup", summary = "Take a backup of the whole store (admin)")
   HttpResponse<String> createBackup(HttpRequest<?> request) {
     Caller caller = access.require(request, Role.ADMIN);
@@ -74,6 +75,7 @@ final class AdminController {
     return Wire.json(HttpStatus.CREATED, RecordJson.backup(backup));
   }
 
+  @ApiResponse(responseCode = "200", description = "The backups", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.BackupList.class)))
   @Get("/backups")
   @Operation(operationId = "listBackups", summary = "List the store's backups, newest first (admin)")
   HttpResponse<String> listBackups(HttpRequest<?> request) {
@@ -82,6 +84,7 @@ final class AdminController {
     return Wire.ok(Wire.items(backups.stream().map(RecordJson::backup).toList()));
   }
 
+  @ApiResponse(responseCode = "200", description = "Restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.RestoreResult.class)))
   @Post("/backups/{id}/restore")
   @Operation(operationId = "restoreBackup", summary = "Restore a backup, after backing up the current data (admin)")
   HttpResponse<String> restoreBackup(HttpRequest<?> request,
@@ -95,6 +98,7 @@ final class AdminController {
     return Wire.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
   }
 
+  @ApiResponse(responseCode = "200", description = "The export document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ExportDocument.class)))
   @Get("/export")
   @Operation(operationId = "exportData", summary = "Export namespaces as one memkit-export JSON document")
   HttpResponse<String> exportData(HttpRequest<?> request,
@@ -118,6 +122,7 @@ final class AdminController {
     return Wire.ok(access.memkit().transfer(caller.actor()).export(wanted));
   }
 
+  @ApiResponse(responseCode = "200", description = "What was imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ImportResult.class)))
   @Post("/import")
   @Operation(operationId = "importData", summary = "Import a memkit-export document, merging or replacing (admin)")
   @RequestBody(description = "A memkit-export document, as GET /v1/export gives it", required = true,
@@ -147,6 +152,7 @@ final class AdminController {
         .build());
   }
 
+  @ApiResponse(responseCode = "200", description = "The namespaces", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.NamespaceList.class)))
   @Get("/namespaces")
   @Operation(operationId = "listNamespaces", summary = "List the namespaces this key may see")
   HttpResponse<String> listNamespaces(HttpRequest<?> request) {

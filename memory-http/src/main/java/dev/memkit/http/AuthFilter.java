@@ -32,9 +32,11 @@ final class AuthFilter implements HttpServerFilter {
   private static final Set<String> PUBLIC = Set.of("/", "/health", "/ready", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
 
   private final Optional<KeyRing> keys;
+  private final boolean metricsPublic;
 
   AuthFilter(ServerRuntime runtime) {
     this.keys = runtime.keys();
+    this.metricsPublic = OpsSettings.from(runtime.settings().environment()).metricsPublic();
   }
 
   @Override
@@ -54,7 +56,7 @@ final class AuthFilter implements HttpServerFilter {
     Publisher<MutableHttpResponse<?>> result;
     if (keys.isEmpty()) {
       caller = Caller.anonymous();
-    } else if (!PUBLIC.contains(path) && !path.startsWith("/docs/res/")) {
+    } else if (!PUBLIC.contains(path) && !path.startsWith("/docs/res/") && !(metricsPublic && path.equals("/metrics"))) {
       Optional<String> token = bearer(request);
       if (token.isEmpty()) {
         result = Publishers.just(Problem.of(HttpStatus.UNAUTHORIZED,

@@ -15,6 +15,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -30,6 +33,9 @@ final class ContextController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "The context block", content = {
+      @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Context.class)),
+      @Content(mediaType = "text/plain", schema = @Schema(type = "string"))})
   @Get("/context")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   @Operation(operationId = "getContext", summary = "Build the context block: state, goals, relevant and recent memories within a token budget")

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /v1/profile} and {@code /v1/working-memory}: the two well-known JSON documents. */
@@ -33,6 +34,7 @@ final class DocumentController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "The profile document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/profile")
   @Operation(operationId = "getProfile", summary = "Get the user's profile document")
   HttpResponse<String> getProfile(HttpRequest<?> request,
@@ -40,6 +42,7 @@ final class DocumentController {
     return get(request, namespace, StateKey.PROFILE);
   }
 
+  @ApiResponse(responseCode = "200", description = "The profile as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/profile")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchProfile", summary = "Merge-patch the user's profile document")
@@ -52,6 +55,7 @@ final class DocumentController {
     return patch(request, namespace, StateKey.PROFILE, body);
   }
 
+  @ApiResponse(responseCode = "200", description = "The working-memory document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/working-memory")
   @Operation(operationId = "getWorkingMemory", summary = "Get the working-memory document")
   HttpResponse<String> getWorkingMemory(HttpRequest<?> request,
@@ -59,6 +63,7 @@ final class DocumentController {
     return get(request, namespace, StateKey.WORKING_MEMORY);
   }
 
+  @ApiResponse(responseCode = "200", description = "The working memory as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/working-memory")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchWorkingMemory", summary = "Merge-patch the working-memory document")

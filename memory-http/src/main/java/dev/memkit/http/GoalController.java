@@ -22,10 +22,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class GoalController {
   }
 
   @Post("/goals")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
   @Operation(operationId = "addGoal", summary = "Add a goal (status new)")
   HttpResponse<String> addGoal(HttpRequest<?> request, @Body @Valid Requests.GoalCreate body,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
@@ -54,6 +54,7 @@ class GoalController {
     return Wire.json(HttpStatus.CREATED, RecordJson.goal(goal)).header("Location", "/v1/goals/" + goal.id().value());
   }
 
+  @ApiResponse(responseCode = "200", description = "The goals", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.GoalList.class)))
   @Get("/goals")
   @Operation(operationId = "listGoals", summary = "List goals, oldest first, by status or only active ones")
   HttpResponse<String> listGoals(HttpRequest<?> request,
@@ -82,6 +83,7 @@ class GoalController {
     return Wire.ok(Wire.items(list.stream().map(RecordJson::goal).toList()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The goal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
   @Get("/goals/{id}")
   @Operation(operationId = "getGoal", summary = "Get one goal with its timeline")
   HttpResponse<String> getGoal(HttpRequest<?> request,
@@ -92,6 +94,7 @@ class GoalController {
     return Wire.ok(RecordJson.goal(goals.find(goalId).orElseThrow(() -> new NotFoundException("goal " + id))));
   }
 
+  @ApiResponse(responseCode = "200", description = "The goal as updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
   @Patch("/goals/{id}")
   @Operation(operationId = "updateGoal", summary = "Change a goal's title, due time (null clears) or status")
   HttpResponse<String> updateGoal(HttpRequest<?> request,
@@ -124,6 +127,7 @@ class GoalController {
     return HttpResponse.noContent();
   }
 
+  @ApiResponse(responseCode = "200", description = "The goal with its new step", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
   @Post("/goals/{id}/progress")
   @Operation(operationId = "progressGoal", summary = "Record progress on a goal: a new status, a note, or both")
   HttpResponse<String> progressGoal(HttpRequest<?> request,

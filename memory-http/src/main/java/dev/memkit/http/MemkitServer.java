@@ -5,6 +5,7 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.error.MemoryException;
 import dev.memkit.core.error.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +57,29 @@ public final class MemkitServer implements AutoCloseable {
     this.memkit = memkit;
   }
 
-  /** Starts the server with the process environment; exits with status 1 when it cannot start. */
+  /**
+   * Starts the server with the process environment and the options in {@code args}
+   * ({@code --port}, {@code --host}, {@code --store}, {@code --help}); exits with status 2 on a
+   * usage error and 1 when it cannot start.
+   */
   public static void main(String[] args) {
+    ServeArguments arguments;
+    try {
+      arguments = ServeArguments.parse(args);
+    } catch (ServeArguments.UsageError e) {
+      System.err.println("memkit serve: " + e.getMessage());
+      System.err.print(ServeArguments.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (arguments.help()) {
+      System.out.print(ServeArguments.USAGE);
+      System.out.flush();
+      return;
+    }
     MemkitServer running;
     try {
-      running = start(System.getenv());
+      running = start(arguments.applyTo(System.getenv()));
     } catch (MemoryException e) {
       System.err.println("memkit: cannot start: " + e.getMessage());
       System.exit(1);
@@ -91,6 +111,7 @@ public final class MemkitServer implements AutoCloseable {
    * @throws dev.memkit.core.error.StoreUnavailableException when the store cannot be opened
    */
   public static MemkitServer start(Map<String, String> environment) {
+    StartupPhases phases = StartupPhases.begin();
     ServerSettings settings = ServerSettings.from(environment);
     Optional<KeyRing> keys = keys(settings);
     String host = settings.host().orElse(null);
@@ -101,9 +122,16 @@ public final class MemkitServer implements AutoCloseable {
       host = "127.0.0.1";
       LOG.warn("no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
     }
-    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment()));
+    OpsSettings.from(settings.environment());
+    phases.end("settings");
+    MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
+    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment())
+        .withObserver(observer));
+    phases.end("store");
     try {
-      memkit.requireTokenizer();
+      // the vocabulary (about 80 MB) is loaded by the first context export, not at start
+      memkit.checkTokenizer();
+      phases.end("tokenizer");
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "memkit");
       properties.put("micronaut.server.port", settings.port());
@@ -118,16 +146,25 @@ public final class MemkitServer implements AutoCloseable {
       properties.put("micronaut.http.client.enabled", false);
       // plain Jackson databind for request records: strict, and no half-built objects on scalar input
       properties.put("jackson.bean-introspection-module", false);
+      // Prometheus metrics at /metrics (MetricsController), with latency histograms of every route
+      properties.put("micronaut.metrics.enabled", true);
+      properties.put("micronaut.metrics.export.prometheus.enabled", true);
+      properties.put("micronaut.metrics.export.prometheus.descriptions", true);
+      properties.put("micronaut.metrics.binders.web.server.histogram", true);
       ApplicationContext context = ApplicationContext.builder()
           .deduceEnvironment(false)
           .banner(false)
           .properties(properties)
           .singletons(new ServerRuntime(memkit, keys, settings))
           .start();
+      phases.end("context");
       try {
+        observer.bind(context.getBean(MeterRegistry.class), memkit);
+        phases.end("metrics");
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
-        LOG.info("listening on {}:{}, store {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription());
+        phases.end("server");
+        LOG.info("listening on {}:{}, store {}; {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription(), phases);
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
         context.close();

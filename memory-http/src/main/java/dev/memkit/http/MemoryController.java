@@ -27,10 +27,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -47,8 +47,8 @@ class MemoryController {
   }
 
   @Post("/memories")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
-  @ApiResponse(responseCode = "200", description = "The memory added earlier with the same key", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
+  @ApiResponse(responseCode = "200", description = "The memory added earlier with the same key", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
   @Operation(operationId = "addMemory", summary = "Add a memory (201; 200 with the earlier memory when its key was used before)")
   HttpResponse<String> addMemory(HttpRequest<?> request, @Body @Valid Requests.MemoryCreate body,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
@@ -63,6 +63,7 @@ class MemoryController {
         .header("Location", "/v1/memories/" + added.memory().id().value());
   }
 
+  @ApiResponse(responseCode = "200", description = "A page of memories", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.MemoryPage.class)))
   @Get("/memories")
   @Operation(operationId = "listMemories", summary = "List memories, newest first, with filters and paging")
   HttpResponse<String> listMemories(HttpRequest<?> request,
@@ -79,6 +80,7 @@ class MemoryController {
     return Wire.ok(Wire.page(page.items().stream().map(RecordJson::memory).toList(), page.nextCursor()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The memories found, best first", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SearchHitList.class)))
   @Get("/memories/search")
   @Operation(operationId = "searchMemories", summary = "Search memories in natural language, best first, with scores")
   HttpResponse<String> searchMemories(HttpRequest<?> request,
@@ -94,6 +96,7 @@ class MemoryController {
     return Wire.ok(Wire.items(hits.stream().map(RecordJson::hit).toList()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The memory", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
   @Get("/memories/{id}")
   @Operation(operationId = "getMemory", summary = "Get one memory")
   HttpResponse<String> getMemory(HttpRequest<?> request,
@@ -105,6 +108,7 @@ class MemoryController {
     return Wire.ok(RecordJson.memory(memory));
   }
 
+  @ApiResponse(responseCode = "200", description = "The memory as updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
   @Patch("/memories/{id}")
   @Operation(operationId = "updateMemory", summary = "Change a memory's text, tags, kind, metadata or time")
   HttpResponse<String> updateMemory(HttpRequest<?> request,
@@ -132,7 +136,7 @@ class MemoryController {
   }
 
   @Post("/snapshots")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
   @Operation(operationId = "saveSnapshot", summary = "Save a session snapshot: a summary and optional structured data")
   HttpResponse<String> saveSnapshot(HttpRequest<?> request, @Body @Valid Requests.SnapshotCreate body,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
@@ -142,6 +146,7 @@ class MemoryController {
     return Wire.json(HttpStatus.CREATED, RecordJson.memory(saved)).header("Location", "/v1/memories/" + saved.id().value());
   }
 
+  @ApiResponse(responseCode = "200", description = "A page of snapshots", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.MemoryPage.class)))
   @Get("/snapshots")
   @Operation(operationId = "listSnapshots", summary = "List session snapshots, newest first")
   HttpResponse<String> listSnapshots(HttpRequest<?> request,
@@ -153,6 +158,7 @@ class MemoryController {
     return Wire.ok(Wire.page(page.items().stream().map(RecordJson::memory).toList(), page.nextCursor()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The newest snapshot", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Memory.class)))
   @Get("/snapshots/latest")
   @Operation(operationId = "latestSnapshot", summary = "Get the newest session snapshot")
   HttpResponse<String> latestSnapshot(HttpRequest<?> request,

@@ -24,6 +24,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +52,7 @@ class SeedController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "The server is up", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Health.class)))
   @Get("/health")
   @SecurityRequirements
   @Operation(operationId = "health", summary = "Tell whether the server is up (no key needed)")
@@ -55,12 +60,14 @@ class SeedController {
     return Wire.ok(JsonValue.objectBuilder().put("status", "ok").build());
   }
 
+  @ApiResponse(responseCode = "200", description = "memkit's version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Version.class)))
   @Get("/version")
   @Operation(operationId = "version", summary = "Tell memkit's version")
   HttpResponse<String> version() {
     return Wire.ok(VERSION);
   }
 
+  @ApiResponse(responseCode = "200", description = "Set", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/state/set")
   @Operation(operationId = "seedStateSet", summary = "Set a state variable")
   HttpResponse<String> stateSet(HttpRequest<?> request, @Body @Valid Requests.SeedStateSet body) {
@@ -68,6 +75,7 @@ class SeedController {
     return Wire.ok(OK);
   }
 
+  @ApiResponse(responseCode = "200", description = "The value, null when unset", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedStateValue.class)))
   @Get("/state/get")
   @Operation(operationId = "seedStateGet", summary = "Get a state variable's value (null when unset)")
   HttpResponse<String> stateGet(HttpRequest<?> request,
@@ -76,6 +84,7 @@ class SeedController {
     return Wire.ok(JsonValue.objectBuilder().put("value", value).build());
   }
 
+  @ApiResponse(responseCode = "200", description = "Added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/memory/add")
   @Operation(operationId = "seedMemoryAdd", summary = "Add a timestamped memory entry")
   HttpResponse<String> memoryAdd(HttpRequest<?> request, @Body @Valid Requests.SeedMemoryAdd body) {
@@ -84,6 +93,8 @@ class SeedController {
     return Wire.ok(OK);
   }
 
+  @ApiResponse(responseCode = "200", description = "The entries found, best first", content = @Content(mediaType = "application/json",
+      array = @ArraySchema(schema = @Schema(implementation = Responses.SeedSearchHit.class))))
   @Get("/memory/search")
   @Operation(operationId = "seedMemorySearch", summary = "Search memory entries in natural language")
   HttpResponse<String> memorySearch(HttpRequest<?> request,
@@ -101,6 +112,7 @@ class SeedController {
     return Wire.ok(JsonValue.array(hits));
   }
 
+  @ApiResponse(responseCode = "200", description = "The goal added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedGoal.class)))
   @Post("/goals/add")
   @Operation(operationId = "seedGoalAdd", summary = "Add a goal")
   HttpResponse<String> goalAdd(HttpRequest<?> request, @Body @Valid Requests.SeedGoalAdd body) {
@@ -112,6 +124,7 @@ class SeedController {
         .build());
   }
 
+  @ApiResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/goals/progress")
   @Operation(operationId = "seedGoalProgress", summary = "Update a goal's status or add a progress note")
   HttpResponse<String> goalProgress(HttpRequest<?> request, @Body @Valid Requests.SeedGoalProgress body) {
@@ -120,6 +133,7 @@ class SeedController {
     return Wire.ok(OK);
   }
 
+  @ApiResponse(responseCode = "200", description = "The context block", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedContext.class)))
   @Get("/context/export")
   @Operation(operationId = "seedContextExport", summary = "Export an LLM-ready context block")
   HttpResponse<String> contextExport(HttpRequest<?> request,

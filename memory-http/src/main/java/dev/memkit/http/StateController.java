@@ -22,12 +22,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -46,6 +46,7 @@ class StateController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "The entries", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntryList.class)))
   @Get("/state")
   @Operation(operationId = "listState", summary = "List state entries, optionally by key prefix")
   HttpResponse<String> listState(HttpRequest<?> request,
@@ -55,6 +56,7 @@ class StateController {
     return Wire.ok(Wire.items(entries.stream().map(RecordJson::state).toList()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The entry", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/state/{key}")
   @Operation(operationId = "getState", summary = "Get one state entry; its ETag is its version")
   HttpResponse<String> getState(HttpRequest<?> request,
@@ -66,6 +68,7 @@ class StateController {
     return entry(HttpStatus.OK, entry);
   }
 
+  @ApiResponse(responseCode = "200", description = "The entry as set", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Put("/state/{key}")
   @Operation(operationId = "putState", summary = "Set a state entry to a JSON value (If-Match for compare-and-set)")
   @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
@@ -78,6 +81,7 @@ class StateController {
     return entry(HttpStatus.OK, state.set(k, body.value(), Commands.ifMatch(request)));
   }
 
+  @ApiResponse(responseCode = "200", description = "The entry as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/state/{key}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchState", summary = "Merge-patch a state entry's value (RFC 7386)")

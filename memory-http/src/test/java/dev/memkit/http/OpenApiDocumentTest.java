@@ -98,7 +98,7 @@ class OpenApiDocumentTest {
     assertThat(api.getPaths().get("/v1/memories/{id}").getDelete().getExtensions()).containsEntry("x-openai-isConsequential", true);
     assertThat(api.getPaths().get("/v1/import").getPost().getExtensions()).containsEntry("x-openai-isConsequential", true);
     assertThat(api.getPaths().get("/v1/memories/{id}").getGet().getResponses().get("200").getContent()
-        .get("application/json").getSchema().getType()).isEqualTo("object");
+        .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/Memory");
     assertThat(api.getPaths().get("/memory/search").getGet().getResponses().get("200").getContent()
         .get("application/json").getSchema().getType()).isEqualTo("array");
     var create = api.getComponents().getSchemas().get("MemoryCreate");

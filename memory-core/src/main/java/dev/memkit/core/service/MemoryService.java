@@ -18,6 +18,7 @@ import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.UpdateMemory;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.core.search.SearchQuery;
 import java.time.Instant;
@@ -30,10 +31,17 @@ import java.util.Optional;
 /** The memory log use cases of one namespace. */
 public final class MemoryService implements MemoryUseCase {
   private final Scope scope;
+  private final Observer observer;
 
   /** Serves the memories of {@code scope}'s namespace. */
   public MemoryService(Scope scope) {
+    this(scope, Observer.NONE);
+  }
+
+  /** Serves the memories of {@code scope}'s namespace, telling {@code observer} how searches went. */
+  public MemoryService(Scope scope, Observer observer) {
     this.scope = scope;
+    this.observer = java.util.Objects.requireNonNull(observer, "observer");
   }
 
   @Override
@@ -141,7 +149,10 @@ public final class MemoryService implements MemoryUseCase {
     if (parsed.isEmpty()) {
       return List.of();
     }
-    return scope.store().read(tx -> tx.memories().search(scope.namespace(), parsed, query.filter(), query.limit()));
+    long started = System.nanoTime();
+    List<SearchHit> hits = scope.store().read(tx -> tx.memories().search(scope.namespace(), parsed, query.filter(), query.limit()));
+    observer.searched("keyword", hits.size(), System.nanoTime() - started);
+    return hits;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.memkit.store.json;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.core.port.out.Observer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -92,6 +93,7 @@ final class GroupCommitter implements AutoCloseable {
   private volatile long epoch;
   private volatile String broken;
   private volatile long batches;
+  private final Observer observer;
 
   /** The segment the first record appends to, when the journal was clean at open; null: start a new one. */
   private Long reopen;
@@ -100,9 +102,11 @@ final class GroupCommitter implements AutoCloseable {
    * @param existing     the segments found at open, in order, each with its last record's number;
    *                     the first record written goes on the end of the last of them
    * @param initialBytes the journal bytes not yet compacted, counted towards the next compaction
+   * @param observer     told the size of every batch written
    */
-  GroupCommitter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes) throws IOException {
+  GroupCommitter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
     this.dir = dir;
+    this.observer = observer;
     this.fsync = fsync;
     this.auditPath = dir.resolve(AuditFile.NAME);
     existing.forEach((first, last) -> segmentLastSeq.put(first, new long[] {last}));
@@ -273,6 +277,7 @@ final class GroupCommitter implements AutoCloseable {
       activeSize += bytes;
       bytesSinceRoll += bytes;
       batches++;
+      observer.batchCommitted(JsonStoreProvider.SCHEME, batch.size());
       segmentLastSeq.get(activeFirstSeq)[0] = batch.get(batch.size() - 1).seq;
     } catch (IOException | RuntimeException e) {
       truncateBack(before, e);

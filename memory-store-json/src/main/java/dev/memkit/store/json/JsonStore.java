@@ -25,6 +25,7 @@ import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.DirectoryProbe;
 import dev.memkit.core.port.out.GoalRecords;
 import dev.memkit.core.port.out.MemoryRecords;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StateRecords;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreTransaction;
@@ -116,6 +117,14 @@ final class JsonStore implements Store {
    *     be created, read or written
    */
   static JsonStore open(JsonStoreSettings settings, Clock clock) {
+    return open(settings, clock, Observer.NONE);
+  }
+
+  /**
+   * Opens the store as {@link #open(JsonStoreSettings, Clock)} does, telling {@code observer}
+   * what it recovered ({@code repaired}) and the size of every batch the journal writes.
+   */
+  static JsonStore open(JsonStoreSettings settings, Clock clock, Observer observer) {
     Path dir = settings.dir();
     try {
       Files.createDirectories(dir);
@@ -128,7 +137,7 @@ final class JsonStore implements Store {
     long started = System.nanoTime();
     try {
       Recovery.Result recovered = Recovery.run(dir, clock.instant());
-      committer = new GroupCommitter(dir, settings.fsync(), recovered.segments, recovered.journalBytes);
+      committer = new GroupCommitter(dir, settings.fsync(), recovered.segments, recovered.journalBytes, observer);
       store = new JsonStore(settings, clock, lock, recovered, committer);
       committer.start(store::rollback);
       if (recovered.snapshotSeq < 0) {
@@ -140,6 +149,9 @@ final class JsonStore implements Store {
         }
       }
       store.logOpened(recovered, (System.nanoTime() - started) / 1_000_000);
+      if (!recovered.report.isEmpty()) {
+        observer.recovered(JsonStoreProvider.SCHEME, "repaired");
+      }
     } catch (IOException | RuntimeException e) {
       if (committer != null) {
         committer.close();

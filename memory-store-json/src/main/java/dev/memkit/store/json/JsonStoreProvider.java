@@ -34,6 +34,6 @@ public final class JsonStoreProvider implements StoreProvider {
 
   @Override
   public Store open(StoreLocation location) {
-    return JsonStore.open(JsonStoreSettings.from(location), Clock.systemUTC());
+    return JsonStore.open(JsonStoreSettings.from(location), Clock.systemUTC(), location.observer());
   }
 }

@@ -234,4 +234,13 @@ final class Recovery {
       throw new StoreUnavailableException("cannot read " + file + ": " + e, e);
     }
   }
+
+  /**
+   * Whether the last process using {@code file} left its journal behind: it crashed or was killed
+   * (or is still running). A clean close checkpoints the write-ahead log and deletes it.
+   */
+  static boolean notClosedCleanly(Path file) {
+    return Files.exists(file.resolveSibling(file.getFileName() + "-wal"))
+        || Files.exists(file.resolveSibling(file.getFileName() + "-journal"));
+  }
 }

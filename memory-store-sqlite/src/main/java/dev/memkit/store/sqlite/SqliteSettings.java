@@ -12,21 +12,33 @@ import java.util.Set;
 
 /**
  * The settings of one SQLite store, read from its URI
- * {@code sqlite:PATH[?synchronous=normal|full&busy_timeout=MS&readers=N&integrity_check=quick|off
+ * {@code sqlite:PATH[?synchronous=normal|full&busy_timeout=MS&readers=N&integrity_check=auto|quick|off
  * &backup_keep=N&backup_every_writes=N&backup_interval=DURATION]}.
  *
  * @param file              the database file, absolute
  * @param fullSync          {@code synchronous=FULL} (survives power loss) rather than {@code NORMAL}
  * @param busyTimeoutMillis how long a connection waits for another one's lock
  * @param readers           most reader connections open at once
- * @param checkOnOpen       run {@code PRAGMA quick_check} when opening
+ * @param checkOnOpen       whether this open runs {@code PRAGMA quick_check}: decided from
+ *                          {@code integrityCheck} and the file by {@link #forOpening()}
  * @param backupKeep        how many backups to keep
  * @param backupEveryWrites take an automatic backup after this many writes (0: never)
  * @param backupInterval    take an automatic backup this long after the last one when anything was
  *                          written since (empty: never)
+ * @param integrityCheck    when to check the file on open ({@code integrity_check})
  */
 record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int readers, boolean checkOnOpen,
-    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval) {
+    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval, IntegrityCheck integrityCheck) {
+
+  /** When the store checks the file for damage on open. */
+  enum IntegrityCheck {
+    /** When the last process using the file did not close it (its {@code -wal} or {@code -journal} is there), or it fails to open. */
+    AUTO,
+    /** On every open. */
+    QUICK,
+    /** Never. */
+    OFF
+  }
 
   static final Set<String> PARAMETERS = Set.of("synchronous", "busy_timeout", "readers", "integrity_check",
       "backup_keep", "backup_every_writes", "backup_interval");
@@ -56,17 +68,40 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
     if (!sync.equals("full") && !sync.equals("normal")) {
       throw new ValidationException("synchronous", "must be full or normal, got '" + sync + "'");
     }
-    String check = location.setting("integrity_check", null).orElse("quick").trim().toLowerCase(Locale.ROOT);
-    if (!check.equals("quick") && !check.equals("off")) {
-      throw new ValidationException("integrity_check", "must be quick or off, got '" + check + "'");
-    }
+    String check = location.setting("integrity_check", null).orElse("auto").trim().toLowerCase(Locale.ROOT);
+    IntegrityCheck integrityCheck = switch (check) {
+      case "auto" -> IntegrityCheck.AUTO;
+      case "quick" -> IntegrityCheck.QUICK;
+      case "off" -> IntegrityCheck.OFF;
+      default -> throw new ValidationException("integrity_check", "must be auto, quick or off, got '" + check + "'");
+    };
     return new SqliteSettings(file, sync.equals("full"),
         location.intSetting("busy_timeout", null, 10_000, 0, 600_000),
         location.intSetting("readers", null, 4, 1, 64),
-        check.equals("quick"),
+        integrityCheck == IntegrityCheck.QUICK,
         location.backupKeep(),
         location.intSetting("backup_every_writes", "MEMKIT_BACKUP_EVERY_WRITES", 1000, 0, Integer.MAX_VALUE),
-        interval(location.setting("backup_interval", "MEMKIT_BACKUP_INTERVAL").orElse("1h")));
+        interval(location.setting("backup_interval", "MEMKIT_BACKUP_INTERVAL").orElse("1h")),
+        integrityCheck);
+  }
+
+  /**
+   * These settings for opening the file now: with {@code auto}, the check runs when the last
+   * process did not close the file cleanly.
+   */
+  SqliteSettings forOpening() {
+    boolean check = switch (integrityCheck) {
+      case QUICK -> true;
+      case OFF -> false;
+      case AUTO -> Recovery.notClosedCleanly(file);
+    };
+    return check == checkOnOpen ? this : withCheckOnOpen(check);
+  }
+
+  /** These settings with the check on open on or off. */
+  SqliteSettings withCheckOnOpen(boolean check) {
+    return new SqliteSettings(file, fullSync, busyTimeoutMillis, readers, check, backupKeep, backupEveryWrites,
+        backupInterval, integrityCheck);
   }
 
   /** {@code off} or {@code 0}: none; {@code 90s}, {@code 15m}, {@code 1h}, {@code 2d}; or ISO-8601 {@code PT1H}. */

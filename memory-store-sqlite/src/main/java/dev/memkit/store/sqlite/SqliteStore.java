@@ -4,6 +4,7 @@ import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.DirectoryProbe;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
 import java.io.IOException;
@@ -27,7 +28,8 @@ final class SqliteStore implements Store {
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock) {
+  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
+      Observer observer) {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
@@ -35,6 +37,7 @@ final class SqliteStore implements Store {
     String where = settings.file().toString();
     BackupFiles[] holder = new BackupFiles[1];
     this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
+      observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
       if (holder[0] != null) {
         holder[0].committed(units);
       }
@@ -52,9 +55,10 @@ final class SqliteStore implements Store {
 
   /**
    * Opens (creating when absent) the store described by {@code settings}: checks the file,
-   * recovering it from a backup when damaged, and brings its schema up to date.
+   * recovering it from a backup when damaged (and telling {@code observer}), and brings its schema
+   * up to date. The store tells {@code observer} the size of every group commit.
    */
-  static SqliteStore open(SqliteSettings settings) {
+  static SqliteStore open(SqliteSettings settings, Observer observer) {
     Clock clock = Clock.systemUTC();
     Path file = settings.file();
     try {
@@ -63,6 +67,9 @@ final class SqliteStore implements Store {
       throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
     Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
+    if (outcome.recovered()) {
+      observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
+    }
     Db db = null;
     Marks marks = null;
     try {
@@ -72,7 +79,7 @@ final class SqliteStore implements Store {
       marks = Marks.open(file);
       marks.write(Marks.of(db));
       marks.force();
-      return new SqliteStore(settings, db, marks, outcome, clock);
+      return new SqliteStore(settings, db, marks, outcome, clock, observer);
     } catch (SQLException | IOException | RuntimeException e) {
       if (marks != null) {
         marks.close();

@@ -36,7 +36,7 @@ class DamageTest {
   @BeforeEach
   void captureLog() {
     file = dir.resolve("memkit.db");
-    uri = "sqlite:" + file + "?synchronous=normal&backup_every_writes=0";
+    uri = "sqlite:" + file + "?synchronous=normal&backup_every_writes=0&integrity_check=quick";
     log = CapturedLog.attach();
   }
 

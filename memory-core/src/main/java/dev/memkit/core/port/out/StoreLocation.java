@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param path        the part after it, up to {@code ?}
  * @param parameters  the query parameters, decoded
  * @param environment the environment variables to read defaults from ({@code MEMKIT_*})
+ * @param observer    what the store reports group commits and recoveries to
  */
 public record StoreLocation(String uri, String scheme, String path, Map<String, String> parameters,
-    Map<String, String> environment) {
+    Map<String, String> environment, Observer observer) {
 
   /** Copies the maps. */
   public StoreLocation {
@@ -28,6 +29,17 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
     Objects.requireNonNull(path, "path");
     parameters = Map.copyOf(parameters);
     environment = Map.copyOf(environment);
+    Objects.requireNonNull(observer, "observer");
+  }
+
+  /** A location whose store reports to no {@link Observer}. */
+  public StoreLocation(String uri, String scheme, String path, Map<String, String> parameters, Map<String, String> environment) {
+    this(uri, scheme, path, parameters, environment, Observer.NONE);
+  }
+
+  /** This location with its store reporting to {@code newObserver}. */
+  public StoreLocation withObserver(Observer newObserver) {
+    return new StoreLocation(uri, scheme, path, parameters, environment, newObserver);
   }
 
   /**
