@@ -1,5 +1,6 @@
 package dev.memkit.core;
 
+import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
@@ -49,6 +50,11 @@ final class ObservedStore implements Store {
   @Override
   public Backups backups() {
     return store.backups();
+  }
+
+  @Override
+  public StoreHealth health() {
+    return store.health();
   }
 
   @Override
