@@ -25,6 +25,10 @@ import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.ReindexListener;
+import dev.memkit.core.port.in.SearchMode;
+import dev.memkit.core.port.in.SearchStatus;
+import java.time.Duration;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.core.model.Actor;
@@ -42,6 +46,7 @@ final class LocalBackend implements Backend {
   private final Supplier<Memkit> opener;
   private final Namespace namespace;
   private final boolean ownsStore;
+  private static final Duration MODEL_WAIT = Duration.ofMinutes(2);
   private Memkit memkit;
 
   /**
@@ -64,6 +69,27 @@ final class LocalBackend implements Backend {
 
   private Space space() {
     return memkit().space(namespace, Actor.CLI);
+  }
+
+  /**
+   * Before a search that may use meaning: waits for the model and embeds the memories added since
+   * the last run (a command line lives too briefly for the background indexer).
+   */
+  private void catchUp(Optional<SearchMode> mode) {
+    if (mode.equals(Optional.of(SearchMode.KEYWORD)) || memkit().searchStatus().embedder().equals("absent")) {
+      return;
+    }
+    if (memkit().awaitSearchReady(MODEL_WAIT)) {
+      memkit().reindex(false, (done, total) -> { });
+    }
+  }
+
+  @Override
+  public JsonObject reindex(boolean everything, ReindexListener listener) {
+    long embedded = memkit().reindex(everything, listener);
+    SearchStatus status = memkit().searchStatus();
+    return JsonValue.objectBuilder().put("embedded", embedded).put("total", status.indexed())
+        .put("model", status.model().orElse("")).build();
   }
 
   @Override
@@ -121,6 +147,7 @@ final class LocalBackend implements Backend {
 
   @Override
   public List<JsonObject> memorySearch(SearchMemories query) {
+    catchUp(query.mode());
     return space().memories().search(query).stream().map(RecordJson::hit).toList();
   }
 
@@ -184,6 +211,9 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject context(ContextRequest request) {
+    if (request.query().isPresent()) {
+      catchUp(request.mode());
+    }
     ContextBlock block = space().context().export(request);
     return JsonValue.objectBuilder()
         .put("prompt_block", block.text())
