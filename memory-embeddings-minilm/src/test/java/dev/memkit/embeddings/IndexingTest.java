@@ -59,6 +59,23 @@ class IndexingTest {
   }
 
   @Test
+  void theJsonStoreKeepsVectorsBesideItsFilesAcrossReopening() throws Exception {
+    String uri = "json:" + dir.resolve("json");
+    try (Memkit memkit = dev.memkit.core.Memkit.open(uri, Stores.options(MODEL))) {
+      addSome(memkit);
+      assertThat(Stores.awaitIndexed(memkit).indexed()).isEqualTo(3);
+    }
+    assertThat(dir.resolve("json").resolve("memory_vectors.bin")).isNotEmptyFile();
+    try (Memkit memkit = dev.memkit.core.Memkit.open(uri, Stores.options(MODEL))) {
+      assertThat(memkit.awaitSearchReady(java.time.Duration.ofSeconds(60))).isTrue();
+      assertThat(memkit.searchStatus().indexed()).isEqualTo(3);
+      assertThat(memkit.searchStatus().pending()).isZero();
+      assertThat(memkit.space().memories().search(SearchMemories.of("what drink does she like?").withMode(SearchMode.SEMANTIC)
+          .withLimit(1))).extracting(h -> h.memory().text()).containsExactly("Alice prefers dark roast coffee");
+    }
+  }
+
+  @Test
   void aChangedModelReEmbedsEverythingAndNeverMixesVectors() throws Exception {
     try (Memkit first = Stores.open(file(), MODEL)) {
       addSome(first);
