@@ -179,6 +179,11 @@ public final class MemoryService implements MemoryUseCase {
    * terms first, then BM25): the count of terms plus the BM25 score squashed into 0..1.
    */
   static List<SearchHit> fuse(List<SearchHit> keyword, List<SearchHit> meaning, double weight, int limit) {
+    if (weight == 0 || weight == 1) {
+      // one side alone: its own order, not min-max ties against the other side's zeros
+      List<SearchHit> only = weight == 0 ? keyword : meaning;
+      return only.subList(0, Math.min(limit, only.size()));
+    }
     Map<Long, SearchHit> byId = new HashMap<>();
     Map<Long, Double> keywordScores = new HashMap<>();
     for (SearchHit h : keyword) {

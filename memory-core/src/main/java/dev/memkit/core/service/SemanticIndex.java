@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SemanticIndex implements AutoCloseable {
   /** The semantic weight of hybrid fusion when {@code MEMKIT_SEARCH_SEMANTIC_WEIGHT} is unset. */
-  public static final double DEFAULT_SEMANTIC_WEIGHT = 0.3;
+  public static final double DEFAULT_SEMANTIC_WEIGHT = 0.4;
   private static final int DEFAULT_BATCH = 32;
   private static final int BACKFILL_PAGE = 500;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
