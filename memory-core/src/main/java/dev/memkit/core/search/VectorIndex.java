@@ -18,10 +18,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * norm. Cosine is invariant to each vector's scale, so the bytes' cosine approximates the floats'
  * closely (the error is far below the gaps between relevant and irrelevant memories).
  *
+ * <p>Up to {@link #EXACT_MAX} vectors, a search scans every vector's bytes. Beyond, the index also
+ * keeps each vector's signs (one bit per dimension, 48 bytes at 384), scans those first (a popcount
+ * per 64 dimensions) and scores only the {@link #RESCORE_MIN} or more closest by the bytes: ten
+ * times less work at 100,000 vectors, for 48 more bytes each; approximate, but the pool of
+ * rescored candidates is 40 times the hits asked for.
+ *
  * <p>Safe for concurrent use: searches share a read lock, changes take the write lock.
  */
 public final class VectorIndex {
   private static final int INITIAL_CAPACITY = 64;
+  /** Up to this many vectors, every search scans all bytes, exactly. */
+  public static final int EXACT_MAX = 20_000;
+  /** Beyond {@link #EXACT_MAX}, at least this many candidates (closest by signs) are scored by their bytes. */
+  public static final int RESCORE_MIN = 2_000;
+  private final int words;
+  private long[] signs;
   private final int dimension;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<Long, Integer> slots = new HashMap<>();
@@ -37,6 +49,7 @@ public final class VectorIndex {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);
     }
     this.dimension = dimension;
+    this.words = (dimension + 63) / 64;
     this.codes = new byte[INITIAL_CAPACITY * dimension];
   }
 
@@ -96,6 +109,14 @@ public final class VectorIndex {
       hashes[s] = textHash;
       norms[s] = norm;
       System.arraycopy(code, 0, codes, s * dimension, dimension);
+      if (signs != null) {
+        writeSigns(s);
+      } else if (size > EXACT_MAX) {
+        signs = new long[ids.length * words];
+        for (int i = 0; i < size; i++) {
+          writeSigns(i);
+        }
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -115,6 +136,9 @@ public final class VectorIndex {
         hashes[slot] = hashes[last];
         norms[slot] = norms[last];
         System.arraycopy(codes, last * dimension, codes, slot * dimension, dimension);
+        if (signs != null) {
+          System.arraycopy(signs, last * words, signs, slot * words, words);
+        }
         slots.put(ids[slot], slot);
       }
       return true;
@@ -158,14 +182,13 @@ public final class VectorIndex {
     try {
       byte[] c = codes;
       double floor = Double.NEGATIVE_INFINITY;
-      for (int s = 0; s < size; s++) {
-        int base = s * dimension;
-        int dot = 0;
-        for (int j = 0; j < dimension; j++) {
-          dot += q[j] * c[base + j];
-        }
-        float n = norms[s];
-        double cosine = n == 0 ? 0 : dot / ((double) qNorm * n);
+      int[] pool = signs == null ? null : closestBySigns(q, Math.max(RESCORE_MIN, k * 40));
+      int candidates = pool == null ? size : pool.length;
+      for (int i = 0; i < candidates; i++) {
+        int s = pool == null ? i : pool[i];
+        int dot = dot(q, c, s * dimension);
+        float norm = norms[s];
+        double cosine = norm == 0 ? 0 : dot / ((double) qNorm * norm);
         if (best.size() < k) {
           best.add(new Match(ids[s], hashes[s], cosine));
           if (best.size() == k) {
@@ -185,9 +208,72 @@ public final class VectorIndex {
     return out;
   }
 
-  /** Bytes held per vector: the codes plus id, hash and norm (the id-to-slot map comes on top). */
+  /** The dot product of {@code q} with the codes at {@code base} (a plain loop: the JIT vectorizes it). */
+  private static int dot(byte[] q, byte[] c, int base) {
+    int sum = 0;
+    for (int j = 0; j < q.length; j++) {
+      sum += q[j] * c[base + j];
+    }
+    return sum;
+  }
+
+  /**
+   * The slots of at least {@code want} vectors whose signs differ least from the query's (all
+   * vectors at the cut-off distance included): a histogram of distances finds the cut-off.
+   */
+  private int[] closestBySigns(byte[] q, int want) {
+    long[] query = new long[words];
+    for (int j = 0; j < dimension; j++) {
+      if (q[j] > 0) {
+        query[j >>> 6] |= 1L << (j & 63);
+      }
+    }
+    short[] distance = new short[size];
+    int[] histogram = new int[dimension + 1];
+    long[] sg = signs;
+    for (int s = 0; s < size; s++) {
+      int d = 0;
+      int base = s * words;
+      for (int w = 0; w < words; w++) {
+        d += Long.bitCount(query[w] ^ sg[base + w]);
+      }
+      distance[s] = (short) d;
+      histogram[d]++;
+    }
+    int cut = 0;
+    int count = histogram[0];
+    while (count < want && cut < dimension) {
+      count += histogram[++cut];
+    }
+    int[] pool = new int[count];
+    int next = 0;
+    for (int s = 0; s < size; s++) {
+      if (distance[s] <= cut) {
+        pool[next++] = s;
+      }
+    }
+    return pool;
+  }
+
+  private void writeSigns(int slot) {
+    int base = slot * dimension;
+    int out = slot * words;
+    for (int w = 0; w < words; w++) {
+      signs[out + w] = 0;
+    }
+    for (int j = 0; j < dimension; j++) {
+      if (codes[base + j] > 0) {
+        signs[out + (j >>> 6)] |= 1L << (j & 63);
+      }
+    }
+  }
+
+  /**
+   * Bytes held per vector: the codes plus id, hash and norm, and beyond {@link #EXACT_MAX}
+   * vectors the signs too (the id-to-slot map comes on top).
+   */
   public int bytesPerVector() {
-    return dimension + Long.BYTES + Integer.BYTES + Float.BYTES;
+    return dimension + Long.BYTES + Integer.BYTES + Float.BYTES + (signs == null ? 0 : words * Long.BYTES);
   }
 
   private void grow() {
@@ -199,6 +285,9 @@ public final class VectorIndex {
     hashes = Arrays.copyOf(hashes, capacity);
     norms = Arrays.copyOf(norms, capacity);
     codes = Arrays.copyOf(codes, capacity * dimension);
+    if (signs != null) {
+      signs = Arrays.copyOf(signs, capacity * words);
+    }
   }
 
   /** Writes {@code v} scaled to -127..127 into {@code out}; returns the norm of the bytes. */

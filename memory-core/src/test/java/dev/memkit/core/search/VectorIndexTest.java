@@ -67,8 +67,37 @@ class VectorIndexTest {
   }
 
   @Test
-  void aVectorCostsAtMost400BytesAt384Dimensions() {
-    assertThat(new VectorIndex(DIM).bytesPerVector()).isLessThanOrEqualTo(400);
+  void aVectorCostsAtMost400BytesAt384DimensionsAnd448BeyondTheExactLimit() {
+    VectorIndex index = new VectorIndex(DIM);
+    assertThat(index.bytesPerVector()).isLessThanOrEqualTo(400);
+    Random random = new Random(3);
+    for (int i = 0; i <= VectorIndex.EXACT_MAX; i++) {
+      index.put(i, 0, gaussian(random));
+    }
+    assertThat(index.bytesPerVector()).isEqualTo(448);
+  }
+
+  @Test
+  void beyondTheExactLimitTheClosestVectorsAreStillFoundInOrder() {
+    Random random = new Random(11);
+    VectorIndex index = new VectorIndex(DIM);
+    for (int i = 0; i < VectorIndex.EXACT_MAX + 5_000; i++) {
+      index.put(i, 0, gaussian(random));
+    }
+    float[] base = gaussian(random);
+    // ten near copies of base, each noisier than the one before: they must come back first, in that order
+    for (int n = 0; n < 10; n++) {
+      float[] copy = base.clone();
+      for (int j = 0; j < DIM; j++) {
+        copy[j] += (float) (random.nextGaussian() * 0.1 * (n + 1));
+      }
+      index.put(1_000_000 + n, 0, copy);
+    }
+    index.remove(17);
+    List<VectorIndex.Match> top = index.nearest(base, 10);
+    assertThat(top).extracting(VectorIndex.Match::id)
+        .containsExactly(1_000_000L, 1_000_001L, 1_000_002L, 1_000_003L, 1_000_004L, 1_000_005L, 1_000_006L, 1_000_007L,
+            1_000_008L, 1_000_009L);
   }
 
   @Test
