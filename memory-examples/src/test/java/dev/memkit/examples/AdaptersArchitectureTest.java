@@ -17,12 +17,14 @@ class AdaptersArchitectureTest {
   @ArchTest
   static final ArchRule the_http_adapter_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.http..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.cli..", "dev.memkit.tokens..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.cli..", "dev.memkit.tokens..",
+              "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule the_command_line_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.cli..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.tokens..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.tokens..",
+              "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule the_sqlite_store_depends_on_no_other_adapter =
@@ -35,12 +37,20 @@ class AdaptersArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.http..", "dev.memkit.cli..");
 
   @ArchTest
+  static final ArchRule the_embedding_model_depends_on_no_other_adapter =
+      noClasses().that().resideInAPackage("dev.memkit.embeddings..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
+              "dev.memkit.tokens..", "dev.memkit.jackson..");
+
+  @ArchTest
   static final ArchRule shared_libraries_depend_on_no_adapter =
       noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
+              "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
-      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..")
-          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..", "dev.memkit.core..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "ai.onnxruntime..", "dev.langchain4j..",
+              "ai.djl..");
 }

@@ -298,6 +298,9 @@ public final class SemanticIndex implements AutoCloseable {
   private void run() {
     try {
       Embedder loaded = provider.load(environment);
+      if (closed) {
+        return;
+      }
       if (loaded.dimension() < 1) {
         throw new StoreUnavailableException("the embedding model " + loaded.modelId() + " reports no dimension");
       }
@@ -371,7 +374,7 @@ public final class SemanticIndex implements AutoCloseable {
 
   private int embed(Namespace namespace, List<Long> ids) {
     Embedder e = embedder;
-    VectorIndex index = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
+    VectorIndex current = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
     List<Memory> memories = store.read(tx -> {
       List<Memory> out = new ArrayList<>();
       for (long id : ids) {
@@ -383,8 +386,8 @@ public final class SemanticIndex implements AutoCloseable {
     List<Memory> todo = new ArrayList<>();
     for (Memory m : memories) {
       String text = embeddingText(m);
-      OptionalInt current = index.textHash(m.id().value());
-      if (current.isEmpty() || current.getAsInt() != text.hashCode()) {
+      OptionalInt hash = current.textHash(m.id().value());
+      if (hash.isEmpty() || hash.getAsInt() != text.hashCode()) {
         todo.add(m);
         texts.add(text);
       }
@@ -406,6 +409,8 @@ public final class SemanticIndex implements AutoCloseable {
         return null;
       });
     }
+    // the index as it is now: a backfill may have swapped in a fresh one while the model ran
+    VectorIndex index = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
     for (MemoryVector v : records) {
       index.put(v.memory().value(), v.textHash(), v.values());
     }
@@ -428,27 +433,29 @@ public final class SemanticIndex implements AutoCloseable {
   private void backfill(Namespace namespace, boolean everything) {
     Embedder e = embedder;
     VectorIndex fresh = new VectorIndex(e.dimension());
+    Set<Long> orphans = new HashSet<>();
     if (durable && !everything) {
       store.read(tx -> {
         tx.vectors().ifPresent(v -> v.forEach(namespace, e.modelId(), vector -> {
           if (vector.values().length == e.dimension()) {
             fresh.put(vector.memory().value(), vector.textHash(), vector.values());
+            orphans.add(vector.memory().value());
           }
         }));
         return null;
       });
     }
-    Set<Long> current = new HashSet<>();
+    // swapped in before anything is queued, so every job queued below lands in this index
+    indexes.put(namespace, fresh);
     Optional<MemoryId> before = Optional.empty();
     while (!closed) {
       Optional<MemoryId> cursor = before;
       List<Memory> page = store.read(tx -> tx.memories().list(namespace, MemoryFilter.ALL, cursor, BACKFILL_PAGE));
       for (Memory m : page) {
         long id = m.id().value();
+        orphans.remove(id);
         OptionalInt stored = fresh.textHash(id);
-        if (stored.isPresent() && stored.getAsInt() == embeddingText(m).hashCode()) {
-          current.add(id);
-        } else {
+        if (stored.isEmpty() || stored.getAsInt() != embeddingText(m).hashCode()) {
           fresh.remove(id);
           enqueue(namespace, id);
         }
@@ -458,8 +465,8 @@ public final class SemanticIndex implements AutoCloseable {
       }
       before = Optional.of(page.get(page.size() - 1).id());
     }
-    fresh.retainOnly(current::contains);
-    indexes.put(namespace, fresh);
+    // vectors whose memory is gone (a store without a cascade, or one deleted meanwhile)
+    orphans.forEach(fresh::remove);
   }
 
   /**
@@ -517,7 +524,8 @@ public final class SemanticIndex implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    if (worker != null) {
+    // a model still loading is not waited for: the thread stops as soon as the load returns
+    if (worker != null && embedder != null) {
       // not interrupted: an interrupt would close a file channel the store may be reading
       try {
         worker.join(CLOSE_WAIT.toMillis());
