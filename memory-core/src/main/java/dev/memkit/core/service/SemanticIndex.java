@@ -47,7 +47,7 @@ public final class SemanticIndex implements AutoCloseable {
   public static final double DEFAULT_SEMANTIC_WEIGHT = 0.4;
   private static final int DEFAULT_BATCH = 32;
   private static final int BACKFILL_PAGE = 500;
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
   private final Store store;
   private final EmbedderProvider provider;
@@ -520,12 +520,16 @@ public final class SemanticIndex implements AutoCloseable {
     return indexes.values().stream().mapToLong(VectorIndex::size).sum();
   }
 
-  /** Stops the indexer; memories not yet embedded are embedded after the next open. */
+  /**
+   * Stops the indexer, waiting for the batch in progress (or the model's load) to end; memories not
+   * yet embedded are embedded after the next open.
+   */
   @Override
   public void close() {
     closed = true;
-    // a model still loading is not waited for: the thread stops as soon as the load returns
-    if (worker != null && embedder != null) {
+    // waits for a model still loading too: a process that exits while ONNX Runtime initialises
+    // can crash in native code; the thread stops as soon as the load returns
+    if (worker != null) {
       // not interrupted: an interrupt would close a file channel the store may be reading
       try {
         worker.join(CLOSE_WAIT.toMillis());
