@@ -36,7 +36,15 @@ abstract class Action implements Callable<Integer> {
   }
 
   Backend backend() {
-    return cli().backend();
+    return cli().backend(usesMeaning());
+  }
+
+  /**
+   * Whether this command may search by meaning: only then does a local store load the embedding
+   * model (the other commands stay quick; what they add is embedded at the next search).
+   */
+  boolean usesMeaning() {
+    return false;
   }
 
   /** {@code argument}, or all of standard input when it is {@code -} (one final line break dropped). */

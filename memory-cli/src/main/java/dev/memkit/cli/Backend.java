@@ -11,6 +11,7 @@ import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
@@ -128,6 +129,14 @@ interface Backend extends AutoCloseable {
 
   /** Imports an export document: {@code {"namespaces":[…],"state":n,"memories":n,"goals":n}}. */
   JsonObject importDocument(JsonValue document, ImportMode mode);
+
+  /**
+   * Embeds every memory without a current vector (with {@code everything}: every memory), in the
+   * foreground, reporting progress; returns {@code {"embedded","total","model"}}.
+   *
+   * @throws UsageException on a server, which indexes in the background by itself
+   */
+  JsonObject reindex(boolean everything, ReindexListener listener);
 
   /** Releases the store or the HTTP client. */
   @Override

@@ -2,6 +2,7 @@ package dev.memkit.cli;
 
 import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.ContextSection;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,11 +31,21 @@ final class ContextCommand extends Action {
       description = "Sections to include (default: all): state, goals, relevant, recent.")
   List<String> sections = new ArrayList<>();
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "How the relevant section searches: hybrid, keyword or semantic (default: hybrid with the embedding model).")
+  String mode;
+
+  @Override
+  boolean usesMeaning() {
+    return query != null && !"keyword".equalsIgnoreCase(mode);
+  }
+
   @Override
   void run(Printer out) {
     Set<ContextSection> wanted = EnumSet.noneOf(ContextSection.class);
     sections.forEach(s -> wanted.add(ContextSection.parse(s)));
-    ContextRequest request = new ContextRequest(maxTokens, Optional.ofNullable(query), wanted);
+    ContextRequest request = new ContextRequest(maxTokens, Optional.ofNullable(query), wanted,
+        Optional.ofNullable(mode).map(SearchMode::of));
     JsonObject block = backend().context(request);
     if (out.json()) {
       out.json(block);

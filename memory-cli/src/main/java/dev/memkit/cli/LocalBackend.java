@@ -24,6 +24,10 @@ import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.ReindexListener;
+import dev.memkit.core.port.in.SearchMode;
+import dev.memkit.core.port.in.SearchStatus;
+import java.time.Duration;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.core.model.Actor;
@@ -41,6 +45,7 @@ final class LocalBackend implements Backend {
   private final Supplier<Memkit> opener;
   private final Namespace namespace;
   private final boolean ownsStore;
+  private static final Duration MODEL_WAIT = Duration.ofMinutes(2);
   private Memkit memkit;
 
   /**
@@ -73,6 +78,27 @@ final class LocalBackend implements Backend {
   /** The use cases of this backend's namespace acting as {@code actor}; opens the store if needed. */
   Space space(Actor actor) {
     return memkit().space(namespace, actor);
+  }
+
+  /**
+   * Before a search that may use meaning: waits for the model and embeds the memories added since
+   * the last run (a command line lives too briefly for the background indexer).
+   */
+  private void catchUp(Optional<SearchMode> mode) {
+    if (mode.equals(Optional.of(SearchMode.KEYWORD)) || memkit().searchStatus().embedder().equals("absent")) {
+      return;
+    }
+    if (memkit().awaitSearchReady(MODEL_WAIT)) {
+      memkit().reindex(false, (done, total) -> { });
+    }
+  }
+
+  @Override
+  public JsonObject reindex(boolean everything, ReindexListener listener) {
+    long embedded = memkit().reindex(everything, listener);
+    SearchStatus status = memkit().searchStatus();
+    return JsonValue.objectBuilder().put("embedded", embedded).put("total", status.indexed())
+        .put("model", status.model().orElse("")).build();
   }
 
   @Override
@@ -136,6 +162,7 @@ final class LocalBackend implements Backend {
 
   @Override
   public List<JsonObject> memorySearch(SearchMemories query) {
+    catchUp(query.mode());
     return space().memories().search(query).stream().map(RecordJson::hit).toList();
   }
 
@@ -199,6 +226,9 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject context(ContextRequest request) {
+    if (request.query().isPresent()) {
+      catchUp(request.mode());
+    }
     return RecordJson.context(space().context().export(request));
   }
 

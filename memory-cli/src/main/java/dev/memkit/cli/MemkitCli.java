@@ -54,7 +54,7 @@ public final class MemkitCli {
 
   /** The commands, by name, in the order help lists them. */
   private static final List<String> COMMANDS = List.of("state", "memory", "snapshot", "profile", "working", "goal",
-      "context", "audit", "backup", "export", "import", "mcp", "serve", "version", "completion", "help");
+      "context", "audit", "backup", "export", "import", "mcp", "reindex", "serve", "version", "completion", "help");
 
   /**
    * A new command object named {@code name}. Commands are built on demand: a run builds only the
@@ -74,6 +74,7 @@ public final class MemkitCli {
       case "export" -> new ExportCommand();
       case "import" -> new ImportCommand();
       case "mcp" -> new McpCommand();
+      case "reindex" -> new ReindexCommand();
       case "serve" -> new ServeCommand();
       case "version" -> new VersionCommand();
       case "completion" -> new CompletionCommand();
@@ -236,6 +237,7 @@ public final class MemkitCli {
           "  MEMKIT_NAMESPACE  default of --namespace",
           "  MEMKIT_TOKENIZER  context token counter: o200k_base (default), cl100k_base",
           "  MEMKIT_MCP_TOOLS  the tools 'memkit mcp' serves (default: the standard ones)",
+          "  MEMKIT_EMBEDDER   embedding model for hybrid search: all-minilm-l6-v2-q (default), none",
           "See docs/cli.md for every command with examples.");
     }
     for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -255,13 +257,18 @@ public final class MemkitCli {
 
   /** The backend of this invocation: local or remote, created at first use. */
   Backend backend() {
+    return backend(false);
+  }
+
+  /** The backend of this invocation; a local store loads the embedding model only when {@code meaning}. */
+  Backend backend(boolean meaning) {
     if (backend == null) {
-      backend = createBackend();
+      backend = createBackend(meaning);
     }
     return backend;
   }
 
-  private Backend createBackend() {
+  private Backend createBackend(boolean meaning) {
     String ns = namespace != null ? namespace : env("MEMKIT_NAMESPACE");
     if (ns != null) {
       Namespace.of(ns);
@@ -276,7 +283,12 @@ public final class MemkitCli {
     }
     String uri = store != null ? store : env("MEMKIT_STORE") != null ? env("MEMKIT_STORE") : DEFAULT_STORE;
     Namespace namespace = Namespace.of(ns != null ? ns : Namespace.DEFAULT.value());
-    return new LocalBackend(new StoreOpener(opener, uri, environment), namespace, ownsStore);
+    Map<String, String> env = environment;
+    if (!meaning) {
+      env = new java.util.HashMap<>(environment);
+      env.put("MEMKIT_EMBEDDER", "none");
+    }
+    return new LocalBackend(new StoreOpener(opener, uri, env), namespace, ownsStore);
   }
 
   /** Opens the store at first use (a named class rather than a lambda: one bootstrap less at start). */

@@ -12,6 +12,7 @@ import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.UpdateMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,9 +196,19 @@ final class MemoryCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N hits, 1..100 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int limit;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+        description = "hybrid, keyword or semantic (default: hybrid with the embedding model, else keyword).")
+    String mode;
+
+    @Override
+    boolean usesMeaning() {
+      return !"keyword".equalsIgnoreCase(mode);
+    }
+
     @Override
     void run(Printer out) {
-      List<JsonObject> hits = backend().memorySearch(new SearchMemories(query, filter(), limit));
+      List<JsonObject> hits = backend().memorySearch(new SearchMemories(query, filter(), limit,
+          Optional.ofNullable(mode).map(SearchMode::of)));
       if (out.json()) {
         out.json(JsonValue.objectBuilder().put("items", JsonValue.array(hits)).build());
         return;

@@ -15,6 +15,7 @@ import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
+import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
@@ -178,6 +179,7 @@ final class RemoteBackend implements Backend {
     Query q = query();
     q.add("q", search.query());
     q.add("limit", Integer.toString(search.limit()));
+    search.mode().ifPresent(m -> q.add("mode", m.value()));
     filter(q, search.filter());
     return items(send("GET", "/v1/memories/search", q, null, null));
   }
@@ -275,10 +277,16 @@ final class RemoteBackend implements Backend {
   // ---------------------------------------------------------------- context, audit, admin
 
   @Override
+  public JsonObject reindex(boolean everything, ReindexListener listener) {
+    throw new UsageException("reindex works on a local store (--store); a server embeds new memories in the background by itself");
+  }
+
+  @Override
   public JsonObject context(ContextRequest request) {
     Query q = query();
     q.add("max_tokens", Integer.toString(request.maxTokens()));
     request.query().ifPresent(text -> q.add("query", text));
+    request.mode().ifPresent(m -> q.add("mode", m.value()));
     if (request.sections().size() < ContextSection.values().length) {
       q.add("sections", request.sections().stream().map(ContextSection::wireName).collect(Collectors.joining(",")));
     }

@@ -50,6 +50,7 @@ final class Cli implements AutoCloseable {
   private Cli(Function<String, Memkit> opener, boolean ownsStore) {
     this.opener = opener;
     this.ownsStore = ownsStore;
+    environment.put("MEMKIT_EMBEDDER", "none"); // keyword search unless a test asks for the model
   }
 
   /** A command line on a new store of {@code kind} in {@code dir}: {@code sqlite}, {@code json} or {@code mem}. */

@@ -4,7 +4,13 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.StoreHealth;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.in.AuditUseCase;
+import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ImportReport;
+import dev.memkit.core.port.in.ReindexListener;
+import dev.memkit.core.port.in.SearchStatus;
 import dev.memkit.core.port.in.BackupUseCase;
 import dev.memkit.core.port.in.ContextUseCase;
 import dev.memkit.core.port.in.GoalUseCase;
@@ -24,15 +30,18 @@ import dev.memkit.core.service.ContextService;
 import dev.memkit.core.service.GoalService;
 import dev.memkit.core.service.MemoryService;
 import dev.memkit.core.service.Scope;
+import dev.memkit.core.service.SemanticIndex;
 import dev.memkit.core.service.StateService;
 import dev.memkit.core.service.TransferService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -59,12 +68,21 @@ public final class Memkit implements AutoCloseable {
   private final Store observed;
   private final MemkitOptions options;
   private final LazyCounter counter;
+  private final SemanticIndex semantic;
 
   private Memkit(Store store, MemkitOptions options, LazyCounter counter) {
     this.store = store;
     this.observed = ObservedStore.of(store, options.observer());
     this.options = options;
     this.counter = counter;
+    SemanticIndex started;
+    try {
+      started = SemanticIndex.start(store, options.environment());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    this.semantic = started;
   }
 
   /** Opens the store at {@code uri} with {@link MemkitOptions#defaults()}. */
@@ -116,7 +134,7 @@ public final class Memkit implements AutoCloseable {
   public Space space(Namespace namespace, Actor actor) {
     Scope scope = new Scope(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
         options.clock());
-    return new BoundSpace(scope, counter, options.observer());
+    return new BoundSpace(scope, counter, options.observer(), semantic);
   }
 
   /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
@@ -131,12 +149,75 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    return new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
+    BackupUseCase backups = new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
+    return new BackupUseCase() {
+      @Override
+      public BackupInfo create() {
+        return backups.create();
+      }
+
+      @Override
+      public List<BackupInfo> list() {
+        return backups.list();
+      }
+
+      @Override
+      public BackupInfo restore(String id) {
+        try {
+          return backups.restore(id);
+        } finally {
+          semantic.refresh();
+        }
+      }
+    };
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    return new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
+    TransferUseCase transfer = new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
+    return new TransferUseCase() {
+      @Override
+      public JsonValue.JsonObject export(Set<Namespace> namespaces) {
+        return transfer.export(namespaces);
+      }
+
+      @Override
+      public ImportReport importDocument(JsonValue document, ImportMode mode) {
+        try {
+          return transfer.importDocument(document, mode);
+        } finally {
+          semantic.refresh();
+        }
+      }
+    };
+  }
+
+  /**
+   * What search can do now: whether an embedding model is present, loading or ready, the default
+   * mode, how many memories are indexed and how many wait.
+   */
+  public SearchStatus searchStatus() {
+    return semantic.status();
+  }
+
+  /**
+   * Waits up to {@code timeout} for the embedding model to load (it loads in the background from
+   * open); returns whether it is ready. For one-shot programs such as a command line, which would
+   * otherwise search by keywords only.
+   */
+  public boolean awaitSearchReady(Duration timeout) {
+    return semantic.awaitReady(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Embeds, in the calling thread, every memory without a current vector (with {@code everything},
+   * every memory), reporting progress to {@code listener}; returns how many were embedded.
+   *
+   * @throws ValidationException when no embedding model is in use
+   * @throws dev.memkit.core.error.StoreUnavailableException when it failed to load
+   */
+  public long reindex(boolean everything, ReindexListener listener) {
+    return semantic.reindex(everything, Objects.requireNonNull(listener, "listener"));
   }
 
   /** Every namespace holding data, in name order. */
@@ -192,13 +273,18 @@ public final class Memkit implements AutoCloseable {
     }
   }
 
-  /** Closes the store. */
+  /** Stops the background indexer, then closes the store. */
   @Override
   public void close() {
-    store.close();
+    try {
+      semantic.close();
+    } finally {
+      store.close();
+    }
   }
 
-  private record BoundSpace(Scope scope, LazyCounter counter, Observer observer) implements Space {
+  private record BoundSpace(Scope scope, LazyCounter counter, Observer observer, SemanticIndex semantic)
+      implements Space {
     @Override
     public Namespace namespace() {
       return scope.namespace();
@@ -216,7 +302,7 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public MemoryUseCase memories() {
-      return new MemoryService(scope, observer);
+      return new MemoryService(scope, observer, semantic);
     }
 
     @Override
@@ -226,7 +312,7 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public ContextUseCase context() {
-      return new ContextService(scope, counter::get);
+      return new ContextService(scope, counter::get, new MemoryService(scope, observer, semantic));
     }
 
     @Override

@@ -21,13 +21,15 @@ class AdaptersArchitectureTest {
   static final ArchRule the_http_adapter_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.http..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.cli..", "dev.memkit.tokens..",
-              "dev.memkit.langchain4j..", "dev.memkit.springai..");
+              "dev.memkit.langchain4j..", "dev.memkit.springai..",
+              "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule the_command_line_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.cli..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.tokens..",
-              "dev.memkit.langchain4j..", "dev.memkit.springai..");
+              "dev.memkit.langchain4j..", "dev.memkit.springai..",
+              "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule the_sqlite_store_depends_on_no_other_adapter =
@@ -40,6 +42,12 @@ class AdaptersArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.http..", "dev.memkit.cli..");
 
   @ArchTest
+  static final ArchRule the_embedding_model_depends_on_no_other_adapter =
+      noClasses().that().resideInAPackage("dev.memkit.embeddings..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
+              "dev.memkit.tokens..", "dev.memkit.jackson..");
+
+  @ArchTest
   static final ArchRule the_postgres_store_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.store.postgres..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.store.json..",
@@ -50,7 +58,7 @@ class AdaptersArchitectureTest {
       noClasses().that().resideInAnyPackage("dev.memkit.jackson..", "dev.memkit.tokens..", "dev.memkit.core..",
               "dev.memkit.agent..", "dev.memkit.importer..", "dev.memkit.mcp..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store..", "dev.memkit.http..", "dev.memkit.cli..",
-              "dev.memkit.langchain4j..", "dev.memkit.springai..");
+              "dev.memkit.langchain4j..", "dev.memkit.springai..", "dev.memkit.embeddings..");
 
   @ArchTest
   static final ArchRule the_mcp_module_is_the_core_and_the_mcp_sdk_only =
@@ -67,8 +75,9 @@ class AdaptersArchitectureTest {
 
   @ArchTest
   static final ArchRule no_jdbc_or_jackson_type_leaves_its_module =
-      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..", "dev.memkit.mcp..")
-          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..");
+      noClasses().that().resideInAnyPackage("dev.memkit.http..", "dev.memkit.cli..", "dev.memkit.mcp..", "dev.memkit.core..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..",
+              "ai.onnxruntime..", "dev.langchain4j..", "ai.djl..");
 
   @ArchTest
   static final ArchRule the_langchain4j_adapter_depends_on_the_core_and_langchain4j_only =

@@ -20,8 +20,11 @@ final class ChildJvm {
         "-cp", System.getProperty("java.class.path"), mainClass.getName()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(workDir, "child-", ".log");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    // the examples' documented dependencies carry no embedding model; this class path has one
+    builder.environment().put("MEMKIT_EMBEDDER", "none");
+    Process process = builder.start();
     boolean exited = process.waitFor(2, TimeUnit.MINUTES);
     if (!exited) {
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

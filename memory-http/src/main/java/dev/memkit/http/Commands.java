@@ -8,6 +8,7 @@ import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.Tag;
 import dev.memkit.core.model.TimeRange;
+import dev.memkit.core.port.in.SearchMode;
 import io.micronaut.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ final class Commands {
       return Optional.of(o);
     }
     throw new ValidationException(field, "must be a JSON object");
+  }
+
+  /** The search mode named by the {@code mode} query parameter; empty for the default. */
+  static Optional<SearchMode> mode(String mode) {
+    return mode == null || mode.isBlank() ? Optional.empty() : Optional.of(SearchMode.of(mode));
   }
 
   /** The filter of the list and search routes' query parameters. */

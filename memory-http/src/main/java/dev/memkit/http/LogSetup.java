@@ -15,7 +15,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * rather than read from an XML file, which takes logback several hundred milliseconds of the start
  * to parse. Standard output, written by a background thread so request threads never wait on the
  * console; nothing is dropped and the queue is flushed when the server stops; Micronaut, Netty and
- * Hibernate Validator at {@code WARN}, the rest at {@code INFO}.
+ * Hibernate Validator at {@code WARN}, the embedding model's tokenizer library ({@code ai.djl}) at
+ * {@code ERROR}, the rest at {@code INFO}.
  *
  * <p>{@code -Dlogback.configurationFile=FILE} replaces all of it with the configuration in FILE.
  */
@@ -53,6 +54,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     for (String quiet : new String[] {"io.micronaut", "io.netty", "org.hibernate.validator"}) {
       context.getLogger(quiet).setLevel(Level.WARN);
     }
+    // the embedding model's tokenizer library looks for a GPU and reports unpacking at INFO
+    context.getLogger("ai.djl").setLevel(Level.ERROR);
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(async);

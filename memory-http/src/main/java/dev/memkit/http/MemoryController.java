@@ -90,9 +90,11 @@ class MemoryController {
       @Parameter(description = Docs.KIND) @Nullable @QueryValue String kind,
       @Parameter(description = Docs.FROM) @Nullable @QueryValue String from,
       @Parameter(description = Docs.TO) @Nullable @QueryValue String to,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace,
+      @Parameter(description = Docs.MODE) @Nullable @QueryValue String mode) {
     var memories = access.space(request, namespace, Role.READ).memories();
-    var hits = memories.search(new SearchMemories(q, Commands.filter(tag, kind, from, to), Commands.limit(limit, Limits.PAGE_DEFAULT)));
+    var hits = memories.search(new SearchMemories(q, Commands.filter(tag, kind, from, to), Commands.limit(limit, Limits.PAGE_DEFAULT),
+        Commands.mode(mode)));
     return Wire.ok(Wire.items(hits.stream().map(RecordJson::hit).toList()));
   }
 

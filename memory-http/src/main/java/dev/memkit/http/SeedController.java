@@ -14,6 +14,7 @@ import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,7 +58,11 @@ class SeedController {
   @SecurityRequirements
   @Operation(operationId = "health", summary = "Tell whether the server is up (no key needed)")
   HttpResponse<String> health() {
-    return Wire.ok(JsonValue.objectBuilder().put("status", "ok").build());
+    SearchStatus search = access.memkit().searchStatus();
+    return Wire.ok(JsonValue.objectBuilder().put("status", "ok")
+        .put("search", search.defaultMode().value())
+        .put("embedder", search.embedder())
+        .build());
   }
 
   @ApiResponse(responseCode = "200", description = "memkit's version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Version.class)))

@@ -48,7 +48,7 @@ class SeedRoutesTest {
   void healthNeedsNoKeyAndVersionIsTheProjects() {
     TestServer.Reply health = http.as(null).get("/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"search\":\"keyword\",\"embedder\":\"absent\"}");
     assertThat(http.get("/version").body()).isEqualTo("{\"version\":\"" + dev.memkit.core.Memkit.version() + "\"}");
     assertThat(http.as(null).get("/version").status()).isEqualTo(401);
   }

@@ -51,6 +51,7 @@ final class TestServer implements AutoCloseable {
   static TestServer start(Map<String, String> env, String key) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("MEMKIT_PORT", "0");
+    all.putIfAbsent("MEMKIT_EMBEDDER", "none");
     return new TestServer(MemkitServer.start(all), key);
   }
 

@@ -121,12 +121,22 @@ public final class RecordJson {
         .build();
   }
 
-  /** A search hit: the memory's JSON with {@code score} and {@code matched_terms} added. */
+  /**
+   * A search hit: the memory's JSON with {@code score}, {@code matched_terms}, and the two sides'
+   * scores {@code keyword_score} (BM25) and {@code semantic_score} (cosine), each {@code null}
+   * when that side did not find the memory.
+   */
   public static JsonObject hit(SearchHit h) {
-    double rounded = Math.round(h.score() * 1_000_000d) / 1_000_000d;
     return memory(h.memory())
-        .with("score", JsonValue.of(BigDecimal.valueOf(rounded).stripTrailingZeros()))
-        .with("matched_terms", JsonValue.of(h.matchedTerms()));
+        .with("score", rounded(h.score()))
+        .with("matched_terms", JsonValue.of(h.matchedTerms()))
+        .with("keyword_score", h.keywordScore().isPresent() ? rounded(h.keywordScore().getAsDouble()) : JsonValue.NULL)
+        .with("semantic_score", h.semanticScore().isPresent() ? rounded(h.semanticScore().getAsDouble()) : JsonValue.NULL);
+  }
+
+  private static JsonValue rounded(double score) {
+    double rounded = Math.round(score * 1_000_000d) / 1_000_000d;
+    return JsonValue.of(BigDecimal.valueOf(rounded).stripTrailingZeros());
   }
 
   /** {@code t} as an ISO-8601 UTC JSON string, e.g. {@code "2026-11-21T07:00:00.123Z"}. */

@@ -9,6 +9,8 @@ import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.SearchHit;
+import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
@@ -64,11 +66,21 @@ public final class ContextService implements ContextUseCase {
 
   private final Scope scope;
   private final Supplier<TokenCounter> counter;
+  private final MemoryService memories;
 
   /** Serves context blocks of {@code scope}'s namespace, counted with {@code counter}. */
   public ContextService(Scope scope, Supplier<TokenCounter> counter) {
+    this(scope, counter, null);
+  }
+
+  /**
+   * Builds context blocks whose relevant section comes from {@code memories}' search (so it can
+   * be hybrid or semantic), counting tokens with {@code counter}.
+   */
+  public ContextService(Scope scope, Supplier<TokenCounter> counter, MemoryService memories) {
     this.scope = scope;
     this.counter = counter;
+    this.memories = memories;
   }
 
   @Override
@@ -76,6 +88,15 @@ public final class ContextService implements ContextUseCase {
     Limits.required(request, "request");
     TokenCounter tokens = counter.get();
     Set<ContextSection> wanted = request.sections();
+    // a search that uses meaning runs before the read (it embeds the query and reads on its own);
+    // a keyword search runs inside it, as part of the same consistent view
+    Optional<List<SearchHit>> meaningful = Optional.empty();
+    if (memories != null && wanted.contains(ContextSection.RELEVANT) && request.query().isPresent()
+        && memories.modeFor(request.mode()) != SearchMode.KEYWORD) {
+      meaningful = Optional.of(memories.search(
+          new SearchMemories(request.query().get(), MemoryFilter.ALL, RELEVANT_CANDIDATES, request.mode())));
+    }
+    Optional<List<SearchHit>> preSearched = meaningful;
     return scope.store().read(tx -> {
       Map<ContextSection, Iterable<String>> candidates = new EnumMap<>(ContextSection.class);
       if (wanted.contains(ContextSection.STATE)) {
@@ -102,11 +123,11 @@ public final class ContextService implements ContextUseCase {
       if (wanted.contains(ContextSection.RELEVANT) && request.query().isPresent()) {
         SearchQuery query = SearchQuery.parse(request.query().get());
         List<String> relevant = new ArrayList<>();
-        if (!query.isEmpty()) {
-          for (SearchHit hit : tx.memories().search(scope.namespace(), query, MemoryFilter.ALL, RELEVANT_CANDIDATES)) {
-            shown.add(hit.memory().id());
-            relevant.add(line(hit.memory()));
-          }
+        List<SearchHit> hits = preSearched.orElseGet(() -> query.isEmpty() ? List.of()
+            : tx.memories().search(scope.namespace(), query, MemoryFilter.ALL, RELEVANT_CANDIDATES));
+        for (SearchHit hit : hits) {
+          shown.add(hit.memory().id());
+          relevant.add(line(hit.memory()));
         }
         candidates.put(ContextSection.RELEVANT, relevant);
       }

@@ -20,28 +20,43 @@ import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
+import dev.memkit.core.error.ValidationException;
+import dev.memkit.core.port.in.SearchMode;
+import dev.memkit.core.search.Fusion;
 import dev.memkit.core.search.SearchQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Optional;
 
-/** The memory log use cases of one namespace. */
+/**
+ * The memory log use cases of one namespace. With a {@link SemanticIndex} that has a model, search
+ * can use meaning as well as words, and every change is queued for embedding (after the write,
+ * never inside it).
+ */
 public final class MemoryService implements MemoryUseCase {
+  /** How many hits each side of a hybrid search contributes before fusion, at least. */
+  static final int FUSION_CANDIDATES = 50;
   private final Scope scope;
   private final Observer observer;
+  private final SemanticIndex semantic;
 
-  /** Serves the memories of {@code scope}'s namespace. */
+  /** Serves the memories of {@code scope}'s namespace, searching by keywords only. */
   public MemoryService(Scope scope) {
-    this(scope, Observer.NONE);
+    this(scope, Observer.NONE, null);
   }
 
-  /** Serves the memories of {@code scope}'s namespace, telling {@code observer} how searches went. */
-  public MemoryService(Scope scope, Observer observer) {
+  /**
+   * Serves the memories of {@code scope}'s namespace, telling {@code observer} how searches went,
+   * and searching by meaning too where {@code semantic} (nullable: keywords only) can.
+   */
+  public MemoryService(Scope scope, Observer observer, SemanticIndex semantic) {
     this.scope = scope;
     this.observer = java.util.Objects.requireNonNull(observer, "observer");
+    this.semantic = semantic;
   }
 
   @Override
@@ -50,6 +65,14 @@ public final class MemoryService implements MemoryUseCase {
   }
 
   private MemoryAdded add(AddMemory command, String action) {
+    MemoryAdded added = write(command, action);
+    if (added.created() && semantic != null) {
+      semantic.added(scope.namespace(), added.memory().id());
+    }
+    return added;
+  }
+
+  private MemoryAdded write(AddMemory command, String action) {
     Limits.required(command, "memory");
     return scope.store().write(tx -> add(tx, command, action, new HashMap<>()));
   }
@@ -103,7 +126,7 @@ public final class MemoryService implements MemoryUseCase {
   public Memory update(MemoryId id, UpdateMemory changes) {
     Limits.required(id, "id");
     Limits.required(changes, "update");
-    return scope.store().write(tx -> {
+    Memory updated = scope.store().write(tx -> {
       Memory current = tx.memories().find(scope.namespace(), id).orElseThrow(() -> notFound(id));
       Memory next = new Memory(id, scope.namespace(),
           changes.text().orElse(current.text()),
@@ -116,6 +139,10 @@ public final class MemoryService implements MemoryUseCase {
       scope.audit(tx, "memory.update", target(id), Optional.of(RecordJson.memory(current)), Optional.of(RecordJson.memory(next)));
       return next;
     });
+    if (semantic != null) {
+      semantic.changed(scope.namespace(), id);
+    }
+    return updated;
   }
 
   @Override
@@ -127,6 +154,9 @@ public final class MemoryService implements MemoryUseCase {
       scope.audit(tx, "memory.delete", target(id), Optional.of(RecordJson.memory(current)), Optional.empty());
       return null;
     });
+    if (semantic != null) {
+      semantic.deleted(scope.namespace(), id);
+    }
   }
 
   @Override
@@ -145,14 +175,80 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public List<SearchHit> search(SearchMemories query) {
     Limits.required(query, "query");
+    SearchMode mode = modeFor(query.mode());
+    long started = System.nanoTime();
+    List<SearchHit> hits = search(mode, query);
+    observer.searched(mode.value(), hits.size(), System.nanoTime() - started);
+    return hits;
+  }
+
+  private List<SearchHit> search(SearchMode mode, SearchMemories query) {
     SearchQuery parsed = SearchQuery.parse(query.query());
-    if (parsed.isEmpty()) {
+    if (mode == SearchMode.KEYWORD) {
+      return parsed.isEmpty() ? List.of() : keywordHits(parsed, query.filter(), query.limit());
+    }
+    if (query.query().codePoints().noneMatch(Character::isLetterOrDigit)) {
       return List.of();
     }
-    long started = System.nanoTime();
-    List<SearchHit> hits = scope.store().read(tx -> tx.memories().search(scope.namespace(), parsed, query.filter(), query.limit()));
-    observer.searched("keyword", hits.size(), System.nanoTime() - started);
-    return hits;
+    if (mode == SearchMode.SEMANTIC) {
+      return semantic.nearest(scope.namespace(), query.query(), query.filter(), query.limit());
+    }
+    int pool = Math.max(query.limit(), FUSION_CANDIDATES);
+    List<SearchHit> keyword = parsed.isEmpty() ? List.of() : keywordHits(parsed, query.filter(), pool);
+    List<SearchHit> meaning = semantic.nearest(scope.namespace(), query.query(), query.filter(), pool);
+    return fuse(keyword, meaning, semantic.semanticWeight(), query.limit());
+  }
+
+  /** The mode a search asking for {@code requested} runs in. */
+  SearchMode modeFor(Optional<SearchMode> requested) {
+    if (semantic != null) {
+      return semantic.resolve(requested);
+    }
+    if (requested.isPresent() && requested.get() != SearchMode.KEYWORD) {
+      throw new ValidationException("mode", "is " + requested.get().value() + ", which needs an embedding model, but none is "
+          + "in use; use mode keyword");
+    }
+    return SearchMode.KEYWORD;
+  }
+
+  private List<SearchHit> keywordHits(SearchQuery parsed, MemoryFilter filter, int limit) {
+    return scope.store().read(tx -> tx.memories().search(scope.namespace(), parsed, filter, limit));
+  }
+
+  /**
+   * Weighted min-max fusion. The keyword side's raw score keeps the keyword order (more distinct
+   * terms first, then BM25): the count of terms plus the BM25 score squashed into 0..1.
+   */
+  static List<SearchHit> fuse(List<SearchHit> keyword, List<SearchHit> meaning, double weight, int limit) {
+    if (weight == 0 || weight == 1) {
+      // one side alone: its own order, not min-max ties against the other side's zeros
+      List<SearchHit> only = weight == 0 ? keyword : meaning;
+      return only.subList(0, Math.min(limit, only.size()));
+    }
+    Map<Long, SearchHit> byId = new HashMap<>();
+    Map<Long, Double> keywordScores = new HashMap<>();
+    for (SearchHit h : keyword) {
+      double bm25 = Math.max(0, h.score());
+      keywordScores.put(h.memory().id().value(), h.matchedTerms() + bm25 / (1 + bm25));
+      byId.put(h.memory().id().value(), h);
+    }
+    Map<Long, Double> semanticScores = new HashMap<>();
+    for (SearchHit h : meaning) {
+      semanticScores.put(h.memory().id().value(), h.semanticScore().orElse(h.score()));
+      byId.putIfAbsent(h.memory().id().value(), h);
+    }
+    List<SearchHit> out = new ArrayList<>(limit);
+    for (Fusion.Fused f : Fusion.fuse(keywordScores, semanticScores, weight)) {
+      if (out.size() == limit) {
+        break;
+      }
+      SearchHit source = byId.get(f.id());
+      Double cosine = semanticScores.get(f.id());
+      out.add(new SearchHit(source.memory(), f.score(), keywordScores.containsKey(f.id()) ? source.matchedTerms() : 0,
+          keywordScores.containsKey(f.id()) ? source.keywordScore() : OptionalDouble.empty(),
+          cosine == null ? OptionalDouble.empty() : OptionalDouble.of(cosine)));
+    }
+    return out;
   }
 
   @Override

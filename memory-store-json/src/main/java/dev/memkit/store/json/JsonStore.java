@@ -30,6 +30,8 @@ import dev.memkit.core.port.out.StateRecords;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.core.port.out.MemoryVector;
+import dev.memkit.core.port.out.VectorRecords;
 import dev.memkit.core.search.Bm25Index;
 import dev.memkit.core.search.SearchQuery;
 import java.io.IOException;
@@ -53,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -88,6 +91,7 @@ final class JsonStore implements Store {
   private volatile long snapshotSeq;
   private volatile long snapshotSize;
   private volatile boolean closed;
+  private VectorFile vectorFile;
 
   private JsonStore(JsonStoreSettings settings, Clock clock, DirectoryLock lock, Recovery.Result recovered,
       GroupCommitter committer) {
@@ -550,6 +554,14 @@ final class JsonStore implements Store {
     return committer.batches();
   }
 
+  /** The embeddings file, opened at its first use (a store used without a model never creates it). */
+  private synchronized VectorFile vectorFile() {
+    if (vectorFile == null) {
+      vectorFile = new VectorFile(dir);
+    }
+    return vectorFile;
+  }
+
   // ------------------------------------------------------------------ the unit of work's view
 
   /** A unit of work's view of the records; {@code undo} is null for reads, which may not write. */
@@ -559,6 +571,7 @@ final class JsonStore implements Store {
     private final StateView stateView = new StateView();
     private final MemoryView memoryView = new MemoryView();
     private final GoalView goalView = new GoalView();
+    private final VectorView vectorView = new VectorView();
     final List<String> changes = new ArrayList<>();
     final List<byte[]> auditLines = new ArrayList<>();
     boolean done;
@@ -573,6 +586,47 @@ final class JsonStore implements Store {
       }
       if (done) {
         throw new IllegalStateException("the unit of work has ended");
+      }
+    }
+
+    @Override
+    public Optional<VectorRecords> vectors() {
+      return Optional.of(vectorView);
+    }
+
+    /**
+     * The embeddings, in {@link VectorFile} rather than the journal: derived data, so a put is
+     * kept even when its unit of work fails (the vector's text hash still tells whether it is current).
+     */
+    private final class VectorView implements VectorRecords {
+      private boolean exists(Namespace namespace, long id) {
+        StoreData.Space space = d.space(namespace);
+        return space != null && space.memories.containsKey(id);
+      }
+
+      @Override
+      public void put(MemoryVector vector) {
+        writing();
+        if (memoryView.ownerOf(vector.memory()).isPresent()) {
+          vectorFile().put(vector);
+        }
+      }
+
+      @Override
+      public void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink) {
+        vectorFile().compact(id -> d.memoryOwner(id) != null);
+        vectorFile().live(model, id -> exists(namespace, id)).values().forEach(sink);
+      }
+
+      @Override
+      public void delete(MemoryId id) {
+        writing();
+        vectorFile().remove(id.value());
+      }
+
+      @Override
+      public long count(Namespace namespace, String model) {
+        return vectorFile().live(model, id -> exists(namespace, id)).size();
       }
     }
 

@@ -211,6 +211,8 @@ final class BackupFiles implements Backups {
                   + " updated_at, effective_s, effective_n) SELECT id, namespace, text, tags, kind, metadata, occurred_at,"
                   + " client_key, created_at, updated_at, effective_s, effective_n FROM source.memories",
               "INSERT INTO memory_tags (memory_id, tag) SELECT memory_id, tag FROM source.memory_tags",
+              "INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
+                  + " SELECT memory_id, model, text_hash, vector FROM source.memory_vectors",
               "INSERT INTO goals (id, namespace, title, status, due_at, created_at, updated_at)"
                   + " SELECT id, namespace, title, status, due_at, created_at, updated_at FROM source.goals",
               "INSERT INTO goal_progress (goal_id, position, at, from_status, to_status, note)"

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class Migrations {
   /** The scripts in order: script {@code i} (0-based) takes the schema to version {@code i + 1}. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__memory_vectors.sql");
 
   private Migrations() {
   }

@@ -6,7 +6,9 @@ import dev.memkit.core.port.out.GoalRecords;
 import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.port.out.StateRecords;
 import dev.memkit.core.port.out.StoreTransaction;
+import dev.memkit.core.port.out.VectorRecords;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,6 +24,7 @@ final class SqlTransaction implements StoreTransaction {
   private final MemoryTable memories;
   private final GoalTable goals;
   private final AuditTable audit;
+  private final VectorTable vectors;
 
   SqlTransaction(Db db, boolean writable) {
     this.db = db;
@@ -30,6 +33,7 @@ final class SqlTransaction implements StoreTransaction {
     this.memories = new MemoryTable(this);
     this.goals = new GoalTable(this);
     this.audit = new AuditTable(this);
+    this.vectors = new VectorTable(this);
   }
 
   /** The connection, for reading; fails once the unit of work has ended. */
@@ -72,6 +76,11 @@ final class SqlTransaction implements StoreTransaction {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public Optional<VectorRecords> vectors() {
+    return Optional.of(vectors);
   }
 
   @Override

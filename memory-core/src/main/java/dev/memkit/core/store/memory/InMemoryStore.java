@@ -24,6 +24,9 @@ import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.port.out.StateRecords;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreTransaction;
+import dev.memkit.core.port.out.MemoryVector;
+import dev.memkit.core.port.out.VectorRecords;
+import java.util.function.Consumer;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.core.search.Bm25Index;
 import dev.memkit.core.search.SearchQuery;
@@ -73,6 +76,7 @@ final class InMemoryStore implements Store {
     final TreeMap<Long, Goal> goals = new TreeMap<>();
     final Map<String, Long> memoryKeys = new HashMap<>();
     final Map<Namespace, Bm25Index> indexes = new HashMap<>();
+    final TreeMap<Long, MemoryVector> vectors = new TreeMap<>();
     long lastMemoryId;
     long lastGoalId;
 
@@ -81,6 +85,7 @@ final class InMemoryStore implements Store {
       d.state.putAll(state);
       d.memories.putAll(memories);
       d.goals.putAll(goals);
+      d.vectors.putAll(vectors);
       d.lastMemoryId = lastMemoryId;
       d.lastGoalId = lastGoalId;
       d.reindex();
@@ -189,6 +194,7 @@ final class InMemoryStore implements Store {
     private final StateView stateView = new StateView();
     private final MemoryView memoryView = new MemoryView();
     private final GoalView goalView = new GoalView();
+    private final VectorView vectorView = new VectorView();
 
     Tx(Deque<Runnable> undo) {
       this.undo = undo;
@@ -219,6 +225,11 @@ final class InMemoryStore implements Store {
     @Override
     public AuditLog audit() {
       return this;
+    }
+
+    @Override
+    public Optional<VectorRecords> vectors() {
+      return Optional.of(vectorView);
     }
 
     @Override
@@ -336,10 +347,14 @@ final class InMemoryStore implements Store {
       data.memories.remove(id.value());
       old.key().ifPresent(k -> data.memoryKeys.remove(keyOf(namespace, k)));
       data.unindex(old);
+      MemoryVector vector = data.vectors.remove(id.value());
       writing(() -> {
         data.memories.put(id.value(), old);
         old.key().ifPresent(k -> data.memoryKeys.put(keyOf(namespace, k), id.value()));
         data.index(old);
+        if (vector != null) {
+          data.vectors.put(id.value(), vector);
+        }
       });
       return true;
     }
@@ -393,6 +408,44 @@ final class InMemoryStore implements Store {
       return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
     }
 
+    }
+
+    /** The memories' vectors, one per memory, dropped with their memory. */
+    private final class VectorView implements VectorRecords {
+      @Override
+      public void put(MemoryVector vector) {
+        long id = vector.memory().value();
+        if (!data.memories.containsKey(id)) {
+          return;
+        }
+        MemoryVector old = data.vectors.put(id, vector);
+        writing(() -> restore(data.vectors, id, old));
+      }
+
+      @Override
+      public void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink) {
+        for (MemoryVector v : data.vectors.values()) {
+          Memory m = data.memories.get(v.memory().value());
+          if (m != null && m.namespace().equals(namespace) && v.model().equals(model)) {
+            sink.accept(v);
+          }
+        }
+      }
+
+      @Override
+      public void delete(MemoryId id) {
+        MemoryVector old = data.vectors.remove(id.value());
+        if (old != null) {
+          writing(() -> data.vectors.put(id.value(), old));
+        }
+      }
+
+      @Override
+      public long count(Namespace namespace, String model) {
+        long[] n = {0};
+        forEach(namespace, model, v -> n[0]++);
+        return n[0];
+      }
     }
 
     private final class GoalView implements GoalRecords {
