@@ -182,6 +182,11 @@ public final class Memkit implements AutoCloseable {
       }
 
       @Override
+      public List<Namespace> namespacesOf(JsonValue document) {
+        return transfer.namespacesOf(document);
+      }
+
+      @Override
       public ImportReport importDocument(JsonValue document, ImportMode mode) {
         try {
           return transfer.importDocument(document, mode);
