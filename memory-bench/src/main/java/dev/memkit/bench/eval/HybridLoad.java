@@ -86,12 +86,11 @@ public final class HybridLoad {
       System.gc();
       System.out.printf(Locale.ROOT, "resident memory with the model and %d vectors: %s%n", large, rss());
     }
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
-    Files.deleteIfExists(dir);
   }
 
   private static Memkit open(Path file, String embedder) {

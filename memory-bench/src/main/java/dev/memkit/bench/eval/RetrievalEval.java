@@ -99,13 +99,11 @@ public final class RetrievalEval {
     Embedder embedder = ServiceLoader.load(EmbedderProvider.class).findFirst().orElseThrow().load(Map.of());
     row("semantic (exact float)", "-", exact(embedder, items, questions, true));
     row("semantic, no speaker", "-", exact(embedder, items, questions, false));
-    Files.deleteIfExists(file);
-    try (var rest = Files.list(dir)) {
-      for (Path p : rest.toList()) {
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
-    Files.deleteIfExists(dir);
   }
 
   private static Memkit open(Path file, double weight) {
