@@ -25,6 +25,7 @@ import dev.memkit.core.port.in.ContextSection;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.mcp.MemkitTool.Hints;
@@ -81,6 +82,7 @@ final class MemkitTools {
             .optional("query", Schema.text("What the conversation is about: adds the memories most relevant to it",
                 Limits.QUERY_MAX_CHARS))
             .optional("sections", sectionsSchema())
+            .optional("mode", searchModeSchema())
             .closed(),
         Schema.CONTEXT, Hints.READ, true,
         (space, args) -> {
@@ -88,9 +90,16 @@ final class MemkitTools {
           Set<ContextSection> sections = EnumSet.noneOf(ContextSection.class);
           args.strings("sections").ifPresent(list -> list.forEach(t -> sections.add(ContextSection.parse(t))));
           ContextRequest request = renamed("q", "query", () -> new ContextRequest(
-              (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, max)), args.optionalString("query"), sections));
+              (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, max)), args.optionalString("query"), sections,
+              args.optionalString("mode").map(SearchMode::of)));
           return RecordJson.context(space.context().export(request));
         });
+  }
+
+  private static JsonObject searchModeSchema() {
+    return Schema.oneOf("How to match: hybrid (words and meaning), keyword (words only) or semantic (meaning only); "
+        + "default: hybrid when the server has an embedding model, else keyword",
+        Arrays.stream(SearchMode.values()).map(SearchMode::value).toList());
   }
 
   private static JsonObject sectionsSchema() {
@@ -145,11 +154,13 @@ final class MemkitTools {
             .optional("from", Schema.time("Only memories that happened at or after this time"))
             .optional("to", Schema.time("Only memories that happened before this time"))
             .optional("limit", Schema.limit("matches"))
+            .optional("mode", searchModeSchema())
             .closed(),
         items(Schema.HIT), Hints.READ, true,
         (space, args) -> {
           SearchMemories search = renamed("q", "query",
-              () -> new SearchMemories(args.string("query"), args.filter(), args.limit("limit")));
+              () -> new SearchMemories(args.string("query"), args.filter(), args.limit("limit"),
+                  args.optionalString("mode").map(SearchMode::of)));
           return itemsOf(space.memories().search(search).stream().map(RecordJson::hit).toList());
         });
   }

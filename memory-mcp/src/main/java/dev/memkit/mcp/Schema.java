@@ -32,10 +32,15 @@ final class Schema {
       .required("updated_at", plain("string"))
       .open();
 
-  /** A search hit: a memory with its score and the query terms it matched. */
+  /**
+   * A search hit: a memory with its score, the query terms it matched, and each side's score (null
+   * when that side did not find it).
+   */
   static final JsonObject HIT = object().with(MEMORY)
       .required("score", plain("number"))
       .required("matched_terms", integer("How many distinct query terms it contains", 0, Integer.MAX_VALUE))
+      .optional("keyword_score", nullable("number"))
+      .optional("semantic_score", nullable("number"))
       .open();
 
   /** A state entry in its JSON form. */

@@ -108,6 +108,7 @@ public final class McpScenario {
     assertThat(memory(again).get("id")).isEqualTo(id);
 
     assertThat(ids(ok("memory_search", Map.of("query", "staging deployment", "tags", List.of("deploy"))))).contains(id.longValue());
+    assertThat(ids(ok("memory_search", Map.of("query", "staging deployment", "mode", "keyword")))).contains(id.longValue());
     assertThat(ids(ok("memory_recent", Map.of("limit", 5)))).contains(id.longValue());
     assertThat(ok("memory_get", Map.of("id", id))).containsEntry("text", "Deployed v1.2 to staging");
     assertThat(ok("memory_update", Map.of("id", id, "text", "Deployed v1.2 to production")))
@@ -204,6 +205,7 @@ public final class McpScenario {
     assertThat(refused("memory_add", Map.of("txt", "typo"))).contains("txt is not an argument of memory_add");
     assertThat(refused("memory_add", Map.of("text", "x".repeat(40_000)))).contains("at most 32768 characters");
     assertThat(refused("memory_search", Map.of("query", ""))).contains("query must not be empty");
+    assertThat(refused("memory_search", Map.of("query", "deploy", "mode", "fuzzy"))).contains("mode");
     assertThat(refused("state_set", Map.of("key", "bad key!", "value", 1))).contains("key must match");
     assertThat(refused("state_set", Map.of("key", "guarded", "value", 2, "expected_version", 7)))
         .contains("expected version 7");
