@@ -7,6 +7,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -30,6 +33,8 @@ final class ReadinessController {
     this.access = access;
   }
 
+  @ApiResponse(responseCode = "200", description = "Writes can succeed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ready.class)))
+  @ApiResponse(responseCode = "503", description = "Writes would fail now", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ready.class)))
   @Get("/ready")
   @SecurityRequirements
   @Operation(operationId = "ready", summary = "Tell whether writes can succeed now: 200, or 503 with the store's state (no key needed)")

@@ -20,8 +20,25 @@ final class Responses {
   }
 
   /** {@code GET /health}. */
-  @Schema(name = "Health", description = "The server is up")
-  record Health(@Schema(description = "Always ok", example = "ok", requiredMode = Schema.RequiredMode.REQUIRED) String status) {
+  @Schema(name = "Health", description = "The server is up, and how it searches right now")
+  record Health(
+      @Schema(description = "Always ok", example = "ok", requiredMode = Schema.RequiredMode.REQUIRED) String status,
+      @Schema(description = "The mode a search that names none runs in now: keyword while the embedding model loads or "
+          + "without one", example = "hybrid", allowableValues = {"hybrid", "keyword", "semantic"},
+          requiredMode = Schema.RequiredMode.REQUIRED) String search,
+      @Schema(description = "The embedding model's state", example = "ready",
+          allowableValues = {"absent", "loading", "ready", "failed"}, requiredMode = Schema.RequiredMode.REQUIRED)
+      String embedder) {
+  }
+
+  /** {@code GET /ready}. */
+  @Schema(name = "Ready", description = "Whether a write would succeed now")
+  record Ready(
+      @Schema(description = "ready, or not ready (with 503)", example = "ready", allowableValues = {"ready", "not ready"},
+          requiredMode = Schema.RequiredMode.REQUIRED) String status,
+      @Schema(description = "The store's state", example = "writable", allowableValues = {"writable", "read-only", "unavailable"},
+          requiredMode = Schema.RequiredMode.REQUIRED) String store,
+      @Schema(description = "Why writes cannot succeed, when they cannot", example = "the disk is full") String detail) {
   }
 
   /** {@code GET /version}. */
@@ -102,9 +119,14 @@ final class Responses {
   /** One result of {@code GET /v1/memories/search}: a memory's members, with its score. */
   @Schema(name = "SearchHit", description = "A memory found by a search, with how well it matched", allOf = Memory.class)
   record SearchHit(
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "BM25 relevance, higher is better") double score,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Relevance, higher is better: BM25 in keyword mode, the fused score in hybrid mode, cosine in semantic mode") double score,
       @Schema(name = "matched_terms", requiredMode = Schema.RequiredMode.REQUIRED, description = "How many of the query's words it contains")
-      int matchedTerms) {
+      int matchedTerms,
+      @Schema(name = "keyword_score", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+          description = "The keyword side's score (BM25), null when only the semantic side found it") Double keywordScore,
+      @Schema(name = "semantic_score", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+          description = "The semantic side's cosine similarity, null when only the keyword side found it or without a model")
+      Double semanticScore) {
   }
 
   /** {@code GET /v1/memories/search}. */
