@@ -23,18 +23,27 @@ final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final BackupFiles backups;
+  private final Checkpointer checkpointer;
   private final Marks marks;
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock) {
+  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock)
+      throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
     this.opened = opened;
     String where = settings.file().toString();
+    for (String pragma : Checkpointer.WRITER_PRAGMAS) {
+      writerDb.execute(pragma);
+    }
     BackupFiles[] holder = new BackupFiles[1];
+    Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+    this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
+        this::restartLog);
     this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
+      checkpointer.committed();
       if (holder[0] != null) {
         holder[0].committed(units);
       }
@@ -43,6 +52,7 @@ final class SqliteStore implements Store {
       this.backups = new BackupFiles(settings, writer, marks, clock);
     } catch (RuntimeException e) {
       writer.close();
+      checkpointer.close();
       throw e;
     }
     holder[0] = backups;
@@ -88,6 +98,14 @@ final class SqliteStore implements Store {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** Has the writer start the write-ahead log again, between two batches (see {@link Checkpointer}). */
+  private void restartLog() {
+    writer.exclusive(db -> {
+      Checkpointer.restart(db, settings.busyTimeoutMillis());
+      return null;
+    });
   }
 
   /** What the check on open found and did. */
@@ -176,6 +194,7 @@ final class SqliteStore implements Store {
     }
     closed = true;
     writer.close();
+    checkpointer.close();
     backups.close();
     readers.close();
     marks.close();

@@ -1,0 +1,217 @@
+package dev.memkit.bench.sqlite;
+
+import dev.memkit.bench.data.ZipfText;
+import dev.memkit.core.Memkit;
+import dev.memkit.core.port.in.AddMemory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The latency of each {@code add} under load, not only the throughput: {@code threads} callers
+ * add memories to a scratch copy of the data set of {@code size} memories for {@code seconds},
+ * each timing every call. Prints adds/s, p50, p99, p99.9 and the maximum, how many automatic
+ * backups ran, the largest {@code -wal} file seen, how many of the slow adds (over 50 ms)
+ * overlapped a backup, and the phases of the writer's slow batches (queue wait, SQL, commit,
+ * marks), which the store logs at DEBUG.
+ *
+ * <pre>
+ * java -cp memory-bench/target/benchmarks.jar dev.memkit.bench.sqlite.WriteLatency SIZE THREADS SECONDS [STORE-PARAMETERS]
+ * </pre>
+ *
+ * <p>{@code STORE-PARAMETERS} are added to the store URI (e.g. {@code backup_every_writes=500});
+ * without them automatic backups run at their defaults. Not run by {@code verify}.
+ */
+public final class WriteLatency {
+  private static final long SLOW_NANOS = 50_000_000L;
+
+  private WriteLatency() {
+  }
+
+  /** Runs one measurement; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    int size = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+    int seconds = Math.min(args.length > 2 ? Integer.parseInt(args[2]) : 20, 600);
+    String parameters = args.length > 3 ? args[3] : "";
+    Path file = SqliteDatasets.scratchCopy(SqliteDatasets.memkit(size), "latency-" + size + ".db");
+    Path backups = file.resolveSibling(file.getFileName() + ".backups");
+    deleteTree(backups);
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".marks"));
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+
+    ConcurrentLinkedQueue<Object[]> slowBatches = new ConcurrentLinkedQueue<>();
+    Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
+    storeLog.setLevel(Level.FINE);
+    storeLog.addHandler(new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (r.getMessage() != null && r.getMessage().startsWith("slow write batch") && r.getParameters() != null) {
+          slowBatches.add(r.getParameters());
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    });
+
+    String uri = "sqlite:" + file + "?integrity_check=off" + (parameters.isEmpty() ? "" : "&" + parameters);
+    List<long[]> backupSpans = new ArrayList<>();
+    long[] maxWal = new long[1];
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<List<long[]>> perThread = new ArrayList<>();
+    long started;
+    long ended;
+    try (Memkit memkit = Memkit.open(uri, SqliteDatasets.options())) {
+      Thread watcher = new Thread(() -> watch(backups, wal, running, backupSpans, maxWal), "latency-watcher");
+      watcher.setDaemon(true);
+      watcher.start();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> workers = new ArrayList<>();
+      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+      for (int t = 0; t < threads; t++) {
+        List<long[]> mine = new ArrayList<>();
+        perThread.add(mine);
+        ZipfText text = ZipfText.seeded(SqliteDatasets.SEED + 500 + t);
+        List<String> texts = text.memories(500);
+        Thread w = new Thread(() -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            return;
+          }
+          for (int i = 0; System.nanoTime() < deadline && i < 2_000_000; i++) {
+            long s = System.nanoTime();
+            memkit.space().memories().add(AddMemory.of(texts.get(i % texts.size())));
+            mine.add(new long[] {s, System.nanoTime() - s});
+          }
+        }, "latency-writer-" + t);
+        workers.add(w);
+        w.start();
+      }
+      started = System.nanoTime();
+      go.countDown();
+      for (Thread w : workers) {
+        w.join();
+      }
+      ended = System.nanoTime();
+      running.set(false);
+      watcher.join();
+    }
+    report(size, threads, parameters, perThread, ended - started, backupSpans, maxWal[0], slowBatches);
+    deleteTree(backups);
+    SqliteDatasets.deleteDatabase(file);
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".marks"));
+  }
+
+  /** Samples every 5 ms whether a backup is being written and how large the write-ahead log is. */
+  private static void watch(Path backups, Path wal, AtomicBoolean running, List<long[]> spans, long[] maxWal) {
+    long since = -1;
+    while (running.get()) {
+      boolean partial = false;
+      if (Files.isDirectory(backups)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(backups, "*.partial")) {
+          partial = s.iterator().hasNext();
+        } catch (IOException e) {
+          partial = false;
+        }
+      }
+      long now = System.nanoTime();
+      if (partial && since < 0) {
+        since = now;
+      } else if (!partial && since >= 0) {
+        synchronized (spans) {
+          spans.add(new long[] {since, now});
+        }
+        since = -1;
+      }
+      try {
+        maxWal[0] = Math.max(maxWal[0], Files.size(wal));
+      } catch (IOException e) {
+        // between a truncation and the next write
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+    if (since >= 0) {
+      spans.add(new long[] {since, System.nanoTime()});
+    }
+  }
+
+  private static void report(int size, int threads, String parameters, List<List<long[]>> perThread, long nanos,
+      List<long[]> backupSpans, long maxWal, ConcurrentLinkedQueue<Object[]> slowBatches) {
+    List<long[]> all = perThread.stream().flatMap(List::stream).collect(Collectors.toList());
+    long[] latencies = all.stream().mapToLong(a -> a[1]).sorted().toArray();
+    int n = latencies.length;
+    long slow = all.stream().filter(a -> a[1] > SLOW_NANOS).count();
+    long slowInBackup = all.stream().filter(a -> a[1] > SLOW_NANOS)
+        .filter(a -> backupSpans.stream().anyMatch(b -> a[0] < b[1] && a[0] + a[1] > b[0])).count();
+    long backupNanos = backupSpans.stream().mapToLong(b -> b[1] - b[0]).sum();
+    System.out.printf("size=%d threads=%d parameters='%s'%n", size, threads, parameters);
+    System.out.printf("adds=%d adds/s=%.0f p50=%.1f ms p99=%.1f ms p99.9=%.1f ms max=%.1f ms%n", n,
+        n / (nanos / 1e9), ms(pct(latencies, 0.50)), ms(pct(latencies, 0.99)), ms(pct(latencies, 0.999)),
+        ms(n == 0 ? 0 : latencies[n - 1]));
+    System.out.printf("backups=%d (%.1f s of %.1f s writing one) max-wal=%.1f MiB slow-adds(>50ms)=%d of which during a backup=%d%n",
+        backupSpans.size(), backupNanos / 1e9, nanos / 1e9, maxWal / 1048576.0, slow, slowInBackup);
+    List<Object[]> batches = new ArrayList<>(slowBatches);
+    String[] phases = {"queue wait", "SQL", "commit", "marks"};
+    StringBuilder line = new StringBuilder("slow batches=" + batches.size());
+    for (int p = 0; p < phases.length; p++) {
+      int index = p + 1;
+      double[] v = batches.stream().mapToDouble(b -> ((Number) b[index]).doubleValue()).sorted().toArray();
+      line.append(String.format("; %s median %.1f max %.1f ms", phases[p],
+          v.length == 0 ? 0 : v[v.length / 2], v.length == 0 ? 0 : v[v.length - 1]));
+    }
+    System.out.println(line);
+    Map<String, Long> worst = batches.stream()
+        .sorted(Comparator.comparingDouble((Object[] b) -> ((Number) b[3]).doubleValue()).reversed()).limit(3)
+        .collect(Collectors.toMap(b -> Arrays.toString(Arrays.copyOfRange(b, 1, b.length)), b -> 1L, Long::sum));
+    System.out.println("slowest commits [wait, SQL, commit, marks, units]: " + worst.keySet());
+  }
+
+  private static long pct(long[] sorted, double p) {
+    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
