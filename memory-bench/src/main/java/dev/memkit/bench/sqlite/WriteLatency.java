@@ -2,6 +2,7 @@ package dev.memkit.bench.sqlite;
 
 import dev.memkit.bench.data.ZipfText;
 import dev.memkit.core.Memkit;
+import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.port.in.AddMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,14 +48,29 @@ public final class WriteLatency {
   public static void main(String[] args) throws Exception {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-    int seconds = Math.min(args.length > 2 ? Integer.parseInt(args[2]) : 20, 600);
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     String parameters = args.length > 3 ? args[3] : "";
     Path file = SqliteDatasets.scratchCopy(SqliteDatasets.memkit(size), "latency-" + size + ".db");
     Path backups = file.resolveSibling(file.getFileName() + ".backups");
+    Path marks = file.resolveSibling(file.getFileName() + ".marks");
     deleteTree(backups);
-    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".marks"));
-    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    Files.deleteIfExists(marks);
+    System.out.printf("sqlite size=%d threads=%d parameters='%s'%n", size, threads, parameters);
+    measure("sqlite:" + file + "?integrity_check=off" + (parameters.isEmpty() ? "" : "&" + parameters),
+        SqliteDatasets.options(), threads, seconds, backups, "*.partial", file.resolveSibling(file.getFileName() + "-wal"));
+    deleteTree(backups);
+    SqliteDatasets.deleteDatabase(file);
+    Files.deleteIfExists(marks);
+  }
 
+  /**
+   * Has {@code threads} callers add memories to the store at {@code uri} for {@code seconds} and
+   * prints what they saw. Background work is taken to be running while a file matching
+   * {@code busyGlob} exists in {@code busyDir} (a backup or snapshot being written); {@code log},
+   * when not null, is a file whose largest size is reported.
+   */
+  public static void measure(String uri, MemkitOptions options, int threads, int seconds, Path busyDir, String busyGlob,
+      Path log) throws InterruptedException {
     ConcurrentLinkedQueue<Object[]> slowBatches = new ConcurrentLinkedQueue<>();
     Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
     storeLog.setLevel(Level.FINE);
@@ -74,26 +90,23 @@ public final class WriteLatency {
       public void close() {
       }
     });
-
-    String uri = "sqlite:" + file + "?integrity_check=off" + (parameters.isEmpty() ? "" : "&" + parameters);
-    List<long[]> backupSpans = new ArrayList<>();
-    long[] maxWal = new long[1];
+    List<long[]> busySpans = new ArrayList<>();
+    long[] maxLog = new long[1];
     AtomicBoolean running = new AtomicBoolean(true);
     List<List<long[]>> perThread = new ArrayList<>();
     long started;
     long ended;
-    try (Memkit memkit = Memkit.open(uri, SqliteDatasets.options())) {
-      Thread watcher = new Thread(() -> watch(backups, wal, running, backupSpans, maxWal), "latency-watcher");
+    long deadline = System.nanoTime() + Math.min(seconds, 600) * 1_000_000_000L;
+    try (Memkit memkit = Memkit.open(uri, options)) {
+      Thread watcher = new Thread(() -> watch(busyDir, busyGlob, log, running, busySpans, maxLog), "latency-watcher");
       watcher.setDaemon(true);
       watcher.start();
       CountDownLatch go = new CountDownLatch(1);
       List<Thread> workers = new ArrayList<>();
-      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
       for (int t = 0; t < threads; t++) {
         List<long[]> mine = new ArrayList<>();
         perThread.add(mine);
-        ZipfText text = ZipfText.seeded(SqliteDatasets.SEED + 500 + t);
-        List<String> texts = text.memories(500);
+        List<String> texts = ZipfText.seeded(20261121L + 500 + t).memories(500);
         Thread w = new Thread(() -> {
           try {
             go.await();
@@ -118,19 +131,17 @@ public final class WriteLatency {
       running.set(false);
       watcher.join();
     }
-    report(size, threads, parameters, perThread, ended - started, backupSpans, maxWal[0], slowBatches);
-    deleteTree(backups);
-    SqliteDatasets.deleteDatabase(file);
-    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".marks"));
+    report(perThread, ended - started, busySpans, maxLog[0], slowBatches);
   }
 
-  /** Samples every 5 ms whether a backup is being written and how large the write-ahead log is. */
-  private static void watch(Path backups, Path wal, AtomicBoolean running, List<long[]> spans, long[] maxWal) {
+  /** Samples every 5 ms whether background work is writing a file and how large the log is. */
+  private static void watch(Path busyDir, String busyGlob, Path log, AtomicBoolean running, List<long[]> spans,
+      long[] maxLog) {
     long since = -1;
     while (running.get()) {
       boolean partial = false;
-      if (Files.isDirectory(backups)) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(backups, "*.partial")) {
+      if (Files.isDirectory(busyDir)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(busyDir, busyGlob)) {
           partial = s.iterator().hasNext();
         } catch (IOException e) {
           partial = false;
@@ -146,7 +157,7 @@ public final class WriteLatency {
         since = -1;
       }
       try {
-        maxWal[0] = Math.max(maxWal[0], Files.size(wal));
+        maxLog[0] = log == null ? 0 : Math.max(maxLog[0], Files.size(log));
       } catch (IOException e) {
         // between a truncation and the next write
       }
@@ -161,8 +172,8 @@ public final class WriteLatency {
     }
   }
 
-  private static void report(int size, int threads, String parameters, List<List<long[]>> perThread, long nanos,
-      List<long[]> backupSpans, long maxWal, ConcurrentLinkedQueue<Object[]> slowBatches) {
+  private static void report(List<List<long[]>> perThread, long nanos, List<long[]> backupSpans, long maxWal,
+      ConcurrentLinkedQueue<Object[]> slowBatches) {
     List<long[]> all = perThread.stream().flatMap(List::stream).collect(Collectors.toList());
     long[] latencies = all.stream().mapToLong(a -> a[1]).sorted().toArray();
     int n = latencies.length;
@@ -170,13 +181,16 @@ public final class WriteLatency {
     long slowInBackup = all.stream().filter(a -> a[1] > SLOW_NANOS)
         .filter(a -> backupSpans.stream().anyMatch(b -> a[0] < b[1] && a[0] + a[1] > b[0])).count();
     long backupNanos = backupSpans.stream().mapToLong(b -> b[1] - b[0]).sum();
-    System.out.printf("size=%d threads=%d parameters='%s'%n", size, threads, parameters);
     System.out.printf("adds=%d adds/s=%.0f p50=%.1f ms p99=%.1f ms p99.9=%.1f ms max=%.1f ms%n", n,
         n / (nanos / 1e9), ms(pct(latencies, 0.50)), ms(pct(latencies, 0.99)), ms(pct(latencies, 0.999)),
         ms(n == 0 ? 0 : latencies[n - 1]));
-    System.out.printf("backups=%d (%.1f s of %.1f s writing one) max-wal=%.1f MiB slow-adds(>50ms)=%d of which during a backup=%d%n",
+    System.out.printf("background=%d (%.1f s of %.1f s writing a backup or snapshot) max-log=%.1f MiB"
+        + " slow-adds(>50ms)=%d of which during background work=%d%n",
         backupSpans.size(), backupNanos / 1e9, nanos / 1e9, maxWal / 1048576.0, slow, slowInBackup);
     List<Object[]> batches = new ArrayList<>(slowBatches);
+    if (batches.isEmpty()) {
+      return;
+    }
     String[] phases = {"queue wait", "SQL", "commit", "marks"};
     StringBuilder line = new StringBuilder("slow batches=" + batches.size());
     for (int p = 0; p < phases.length; p++) {
@@ -200,7 +214,8 @@ public final class WriteLatency {
     return nanos / 1e6;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it, if it exists. */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
