@@ -72,6 +72,7 @@ public final class WriteLatency {
   public static void measure(String uri, MemkitOptions options, int threads, int seconds, Path busyDir, String busyGlob,
       Path log) throws InterruptedException {
     ConcurrentLinkedQueue<Object[]> slowBatches = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Double> restarts = new ConcurrentLinkedQueue<>();
     Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
     storeLog.setLevel(Level.FINE);
     storeLog.addHandler(new Handler() {
@@ -79,6 +80,8 @@ public final class WriteLatency {
       public void publish(LogRecord r) {
         if (r.getMessage() != null && r.getMessage().startsWith("slow write batch") && r.getParameters() != null) {
           slowBatches.add(r.getParameters());
+        } else if (r.getMessage() != null && r.getMessage().startsWith("restarted the write-ahead log")) {
+          restarts.add(((Number) r.getParameters()[2]).doubleValue());
         }
       }
 
@@ -96,7 +99,7 @@ public final class WriteLatency {
     List<List<long[]>> perThread = new ArrayList<>();
     long started;
     long ended;
-    long deadline = System.nanoTime() + Math.min(seconds, 600) * 1_000_000_000L;
+    long[] deadline = new long[1];
     try (Memkit memkit = Memkit.open(uri, options)) {
       Thread watcher = new Thread(() -> watch(busyDir, busyGlob, log, running, busySpans, maxLog), "latency-watcher");
       watcher.setDaemon(true);
@@ -113,7 +116,7 @@ public final class WriteLatency {
           } catch (InterruptedException e) {
             return;
           }
-          for (int i = 0; System.nanoTime() < deadline && i < 2_000_000; i++) {
+          for (int i = 0; System.nanoTime() < deadline[0] && i < 2_000_000; i++) {
             long s = System.nanoTime();
             memkit.space().memories().add(AddMemory.of(texts.get(i % texts.size())));
             mine.add(new long[] {s, System.nanoTime() - s});
@@ -123,6 +126,7 @@ public final class WriteLatency {
         w.start();
       }
       started = System.nanoTime();
+      deadline[0] = started + Math.min(seconds, 600) * 1_000_000_000L;
       go.countDown();
       for (Thread w : workers) {
         w.join();
@@ -132,6 +136,10 @@ public final class WriteLatency {
       watcher.join();
     }
     report(perThread, ended - started, busySpans, maxLog[0], slowBatches);
+    if (!restarts.isEmpty()) {
+      System.out.printf("log restarts=%d, writer paused max %.1f ms%n", restarts.size(),
+          restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
   }
 
   /** Samples every 5 ms whether background work is writing a file and how large the log is. */

@@ -116,7 +116,10 @@ final class Checkpointer {
     try {
       long frames = run(db, "PASSIVE");
       if (frames * pageSize() > WAL_LIMIT_BYTES && !backupRunning.getAsBoolean()) {
+        long started = System.nanoTime();
         restart.run();
+        LOG.log(System.Logger.Level.DEBUG, "restarted the write-ahead log of {0} after {1} frames: the writer paused"
+            + " {2} ms", where, frames, (System.nanoTime() - started) / 1e6);
       }
     } catch (SQLException | RuntimeException e) {
       if (!warned) {
@@ -132,12 +135,17 @@ final class Checkpointer {
    * waits at most {@link #RESTART_WAIT_MILLIS} for readers, then the connection's own
    * {@code busyTimeoutMillis} again. One that finds readers still busy leaves the log to the next.
    */
-  static void restart(Db db, int busyTimeoutMillis) throws SQLException {
-    db.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS);
+  static void restart(Db db, int busyTimeoutMillis) {
     try {
-      run(db, "RESTART");
-    } finally {
-      db.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
+      db.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS);
+      try {
+        run(db, "RESTART");
+      } finally {
+        db.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
+      }
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.DEBUG, "the log of {0} was not restarted, the next checkpoint tries again: {1}",
+          db.where(), e.getMessage());
     }
   }
 

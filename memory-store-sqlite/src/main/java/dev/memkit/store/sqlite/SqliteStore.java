@@ -193,8 +193,8 @@ final class SqliteStore implements Store {
       return;
     }
     closed = true;
-    writer.close();
     checkpointer.close();
+    writer.close();
     backups.close();
     readers.close();
     marks.close();
