@@ -17,14 +17,11 @@ public final class JsonWriteLatency {
 
   /** Runs one measurement on a scratch copy of the compacted data set of SIZE memories. */
   public static void main(String[] args) throws Exception {
-    int size = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    String parameters = args.length > 3 ? args[3] : "";
-    Path dir = JsonDatasets.scratchCopy(JsonDatasets.compacted(size), "latency-json-" + size);
-    System.out.printf("json size=%d threads=%d parameters='%s'%n", size, threads, parameters);
-    WriteLatency.measure("json:" + dir + (parameters.isEmpty() ? "" : "?" + parameters), JsonDatasets.options(), threads,
-        seconds, dir, "*.tmp", null);
+    WriteLatency.Arguments a = WriteLatency.Arguments.of(args);
+    Path dir = JsonDatasets.scratchCopy(JsonDatasets.compacted(a.size()), "latency-json-" + a.size());
+    System.out.printf("json size=%d threads=%d parameters='%s'%n", a.size(), a.threads(), a.parameters());
+    WriteLatency.measure("json:" + dir + (a.parameters().isEmpty() ? "" : "?" + a.parameters()), JsonDatasets.options(),
+        a.threads(), a.seconds(), dir, "*.tmp", null);
     JsonDatasets.delete(dir);
   }
 }

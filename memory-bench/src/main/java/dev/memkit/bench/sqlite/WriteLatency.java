@@ -44,12 +44,30 @@ public final class WriteLatency {
   private WriteLatency() {
   }
 
+  /**
+   * The command-line arguments {@code SIZE THREADS SECONDS [STORE-PARAMETERS]}.
+   *
+   * @param size       memories in the data set
+   * @param threads    callers adding at once
+   * @param seconds    how long they add
+   * @param parameters added to the store URI, may be empty
+   */
+  public record Arguments(int size, int threads, int seconds, String parameters) {
+    /** Reads {@code args}; 20000 32 20 and no parameters when absent. */
+    public static Arguments of(String[] args) {
+      return new Arguments(args.length > 0 ? Integer.parseInt(args[0]) : 20_000,
+          args.length > 1 ? Integer.parseInt(args[1]) : 32, args.length > 2 ? Integer.parseInt(args[2]) : 20,
+          args.length > 3 ? args[3] : "");
+    }
+  }
+
   /** Runs one measurement; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    int size = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    String parameters = args.length > 3 ? args[3] : "";
+    Arguments a = Arguments.of(args);
+    int size = a.size();
+    int threads = a.threads();
+    int seconds = a.seconds();
+    String parameters = a.parameters();
     Path file = SqliteDatasets.scratchCopy(SqliteDatasets.memkit(size), "latency-" + size + ".db");
     Path backups = file.resolveSibling(file.getFileName() + ".backups");
     Path marks = file.resolveSibling(file.getFileName() + ".marks");

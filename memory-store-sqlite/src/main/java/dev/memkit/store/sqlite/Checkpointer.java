@@ -74,18 +74,8 @@ final class Checkpointer {
       stopping = true;
       signal.notifyAll();
     }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
+    GroupCommitWriter.joinUninterruptibly(thread);
     db.close();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void loop() {

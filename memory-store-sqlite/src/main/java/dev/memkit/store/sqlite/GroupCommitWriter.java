@@ -166,6 +166,11 @@ final class GroupCommitWriter {
       closed = true;
       queue.add(stop);
     }
+    joinUninterruptibly(thread);
+  }
+
+  /** Waits for {@code thread} to end, however often this thread is interrupted; keeps the interrupt. */
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {
