@@ -118,8 +118,13 @@ final class BackupFiles implements Backups {
 
   private void auto() {
     try {
+      long endedBefore = lastEnded;
+      long tookBefore = lastTook;
       BackupInfo info = create("auto");
-      LOG.log(System.Logger.Level.DEBUG, "automatic backup {0} of {1}", info.id(), settings.file());
+      double took = lastTook / 1e6;
+      double gap = tookBefore == 0 ? -1 : (lastEnded - lastTook - endedBefore) / 1e6;
+      LOG.log(System.Logger.Level.DEBUG, "automatic backup {0} of {1} took {2} ms, started {3} ms after the previous"
+          + " backup, which took {4} ms", info.id(), settings.file(), took, gap, tookBefore / 1e6);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "automatic backup of " + settings.file() + " failed: " + e.getMessage(), e);
     } finally {

@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +117,40 @@ class WriteStallTest {
       assertThat(Files.size(file)).as("the database file, the store still open").isGreaterThan(before + (4L << 20));
       assertThat(largest).isLessThan(Checkpointer.WAL_LIMIT_BYTES * 2);
     }
+  }
+
+  @Test
+  void automaticBackupsStartNoSoonerThanFiftyTimesThePreviousOnesDurationAfterIt() throws Exception {
+    Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
+    Level level = storeLog.getLevel();
+    storeLog.setLevel(Level.FINE);
+    CapturedLog log = CapturedLog.attach();
+    try (Memkit memkit = open(dir.resolve("spaced.db"), "synchronous=normal&backup_every_writes=1&backup_interval=off")) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      int i = 0;
+      while (spacedBackups(log).size() < 2 && System.nanoTime() < deadline) {
+        memkit.space().memories().add(AddMemory.of("write " + i++));
+      }
+      List<Object[]> spaced = spacedBackups(log);
+      assertThat(spaced).as("automatic backups that followed another").hasSizeGreaterThanOrEqualTo(2);
+      assertThat(i).as("writes, each of which asked for a backup").isGreaterThan(spaced.size() + 1);
+      for (Object[] p : spaced) {
+        double gap = ((Number) p[3]).doubleValue();
+        double previousTook = ((Number) p[4]).doubleValue();
+        assertThat(gap).as("gap after a backup of %.1f ms", previousTook).isGreaterThanOrEqualTo(BackupFiles.SPACING * previousTook);
+      }
+    } finally {
+      log.detach();
+      storeLog.setLevel(level);
+    }
+  }
+
+  /** The parameters of the automatic backups logged that followed another backup. */
+  private static List<Object[]> spacedBackups(CapturedLog log) {
+    return log.records().stream()
+        .filter(r -> r.getMessage() != null && r.getMessage().startsWith("automatic backup") && r.getParameters() != null)
+        .map(LogRecord::getParameters)
+        .filter(p -> ((Number) p[3]).doubleValue() >= 0)
+        .toList();
   }
 }
