@@ -42,6 +42,11 @@ import java.util.regex.Pattern;
 final class BackupFiles implements Backups {
   private static final System.Logger LOG = System.getLogger(BackupFiles.class.getPackageName());
   private static final Pattern NAME = Pattern.compile("(\\d{8}T\\d{9}Z)-([a-z0-9-]{1,40})\\.db");
+  /**
+   * An automatic backup starts no sooner after the previous backup ended than this many times that
+   * backup's duration, so backups copy for at most about 2% of the time however fast writes come.
+   */
+  static final int SPACING = 50;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -54,6 +59,11 @@ final class BackupFiles implements Backups {
   private final AtomicLong writesSinceBackup = new AtomicLong();
   private final AtomicBoolean autoPending = new AtomicBoolean();
   private volatile Instant lastBackup;
+  /** Whether a backup is being copied, holding a read of the database the whole time. */
+  private volatile boolean copying;
+  /** When the last backup ended ({@link System#nanoTime()}) and how long it took, in nanoseconds. */
+  private volatile long lastEnded;
+  private volatile long lastTook;
   private final ScheduledExecutorService background;
 
   BackupFiles(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock) {
@@ -83,7 +93,7 @@ final class BackupFiles implements Backups {
     int every = settings.backupEveryWrites();
     if (every > 0 && since >= every && autoPending.compareAndSet(false, true)) {
       try {
-        background.execute(this::auto);
+        background.schedule(this::auto, spacingLeft(), TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         autoPending.set(false);
       }
@@ -92,21 +102,39 @@ final class BackupFiles implements Backups {
 
   private void autoIfDue() {
     Optional<Duration> interval = settings.backupInterval();
-    if (interval.isPresent() && writesSinceBackup.get() > 0
+    if (interval.isPresent() && writesSinceBackup.get() > 0 && spacingLeft() == 0
         && !clock.instant().isBefore(lastBackup.plus(interval.get())) && autoPending.compareAndSet(false, true)) {
       auto();
     }
   }
 
+  /** How long an automatic backup still has to wait after the last one, in nanoseconds (see {@link #SPACING}). */
+  private long spacingLeft() {
+    if (lastTook == 0) {
+      return 0;
+    }
+    return Math.max(0, lastEnded + SPACING * lastTook - System.nanoTime());
+  }
+
   private void auto() {
     try {
+      long endedBefore = lastEnded;
+      long tookBefore = lastTook;
       BackupInfo info = create("auto");
-      LOG.log(System.Logger.Level.DEBUG, "automatic backup {0} of {1}", info.id(), settings.file());
+      double took = lastTook / 1e6;
+      double gap = tookBefore == 0 ? -1 : (lastEnded - lastTook - endedBefore) / 1e6;
+      LOG.log(System.Logger.Level.DEBUG, "automatic backup {0} of {1} took {2} ms, started {3} ms after the previous"
+          + " backup, which took {4} ms", info.id(), settings.file(), took, gap, tookBefore / 1e6);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "automatic backup of " + settings.file() + " failed: " + e.getMessage(), e);
     } finally {
       autoPending.set(false);
     }
+  }
+
+  /** Whether a backup is being copied at the moment (it holds a read snapshot until it is done). */
+  boolean copying() {
+    return copying;
   }
 
   @Override
@@ -124,11 +152,15 @@ final class BackupFiles implements Backups {
       Path target = dir.resolve(id + ".db");
       Path partial = dir.resolve(id + ".db.partial");
       Files.deleteIfExists(partial);
+      long started = System.nanoTime();
+      copying = true;
       try (Db db = Connections.open(settings.file(), Connections.Role.PLAIN, settings)) {
         db.execute("VACUUM INTO ?", partial.toString());
       } catch (SQLException e) {
         Files.deleteIfExists(partial);
         throw SqlFailure.wrap(e, "write a backup to " + dir, settings.file().toString());
+      } finally {
+        copying = false;
       }
       force(partial);
       marks.force();
@@ -136,6 +168,8 @@ final class BackupFiles implements Backups {
       forceDirectory(dir);
       writesSinceBackup.addAndGet(-writesBefore);
       lastBackup = at;
+      lastEnded = System.nanoTime();
+      lastTook = Math.max(1, lastEnded - started);
       rotate();
       return info(target);
     } catch (IOException e) {

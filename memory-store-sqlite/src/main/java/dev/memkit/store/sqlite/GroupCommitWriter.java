@@ -26,6 +26,8 @@ final class GroupCommitWriter {
   private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getPackageName());
   /** Most units committed together. */
   static final int MAX_BATCH = 256;
+  /** A batch whose first caller waited longer than this is logged at DEBUG with the time of each phase. */
+  static final long SLOW_NANOS = 50_000_000L;
 
   /** Something to do on the writer's connection outside any transaction (restore). */
   @FunctionalInterface
@@ -73,6 +75,7 @@ final class GroupCommitWriter {
 
   private static final class Unit extends Job {
     final StoreWork<?> work;
+    final long queuedAt = System.nanoTime();
 
     Unit(StoreWork<?> work) {
       this.work = work;
@@ -163,6 +166,11 @@ final class GroupCommitWriter {
       closed = true;
       queue.add(stop);
     }
+    joinUninterruptibly(thread);
+  }
+
+  /** Waits for {@code thread} to end, however often this thread is interrupted; keeps the interrupt. */
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {
@@ -254,6 +262,7 @@ final class GroupCommitWriter {
   }
 
   private void runBatch(List<Unit> batch) {
+    long started = System.nanoTime();
     try {
       db.execute("BEGIN IMMEDIATE");
     } catch (SQLException e) {
@@ -301,12 +310,14 @@ final class GroupCommitWriter {
       abort(batch, failures, walDeleted("nothing was stored"));
       return;
     }
+    long ran = System.nanoTime();
     try {
       db.execute("COMMIT");
     } catch (SQLException e) {
       abort(batch, failures, SqlFailure.wrap(e, "commit a write", where));
       return;
     }
+    long commitDone = System.nanoTime();
     if (ok > 0 && !Files.exists(wal)) {
       // deleted between the check and the commit: the commit went to a log that is gone, so it is not acknowledged
       StoreUnavailableException lost = walDeleted("this write went to the deleted log and may not survive a restart");
@@ -318,12 +329,32 @@ final class GroupCommitWriter {
     if (ok > 0) {
       marks.record(db);
     }
+    long marked = System.nanoTime();
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).finish(results[i], failures[i]);
     }
+    logIfSlow(batch, started, ran, commitDone, marked);
     if (ok > 0) {
       committed.accept(ok);
     }
+  }
+
+  /**
+   * Logs, at DEBUG, a batch whose first caller waited longer than {@link #SLOW_NANOS}, with the
+   * milliseconds of each phase as the parameters: queue wait, the units' SQL, {@code COMMIT} (its
+   * fsync), the marks, and the batch size.
+   */
+  private void logIfSlow(List<Unit> batch, long started, long ran, long committedAt, long marked) {
+    long queued = batch.get(0).queuedAt;
+    if (marked - queued > SLOW_NANOS && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "slow write batch on {0}: queue wait {1} ms, SQL {2} ms, commit {3} ms,"
+          + " marks {4} ms, {5} units", where, millis(started - queued), millis(ran - started),
+          millis(committedAt - ran), millis(marked - committedAt), batch.size());
+    }
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
   }
 
   private StoreUnavailableException walDeleted(String outcome) {

@@ -24,20 +24,28 @@ final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final BackupFiles backups;
+  private final Checkpointer checkpointer;
   private final Marks marks;
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
   private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
-      Observer observer) {
+      Observer observer) throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
     this.opened = opened;
     String where = settings.file().toString();
+    for (String pragma : Checkpointer.WRITER_PRAGMAS) {
+      writerDb.execute(pragma);
+    }
     BackupFiles[] holder = new BackupFiles[1];
+    Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+    this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
+        this::restartLog);
     this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
       observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
+      checkpointer.committed();
       if (holder[0] != null) {
         holder[0].committed(units);
       }
@@ -46,6 +54,7 @@ final class SqliteStore implements Store {
       this.backups = new BackupFiles(settings, writer, marks, clock);
     } catch (RuntimeException e) {
       writer.close();
+      checkpointer.close();
       throw e;
     }
     holder[0] = backups;
@@ -95,6 +104,14 @@ final class SqliteStore implements Store {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** Has the writer start the write-ahead log again, between two batches (see {@link Checkpointer}). */
+  private void restartLog() {
+    writer.exclusive(db -> {
+      Checkpointer.restart(db, settings.busyTimeoutMillis());
+      return null;
+    });
   }
 
   /** What the check on open found and did. */
@@ -182,6 +199,7 @@ final class SqliteStore implements Store {
       return;
     }
     closed = true;
+    checkpointer.close();
     writer.close();
     backups.close();
     readers.close();
