@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -226,6 +229,36 @@ final class PgStore implements Store {
 
     Retry(RuntimeException cause) {
       super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * Whether a write would succeed now: {@code unavailable} when no connection can be had (the
+   * server is down or unreachable) or the store is closed, {@code read-only} when the server is a
+   * standby or its transactions are read-only by default, else writable.
+   */
+  @Override
+  public StoreHealth health() {
+    if (closed) {
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
+    }
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT pg_is_in_recovery(), current_setting('transaction_read_only')")) {
+      r.next();
+      boolean standby = r.getBoolean(1);
+      boolean readOnly = "on".equals(r.getString(2));
+      c.rollback();
+      if (standby) {
+        return StoreHealth.failing(StoreHealth.Status.READ_ONLY, "the PostgreSQL server is a standby (in recovery)");
+      }
+      if (readOnly) {
+        return StoreHealth.failing(StoreHealth.Status.READ_ONLY, "PostgreSQL transactions are read-only (default_transaction_read_only)");
+      }
+      return StoreHealth.WRITABLE;
+    } catch (SQLException e) {
+      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE,
+          "cannot reach PostgreSQL (SQLSTATE " + (e.getSQLState() == null ? "none" : e.getSQLState()) + ")");
     }
   }
 

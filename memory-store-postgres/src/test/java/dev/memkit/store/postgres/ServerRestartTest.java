@@ -7,6 +7,7 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryKey;
+import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.in.AddMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,16 @@ class ServerRestartTest {
         t.start();
       }
       PostgresServer.await(() -> acknowledged.size() >= 40, 20_000);
+      assertThat(memkit.storeHealth()).as("readiness before the outage").isEqualTo(StoreHealth.WRITABLE);
       server.stop();
       PostgresServer.await(() -> unavailable.get() >= 4, 20_000);
+      StoreHealth down = memkit.storeHealth();
+      assertThat(down.status()).as("readiness during the outage").isEqualTo(StoreHealth.Status.UNAVAILABLE);
+      assertThat(down.detail()).contains("cannot reach PostgreSQL");
       server.start();
       restarted.set(true);
       PostgresServer.await(() -> afterRestart.get() >= 40, 30_000);
+      assertThat(memkit.storeHealth()).as("readiness after the restart").isEqualTo(StoreHealth.WRITABLE);
       stop.set(true);
       for (Thread t : writers) {
         t.join(30_000);
