@@ -4,17 +4,13 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.StoreHealth;
-import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.in.AuditUseCase;
-import dev.memkit.core.port.in.ImportMode;
-import dev.memkit.core.port.in.ImportReport;
-import dev.memkit.core.port.in.ReindexListener;
-import dev.memkit.core.port.in.SearchStatus;
 import dev.memkit.core.port.in.BackupUseCase;
 import dev.memkit.core.port.in.ContextUseCase;
 import dev.memkit.core.port.in.GoalUseCase;
 import dev.memkit.core.port.in.MemoryUseCase;
+import dev.memkit.core.port.in.ReindexListener;
+import dev.memkit.core.port.in.SearchStatus;
 import dev.memkit.core.port.in.StateUseCase;
 import dev.memkit.core.port.in.TransferUseCase;
 import dev.memkit.core.port.out.Observer;
@@ -41,7 +37,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -149,52 +144,12 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    BackupUseCase backups = new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
-    return new BackupUseCase() {
-      @Override
-      public BackupInfo create() {
-        return backups.create();
-      }
-
-      @Override
-      public List<BackupInfo> list() {
-        return backups.list();
-      }
-
-      @Override
-      public BackupInfo restore(String id) {
-        try {
-          return backups.restore(id);
-        } finally {
-          semantic.refresh();
-        }
-      }
-    };
+    return new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    TransferUseCase transfer = new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()));
-    return new TransferUseCase() {
-      @Override
-      public JsonValue.JsonObject export(Set<Namespace> namespaces) {
-        return transfer.export(namespaces);
-      }
-
-      @Override
-      public List<Namespace> namespacesOf(JsonValue document) {
-        return transfer.namespacesOf(document);
-      }
-
-      @Override
-      public ImportReport importDocument(JsonValue document, ImportMode mode) {
-        try {
-          return transfer.importDocument(document, mode);
-        } finally {
-          semantic.refresh();
-        }
-      }
-    };
+    return new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /**

@@ -15,10 +15,20 @@ import java.util.TreeSet;
 /** Backups of the whole store. A restore is itself backed up first, and audited in every namespace it touches. */
 public final class BackupService implements BackupUseCase {
   private final Scope scope;
+  private final Runnable afterRestore;
 
   /** Serves the backups of {@code scope}'s store; audit entries carry {@code scope}'s actor. */
   public BackupService(Scope scope) {
+    this(scope, () -> { });
+  }
+
+  /**
+   * Serves the backups of {@code scope}'s store and runs {@code afterRestore} once a restore has
+   * ended, whether it succeeded or not (for what is derived from the data, such as search vectors).
+   */
+  public BackupService(Scope scope, Runnable afterRestore) {
     this.scope = scope;
+    this.afterRestore = java.util.Objects.requireNonNull(afterRestore, "afterRestore");
   }
 
   @Override
@@ -34,6 +44,14 @@ public final class BackupService implements BackupUseCase {
   @Override
   public BackupInfo restore(String id) {
     Limits.text(id, "backup_id", 200);
+    try {
+      return restoreChecked(id);
+    } finally {
+      afterRestore.run();
+    }
+  }
+
+  private BackupInfo restoreChecked(String id) {
     if (store().backups().list().stream().noneMatch(b -> b.id().equals(id))) {
       throw new NotFoundException("backup '" + id + "'");
     }

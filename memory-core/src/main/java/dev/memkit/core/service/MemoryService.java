@@ -1,6 +1,7 @@
 package dev.memkit.core.service;
 
 import dev.memkit.core.error.NotFoundException;
+import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Kind;
 import dev.memkit.core.model.Limits;
@@ -17,11 +18,10 @@ import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
-import dev.memkit.core.error.ValidationException;
-import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.search.Fusion;
 import dev.memkit.core.search.SearchQuery;
 import java.time.Instant;
@@ -29,8 +29,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The memory log use cases of one namespace. With a {@link SemanticIndex} that has a model, search

@@ -34,10 +34,20 @@ public final class TransferService implements TransferUseCase {
   private static final int PAGE = 1_000;
 
   private final Scope scope;
+  private final Runnable afterImport;
 
   /** Serves exports and imports of {@code scope}'s store; audit entries carry its actor. */
   public TransferService(Scope scope) {
+    this(scope, () -> { });
+  }
+
+  /**
+   * Serves exports and imports of {@code scope}'s store and runs {@code afterImport} once an import
+   * has ended, whether it succeeded or not (for what is derived from the data, such as search vectors).
+   */
+  public TransferService(Scope scope, Runnable afterImport) {
     this.scope = scope;
+    this.afterImport = java.util.Objects.requireNonNull(afterImport, "afterImport");
   }
 
   /** The records of one namespace, as exported. */
@@ -91,6 +101,14 @@ public final class TransferService implements TransferUseCase {
   public ImportReport importDocument(JsonValue document, ImportMode mode) {
     Limits.required(mode, "mode");
     List<Section> sections = parse(document);
+    try {
+      return write(sections, mode);
+    } finally {
+      afterImport.run();
+    }
+  }
+
+  private ImportReport write(List<Section> sections, ImportMode mode) {
     return scope.store().write(tx -> {
       int state = 0;
       int memories = 0;
