@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Migrations {
   /** The scripts in order: script {@code i} (0-based) takes the schema to version {@code i + 1}. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__memory_vectors.sql");
 
   /** The first key of memkit's advisory locks; the second is the hash of the schema's name. */
   static final int LOCK_CLASS = 0x6d656d6b; // "memk"

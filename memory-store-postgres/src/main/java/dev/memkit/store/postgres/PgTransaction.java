@@ -6,6 +6,8 @@ import dev.memkit.core.port.out.GoalRecords;
 import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.port.out.StateRecords;
 import dev.memkit.core.port.out.StoreTransaction;
+import dev.memkit.core.port.out.VectorRecords;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -23,6 +25,7 @@ final class PgTransaction implements StoreTransaction {
   private final MemoryTable memories;
   private final GoalTable goals;
   private final AuditTable audit;
+  private final VectorTable vectors;
 
   PgTransaction(Pg pg, boolean writable) {
     this.pg = pg;
@@ -31,6 +34,7 @@ final class PgTransaction implements StoreTransaction {
     this.memories = new MemoryTable(this);
     this.goals = new GoalTable(this);
     this.audit = new AuditTable(this);
+    this.vectors = new VectorTable(this);
   }
 
   /** The connection, for reading; fails once the unit of work has ended. */
@@ -83,6 +87,11 @@ final class PgTransaction implements StoreTransaction {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public Optional<VectorRecords> vectors() {
+    return Optional.of(vectors);
   }
 
   @Override

@@ -1,0 +1,73 @@
+package dev.memkit.store.postgres;
+
+import dev.memkit.core.model.MemoryId;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.port.out.MemoryVector;
+import dev.memkit.core.port.out.VectorRecords;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Memories' embeddings in table {@code memory_vectors} (schema version 2): float32 little-endian
+ * {@code bytea}, one row per memory, removed with their memory by the foreign key's cascade.
+ */
+final class VectorTable implements VectorRecords {
+  private static final int PAGE = 1000;
+  private final PgTransaction tx;
+
+  VectorTable(PgTransaction tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void put(MemoryVector vector) {
+    long id = vector.memory().value();
+    tx.writing().update("INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
+        + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM memories WHERE id = ?)"
+        + " ON CONFLICT (memory_id) DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash,"
+        + " vector = excluded.vector",
+        id, vector.model(), vector.textHash(), bytes(vector.values()), id);
+  }
+
+  @Override
+  public void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink) {
+    long after = Long.MIN_VALUE;
+    while (true) {
+      List<MemoryVector> page = tx.pg().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
+          + " JOIN memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
+          + " ORDER BY v.memory_id LIMIT ?",
+          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), floats(rs.getBytes(4))),
+          after, model, namespace.value(), PAGE);
+      page.forEach(sink);
+      if (page.size() < PAGE) {
+        return;
+      }
+      after = page.get(page.size() - 1).memory().value();
+    }
+  }
+
+  @Override
+  public void delete(MemoryId id) {
+    tx.writing().update("DELETE FROM memory_vectors WHERE memory_id = ?", id.value());
+  }
+
+  @Override
+  public long count(Namespace namespace, String model) {
+    return tx.pg().number("SELECT count(*) FROM memory_vectors v JOIN memories m ON m.id = v.memory_id"
+        + " WHERE v.model = ? AND m.namespace = ?", model, namespace.value());
+  }
+
+  static byte[] bytes(float[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    return buffer.array();
+  }
+
+  static float[] floats(byte[] bytes) {
+    float[] values = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
+  }
+}
