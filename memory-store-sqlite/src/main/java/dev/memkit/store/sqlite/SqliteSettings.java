@@ -28,7 +28,8 @@ import java.util.Set;
  * @param integrityCheck    when to check the file on open ({@code integrity_check})
  */
 record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int readers, boolean checkOnOpen,
-    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval, IntegrityCheck integrityCheck) {
+    int backupKeep, int backupEveryWrites, Optional<Duration> backupInterval, IntegrityCheck integrityCheck,
+    boolean backgroundCheckpoints) {
 
   /** When the store checks the file for damage on open. */
   enum IntegrityCheck {
@@ -41,7 +42,7 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
   }
 
   static final Set<String> PARAMETERS = Set.of("synchronous", "busy_timeout", "readers", "integrity_check",
-      "backup_keep", "backup_every_writes", "backup_interval");
+      "backup_keep", "backup_every_writes", "backup_interval", "checkpoint");
 
   /** Reads the settings of {@code location}, rejecting unknown or malformed parameters. */
   static SqliteSettings of(StoreLocation location) {
@@ -75,6 +76,10 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
       case "off" -> IntegrityCheck.OFF;
       default -> throw new ValidationException("integrity_check", "must be auto, quick or off, got '" + check + "'");
     };
+    String checkpoint = location.setting("checkpoint", null).orElse("background").trim().toLowerCase(Locale.ROOT);
+    if (!checkpoint.equals("background") && !checkpoint.equals("writer")) {
+      throw new ValidationException("checkpoint", "must be background or writer, got '" + checkpoint + "'");
+    }
     return new SqliteSettings(file, sync.equals("full"),
         location.intSetting("busy_timeout", null, 10_000, 0, 600_000),
         location.intSetting("readers", null, 4, 1, 64),
@@ -82,7 +87,7 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
         location.backupKeep(),
         location.intSetting("backup_every_writes", "MEMKIT_BACKUP_EVERY_WRITES", 1000, 0, Integer.MAX_VALUE),
         interval(location.setting("backup_interval", "MEMKIT_BACKUP_INTERVAL").orElse("1h")),
-        integrityCheck);
+        integrityCheck, checkpoint.equals("background"));
   }
 
   /**
@@ -101,7 +106,7 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
   /** These settings with the check on open on or off. */
   SqliteSettings withCheckOnOpen(boolean check) {
     return new SqliteSettings(file, fullSync, busyTimeoutMillis, readers, check, backupKeep, backupEveryWrites,
-        backupInterval, integrityCheck);
+        backupInterval, integrityCheck, backgroundCheckpoints);
   }
 
   /** {@code off} or {@code 0}: none; {@code 90s}, {@code 15m}, {@code 1h}, {@code 2d}; or ISO-8601 {@code PT1H}. */

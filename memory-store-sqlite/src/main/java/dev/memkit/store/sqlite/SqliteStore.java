@@ -24,6 +24,7 @@ final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final BackupFiles backups;
+  /** The background checkpoint thread; null with {@code checkpoint=writer}. */
   private final Checkpointer checkpointer;
   private final Marks marks;
   private final Recovery.Outcome opened;
@@ -36,16 +37,23 @@ final class SqliteStore implements Store {
     this.marks = marks;
     this.opened = opened;
     String where = settings.file().toString();
-    for (String pragma : Checkpointer.WRITER_PRAGMAS) {
-      writerDb.execute(pragma);
-    }
     BackupFiles[] holder = new BackupFiles[1];
-    Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
-    this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
-        this::restartLog);
+    if (settings.backgroundCheckpoints()) {
+      for (String pragma : Checkpointer.WRITER_PRAGMAS) {
+        writerDb.execute(pragma);
+      }
+      Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+      this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
+          this::restartLog);
+    } else {
+      // checkpoint=writer: SQLite's own automatic checkpoint inside the writer's commit
+      this.checkpointer = null;
+    }
     this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
       observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
-      checkpointer.committed();
+      if (checkpointer != null) {
+        checkpointer.committed();
+      }
       if (holder[0] != null) {
         holder[0].committed(units);
       }
@@ -54,7 +62,9 @@ final class SqliteStore implements Store {
       this.backups = new BackupFiles(settings, writer, marks, clock);
     } catch (RuntimeException e) {
       writer.close();
-      checkpointer.close();
+      if (checkpointer != null) {
+        checkpointer.close();
+      }
       throw e;
     }
     holder[0] = backups;
@@ -199,7 +209,9 @@ final class SqliteStore implements Store {
       return;
     }
     closed = true;
-    checkpointer.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     writer.close();
     backups.close();
     readers.close();
