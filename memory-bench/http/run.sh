@@ -10,7 +10,9 @@
 # measuring, long enough for the JIT to finish), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 # BENCH_MEMORIES (100000), BENCH_PORT (18480), BENCH_BACKUP_EVERY (unset: automatic backups at
 # their defaults; N: sqlite only, the store URI gets backup_every_writes=N, which forces backups
-# during the measurement). The server inherits MEMKIT_EMBEDDER (none: keyword search only).
+# during the measurement), BENCH_ADD_WARMUP (0: seconds of POST /memory/add before its measurement;
+# the store then holds more than BENCH_MEMORIES when it starts). The server inherits MEMKIT_EMBEDDER
+# (none: keyword search only).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,6 +26,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 MEMORIES=${BENCH_MEMORIES:-100000}
 PORT=${BENCH_PORT:-18480}
 BACKUP_EVERY=${BENCH_BACKUP_EVERY:-}
+ADD_WARMUP=${BENCH_ADD_WARMUP:-0}
 HELLO_PORT=$((PORT + 1))
 KEY=bench-key-not-secret
 BASE="http://127.0.0.1:$PORT"
@@ -118,9 +121,6 @@ until curl -sf -o /dev/null "http://127.0.0.1:$HELLO_PORT/"; do
   sleep 0.1
 done
 
-# the add route's script: the latency hook, then the request generator
-cat "$HERE/latency.lua" "$HERE/post-memory.lua" > "$WORK/add.lua"
-
 bench() { # name, wrk script, URL
   name=$1
   curl -s -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/health" # keep the JIT honest: one call before
@@ -135,10 +135,16 @@ bench() { # name, wrk script, URL
   eval "RPS_$(echo "$name" | tr -c 'a-z0-9\n' '_')=$rps"
 }
 
-echo "# throughput (warm-up: $WARMUP s per route, not counted)"
+# the add route's script: the latency hook, then the request generator
+cat "$HERE/latency.lua" "$HERE/post-memory.lua" > "$WORK/add.lua"
+
+echo "# throughput (warm-up: $WARMUP s per route, $ADD_WARMUP s for memory_add, not counted)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/state/get?key=current_phase" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$HELLO_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/memory/search?q=deploy+release&limit=5" > /dev/null
+if [ "$ADD_WARMUP" -gt 0 ]; then
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${ADD_WARMUP}s" -H "Authorization: Bearer $KEY" -s "$WORK/add.lua" "$BASE/memory/add" > /dev/null
+fi
 GET="$HERE/latency.lua"
 bench hello "$GET" "http://127.0.0.1:$HELLO_PORT/"
 bench state_get "$GET" "$BASE/state/get?key=current_phase"
