@@ -4,10 +4,15 @@
 #   memory-bench/http/run.sh [STORE_KIND]      STORE_KIND: sqlite (default), json or mem
 #
 # Measures: server start to first 200; idle RSS; GET /state/get, POST /memory/add and
-# GET /memory/search at 100k memories; and a bare Netty hello-world in the same run, so
-# memkit's throughput reads as a ratio of it. Settings: BENCH_SECONDS (15), BENCH_WARMUP (60: seconds
-# of load per route before measuring, long enough for the JIT to finish), BENCH_THREADS (2),
-# BENCH_CONNECTIONS (32), BENCH_MEMORIES (100000), BENCH_PORT (18480).
+# GET /memory/search at 100k memories, each with p50, p99 and p99.9 latency; RSS after the run
+# against idle; and a bare Netty hello-world in the same run, so memkit's throughput reads as a
+# ratio of it. Settings: BENCH_SECONDS (15), BENCH_WARMUP (60: seconds of load per route before
+# measuring, long enough for the JIT to finish), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+# BENCH_MEMORIES (100000), BENCH_PORT (18480), BENCH_BACKUP_EVERY (unset: automatic backups at
+# their defaults; N: sqlite only, the store URI gets backup_every_writes=N, which forces backups
+# during the measurement), BENCH_ADD_WARMUP (0: seconds of POST /memory/add before its measurement;
+# the store then holds more than BENCH_MEMORIES when it starts). The server inherits MEMKIT_EMBEDDER
+# (none: keyword search only).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +25,8 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 MEMORIES=${BENCH_MEMORIES:-100000}
 PORT=${BENCH_PORT:-18480}
+BACKUP_EVERY=${BENCH_BACKUP_EVERY:-}
+ADD_WARMUP=${BENCH_ADD_WARMUP:-0}
 HELLO_PORT=$((PORT + 1))
 KEY=bench-key-not-secret
 BASE="http://127.0.0.1:$PORT"
@@ -41,11 +48,26 @@ if [ ! -f "$JAR" ]; then
 fi
 
 case "$KIND" in
-  sqlite) STORE="sqlite:$WORK/memkit.db" ;;
-  json) STORE="json:$WORK/memkit" ;;
-  mem) STORE="mem:bench" ;;
+  sqlite) STORE="sqlite:$WORK/memkit.db"; BACKUPS="$WORK/memkit.db.backups/*.db" ;;
+  json) STORE="json:$WORK/memkit"; BACKUPS="$WORK/memkit/memory_backup_*.json" ;;
+  mem) STORE="mem:bench"; BACKUPS="" ;;
   *) echo "unknown store kind: $KIND" >&2; exit 2 ;;
 esac
+if [ -n "$BACKUP_EVERY" ]; then
+  case "$KIND:$BACKUP_EVERY" in
+    sqlite:*[!0-9]* | sqlite:) echo "BENCH_BACKUP_EVERY must be a number of writes" >&2; exit 2 ;;
+    sqlite:*) STORE="$STORE?backup_every_writes=$BACKUP_EVERY" ;;
+    *) echo "BENCH_BACKUP_EVERY applies to the sqlite store only" >&2; exit 2 ;;
+  esac
+fi
+
+backups() { # how many backups the store has written so far
+  if [ -z "$BACKUPS" ]; then echo 0; return; fi
+  # shellcheck disable=SC2086 # the glob is meant to expand
+  ls $BACKUPS 2>/dev/null | wc -l
+}
+
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
 
 now_ms() { date +%s%3N; }
 
@@ -53,7 +75,8 @@ echo "# machine"
 echo "cpus: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1)"
-echo "wrk: -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; store: $KIND"
+if [ -n "$BACKUP_EVERY" ]; then BACKUP_MODE="every $BACKUP_EVERY writes (forced)"; else BACKUP_MODE=defaults; fi
+echo "wrk: -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; store: $KIND, $MEMORIES memories; automatic backups: $BACKUP_MODE; embedder: ${MEMKIT_EMBEDDER:-default (the model)}"
 
 # --- start to first 200 -------------------------------------------------------------------
 START=$(now_ms)
@@ -66,7 +89,8 @@ until curl -sf -o /dev/null "$BASE/health"; do
 done
 echo "start to first 200: $(( $(now_ms) - START )) ms"
 sleep 3
-echo "idle RSS: $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' /proc/$SERVER_PID/status)"
+IDLE_RSS=$(rss_kib)
+echo "idle RSS: $((IDLE_RSS / 1024)) MiB"
 
 # --- data: 100k memories through one import ----------------------------------------------
 awk -v n="$MEMORIES" 'BEGIN {
@@ -97,27 +121,39 @@ until curl -sf -o /dev/null "http://127.0.0.1:$HELLO_PORT/"; do
   sleep 0.1
 done
 
-bench() { # name, wrk arguments...
-  name=$1; shift
+bench() { # name, wrk script, URL
+  name=$1
   curl -s -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/health" # keep the JIT honest: one call before
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" "$@")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -H "Authorization: Bearer $KEY" -s "$2" "$3")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
-  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  latency=$(echo "$out" | awk '$1 == "percentiles-ms" {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "p50 %sms, p99 %sms, p99.9 %sms, max %sms, %s requests", v["p50"], v["p99"], v["p999"], v["max"], v["requests"]
+  }')
   errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {printf "%s ", $0}')
-  echo "$name: $rps req/s, p50 $p50, p99 $p99 ${errors}"
+  echo "$name: $rps req/s, $latency ${errors}"
   eval "RPS_$(echo "$name" | tr -c 'a-z0-9\n' '_')=$rps"
 }
 
-echo "# throughput (warm-up: $WARMUP s per route, not counted)"
+# the add route's script: the latency hook, then the request generator
+cat "$HERE/latency.lua" "$HERE/post-memory.lua" > "$WORK/add.lua"
+
+echo "# throughput (warm-up: $WARMUP s per route, $ADD_WARMUP s for memory_add, not counted)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/state/get?key=current_phase" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$HELLO_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/memory/search?q=deploy+release&limit=5" > /dev/null
-bench hello "http://127.0.0.1:$HELLO_PORT/"
-bench state_get "$BASE/state/get?key=current_phase"
-bench hello_again "http://127.0.0.1:$HELLO_PORT/"
-bench memory_search "$BASE/memory/search?q=deploy+release&limit=5"
-bench memory_add -s "$HERE/post-memory.lua" "$BASE/memory/add"
+if [ "$ADD_WARMUP" -gt 0 ]; then
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${ADD_WARMUP}s" -H "Authorization: Bearer $KEY" -s "$WORK/add.lua" "$BASE/memory/add" > /dev/null
+fi
+GET="$HERE/latency.lua"
+bench hello "$GET" "http://127.0.0.1:$HELLO_PORT/"
+bench state_get "$GET" "$BASE/state/get?key=current_phase"
+bench hello_again "$GET" "http://127.0.0.1:$HELLO_PORT/"
+bench memory_search "$GET" "$BASE/memory/search?q=deploy+release&limit=5"
+BACKUPS_BEFORE=$(backups)
+bench memory_add "$WORK/add.lua" "$BASE/memory/add"
+echo "backups written during memory_add: $(( $(backups) - BACKUPS_BEFORE ))"
 echo "ratio state_get / hello (mean of the two hello runs around it): $(awk -v a="$RPS_state_get" -v b="$RPS_hello" -v c="$RPS_hello_again" 'BEGIN {printf "%.2f", a / ((b + c) / 2)}')"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server RSS after: $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' /proc/$SERVER_PID/status)"
+AFTER_RSS=$(rss_kib)
+echo "server RSS after: $((AFTER_RSS / 1024)) MiB ($(awk -v a="$AFTER_RSS" -v i="$IDLE_RSS" 'BEGIN {printf "%.2f", a / i}')× idle)"
