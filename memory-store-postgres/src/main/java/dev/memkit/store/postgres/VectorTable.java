@@ -4,8 +4,6 @@ import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.MemoryVector;
 import dev.memkit.core.port.out.VectorRecords;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,7 +26,7 @@ final class VectorTable implements VectorRecords {
         + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM memories WHERE id = ?)"
         + " ON CONFLICT (memory_id) DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash,"
         + " vector = excluded.vector",
-        id, vector.model(), vector.textHash(), bytes(vector.values()), id);
+        id, vector.model(), vector.textHash(), vector.valuesAsBytes(), id);
   }
 
   @Override
@@ -38,7 +36,7 @@ final class VectorTable implements VectorRecords {
       List<MemoryVector> page = tx.pg().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
           + " JOIN memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
           + " ORDER BY v.memory_id LIMIT ?",
-          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), floats(rs.getBytes(4))),
+          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), MemoryVector.valuesFrom(rs.getBytes(4))),
           after, model, namespace.value(), PAGE);
       page.forEach(sink);
       if (page.size() < PAGE) {
@@ -57,17 +55,5 @@ final class VectorTable implements VectorRecords {
   public long count(Namespace namespace, String model) {
     return tx.pg().number("SELECT count(*) FROM memory_vectors v JOIN memories m ON m.id = v.memory_id"
         + " WHERE v.model = ? AND m.namespace = ?", model, namespace.value());
-  }
-
-  static byte[] bytes(float[] values) {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values);
-    return buffer.array();
-  }
-
-  static float[] floats(byte[] bytes) {
-    float[] values = new float[bytes.length / Float.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-    return values;
   }
 }

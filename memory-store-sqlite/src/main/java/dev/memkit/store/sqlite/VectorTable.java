@@ -4,8 +4,6 @@ import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.MemoryVector;
 import dev.memkit.core.port.out.VectorRecords;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,7 +24,7 @@ final class VectorTable implements VectorRecords {
     tx.writing().update("INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
         + " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM memories WHERE id = ?1)"
         + " ON CONFLICT (memory_id) DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash, vector = excluded.vector",
-        vector.memory().value(), vector.model(), vector.textHash(), bytes(vector.values()));
+        vector.memory().value(), vector.model(), vector.textHash(), vector.valuesAsBytes());
   }
 
   @Override
@@ -36,7 +34,7 @@ final class VectorTable implements VectorRecords {
       List<MemoryVector> page = tx.db().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
           + " CROSS JOIN memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
           + " ORDER BY v.memory_id LIMIT ?",
-          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), floats(rs.getBytes(4))),
+          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), MemoryVector.valuesFrom(rs.getBytes(4))),
           after, model, namespace.value(), PAGE);
       page.forEach(sink);
       if (page.size() < PAGE) {
@@ -55,17 +53,5 @@ final class VectorTable implements VectorRecords {
   public long count(Namespace namespace, String model) {
     return tx.db().number("SELECT count(*) FROM memory_vectors v CROSS JOIN memories m ON m.id = v.memory_id"
         + " WHERE v.model = ? AND m.namespace = ?", model, namespace.value());
-  }
-
-  static byte[] bytes(float[] values) {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values);
-    return buffer.array();
-  }
-
-  static float[] floats(byte[] bytes) {
-    float[] values = new float[bytes.length / Float.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-    return values;
   }
 }

@@ -1,6 +1,8 @@
 package dev.memkit.core.port.out;
 
 import dev.memkit.core.model.MemoryId;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -21,5 +23,19 @@ public record MemoryVector(MemoryId memory, String model, int textHash, float[] 
     if (values.length == 0 || model.isBlank()) {
       throw new IllegalArgumentException("a memory vector needs a model id and at least one number");
     }
+  }
+
+  /** {@link #values()} as float32 little-endian bytes: the form stores keep them in. */
+  public byte[] valuesAsBytes() {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    return buffer.array();
+  }
+
+  /** The values written by {@link #valuesAsBytes()}. */
+  public static float[] valuesFrom(byte[] bytes) {
+    float[] values = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
   }
 }
