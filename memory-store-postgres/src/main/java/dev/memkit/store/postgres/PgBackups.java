@@ -13,6 +13,9 @@ import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.jackson.JsonText;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
+import dev.memkit.store.jdbc.TimeColumns;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,12 +52,12 @@ final class PgBackups implements Backups {
   @Override
   public BackupInfo create(String reason) {
     return store.run(tx -> {
-      Pg pg = ((PgTransaction) tx).writing();
+      SqlConnection pg = ((JdbcTransaction) tx).writing();
       pg.number("SELECT 1 FROM pg_advisory_xact_lock(?, hashtext(?))", Migrations.LOCK_CLASS, settings.schema() + ":backups");
       String document = JsonText.write(snapshot(tx));
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       Optional<Instant> newest = pg.first("SELECT created_at FROM backups ORDER BY id DESC LIMIT 1",
-          rs -> Times.parse(rs.getString(1)));
+          rs -> TimeColumns.parse(rs.getString(1)));
       if (newest.isPresent() && !at.isAfter(newest.get())) {
         at = newest.get().plusMillis(1);
       }
@@ -62,7 +65,7 @@ final class PgBackups implements Backups {
       String id = STAMP.format(at) + "-" + slug;
       long size = document.getBytes(StandardCharsets.UTF_8).length;
       pg.update("INSERT INTO backups (id, created_at, reason, size_bytes, document) VALUES (?, ?, ?, ?, ?)",
-          id, Times.text(at), slug, size, document);
+          id, TimeColumns.text(at), slug, size, document);
       pg.update("DELETE FROM backups WHERE id NOT IN (SELECT id FROM backups ORDER BY id DESC LIMIT ?)",
           settings.backupKeep());
       return new BackupInfo(id, at, size, slug);
@@ -71,9 +74,9 @@ final class PgBackups implements Backups {
 
   @Override
   public List<BackupInfo> list() {
-    return store.read(tx -> ((PgTransaction) tx).pg().list(
+    return store.read(tx -> ((JdbcTransaction) tx).sql().list(
         "SELECT id, created_at, size_bytes, reason FROM backups ORDER BY id DESC",
-        rs -> new BackupInfo(rs.getString(1), Times.parse(rs.getString(2)), rs.getLong(3), rs.getString(4))));
+        rs -> new BackupInfo(rs.getString(1), TimeColumns.parse(rs.getString(2)), rs.getLong(3), rs.getString(4))));
   }
 
   /**
@@ -83,11 +86,11 @@ final class PgBackups implements Backups {
    */
   @Override
   public void restore(String id) {
-    String text = store.read(tx -> ((PgTransaction) tx).pg().first("SELECT document FROM backups WHERE id = ?",
+    String text = store.read(tx -> ((JdbcTransaction) tx).sql().first("SELECT document FROM backups WHERE id = ?",
         rs -> rs.getString(1), id)).orElseThrow(() -> new NotFoundException("backup " + id));
     List<Section> sections = parse(JsonText.parse(text, "backup"));
     store.write(tx -> {
-      Pg pg = ((PgTransaction) tx).writing();
+      SqlConnection pg = ((JdbcTransaction) tx).writing();
       pg.update("LOCK TABLE state, memories, goals, goal_progress IN EXCLUSIVE MODE");
       pg.update("DELETE FROM state");
       pg.update("DELETE FROM memories");

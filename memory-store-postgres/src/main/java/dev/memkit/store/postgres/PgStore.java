@@ -8,6 +8,9 @@ import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.ConcurrentChange;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +44,7 @@ final class PgStore implements Store {
   private final HikariDataSource pool;
   private final PgBackups backups;
   /** The unit of work this store runs on the current thread, if any: a nested read or write joins it. */
-  private final ThreadLocal<PgTransaction> current = new ThreadLocal<>();
+  private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
   private volatile boolean closed;
 
   private PgStore(PgSettings settings, HikariDataSource pool) {
@@ -114,7 +117,7 @@ final class PgStore implements Store {
 
   @Override
   public <T> T read(StoreWork<T> work) {
-    PgTransaction running = current.get();
+    JdbcTransaction running = current.get();
     if (running != null) {
       return work.run(running);
     }
@@ -124,7 +127,7 @@ final class PgStore implements Store {
 
   @Override
   public <T> T write(StoreWork<T> work) {
-    PgTransaction running = current.get();
+    JdbcTransaction running = current.get();
     if (running != null) {
       if (!running.writable()) {
         throw new IllegalStateException("a read may not write");
@@ -164,12 +167,13 @@ final class PgStore implements Store {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(mode == Mode.READ);
       }
-      PgTransaction tx = new PgTransaction(new Pg(c, settings.description()), mode != Mode.READ);
+      JdbcTransaction tx = new JdbcTransaction(SqlConnection.uncached(c, settings.description(), PgFailure::wrap),
+          mode != Mode.READ, PostgresDialect.INSTANCE);
       T result;
       current.set(tx);
       try {
         result = work.run(tx);
-      } catch (PgFailure.ConcurrentChange e) {
+      } catch (ConcurrentChange e) {
         rollback(c);
         throw new Retry(e);
       } catch (PgFailure.SqlFailed e) {

@@ -4,6 +4,7 @@ import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -154,7 +155,7 @@ final class BackupFiles implements Backups {
       Files.deleteIfExists(partial);
       long started = System.nanoTime();
       copying = true;
-      try (Db db = Connections.open(settings.file(), Connections.Role.PLAIN, settings)) {
+      try (SqlConnection db = Connections.open(settings.file(), Connections.Role.PLAIN, settings)) {
         db.execute("VACUUM INTO ?", partial.toString());
       } catch (SQLException e) {
         Files.deleteIfExists(partial);
@@ -219,11 +220,11 @@ final class BackupFiles implements Backups {
   }
 
   /** Replaces state, memories and goals with the backup's, keeping the audit log; ids never go back. */
-  private void restoreFrom(Db db, Path backup, String id) throws SQLException {
+  private void restoreFrom(SqlConnection db, Path backup, String id) throws SQLException {
     Path copy = dir.resolve(id + ".restoring");
     try {
       Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
-      try (Db source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
+      try (SqlConnection source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
         String problem = Recovery.problem(source);
         if (problem != null) {
           throw new StoreUnavailableException("backup " + id + " is damaged (" + problem + "); nothing was restored");
@@ -232,7 +233,7 @@ final class BackupFiles implements Backups {
       }
       db.execute("ATTACH DATABASE ? AS source", copy.toString());
       try {
-        db.inTransaction(() -> {
+        Connections.inTransaction(db, () -> {
           for (String sql : List.of(
               "DELETE FROM state",
               "DELETE FROM memory_tags",

@@ -1,6 +1,7 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,14 @@ final class Migrations {
    *
    * @throws StoreUnavailableException when it has a newer version or a migration fails
    */
-  static void apply(Db db) {
+  static void apply(SqlConnection db) {
     try {
       int version = version(db);
       refuseNewer(db, version);
       if (version == latest()) {
         return;
       }
-      db.inTransaction(() -> {
+      Connections.inTransaction(db, () -> {
         int current = version(db);
         refuseNewer(db, current);
         for (int v = current; v < latest(); v++) {
@@ -55,7 +56,7 @@ final class Migrations {
     }
   }
 
-  static int version(Db db) throws SQLException {
+  static int version(SqlConnection db) throws SQLException {
     try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
@@ -65,11 +66,11 @@ final class Migrations {
    * Refuses a database written by a newer memkit before anything (such as switching it to WAL)
    * changes the file.
    */
-  static void refuseNewer(Db db) throws SQLException {
+  static void refuseNewer(SqlConnection db) throws SQLException {
     refuseNewer(db, version(db));
   }
 
-  private static void refuseNewer(Db db, int version) {
+  private static void refuseNewer(SqlConnection db, int version) {
     if (version > latest()) {
       throw new StoreUnavailableException(db.where() + " has schema version " + version
           + ", written by a newer memkit; this one supports versions up to " + latest()

@@ -1,6 +1,7 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +159,7 @@ final class Recovery {
 
   /** The counters of the database in {@code file}; empty when it has no memkit schema yet or cannot be read. */
   static Optional<Marks.Counts> countsOf(Path file, SqliteSettings settings) {
-    try (Db db = Connections.open(file, Connections.Role.PLAIN, settings)) {
+    try (SqlConnection db = Connections.open(file, Connections.Role.PLAIN, settings)) {
       if (Migrations.version(db) == 0) {
         return Optional.empty();
       }
@@ -196,7 +197,7 @@ final class Recovery {
 
   /** What {@code quick_check} finds wrong with {@code file}, or null when it is sound. */
   static String problem(Path file, SqliteSettings settings) {
-    try (Db db = Connections.open(file, Connections.Role.PLAIN, settings)) {
+    try (SqlConnection db = Connections.open(file, Connections.Role.PLAIN, settings)) {
       return problem(db);
     } catch (SQLException e) {
       if (SqlFailure.causeOf(e) == SqlFailure.Cause.DAMAGED) {
@@ -207,7 +208,7 @@ final class Recovery {
   }
 
   /** What {@code quick_check} finds wrong with the database of {@code db}, or null when it is sound. */
-  static String problem(Db db) throws SQLException {
+  static String problem(SqlConnection db) throws SQLException {
     List<String> rows = new ArrayList<>();
     try {
       try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA quick_check(5)")) {

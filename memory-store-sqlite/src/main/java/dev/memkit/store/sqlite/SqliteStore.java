@@ -7,6 +7,8 @@ import dev.memkit.core.port.out.DirectoryProbe;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.SqlConnection;
+import dev.memkit.store.jdbc.JdbcTransaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.time.Clock;
  */
 final class SqliteStore implements Store {
   private final SqliteSettings settings;
-  private final Db writerDb;
+  private final SqlConnection writerDb;
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final BackupFiles backups;
@@ -30,7 +32,7 @@ final class SqliteStore implements Store {
   private final Recovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
+  private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
       Observer observer) throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
@@ -42,7 +44,7 @@ final class SqliteStore implements Store {
       for (String pragma : Checkpointer.WRITER_PRAGMAS) {
         writerDb.execute(pragma);
       }
-      Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+      SqlConnection checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
       this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
           this::restartLog);
     } else {
@@ -89,7 +91,7 @@ final class SqliteStore implements Store {
     if (outcome.recovered()) {
       observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
     }
-    Db db = null;
+    SqlConnection db = null;
     Marks marks = null;
     try {
       db = Connections.open(file, Connections.Role.WRITER, settings);
@@ -131,9 +133,9 @@ final class SqliteStore implements Store {
 
   @Override
   public <T> T read(StoreWork<T> work) {
-    SqlTransaction inWrite = writer.currentOnThisThread();
+    JdbcTransaction inWrite = writer.currentOnThisThread();
     if (inWrite != null) {
-      SqlTransaction view = new SqlTransaction(inWrite.db(), false);
+      JdbcTransaction view = inWrite.readOnly();
       try {
         return work.run(view);
       } finally {
@@ -176,7 +178,7 @@ final class SqliteStore implements Store {
     }
     try {
       writer.exclusive(db -> {
-        db.inTransaction(() -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
+        Connections.inTransaction(db, () -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
         return null;
       });
       return StoreHealth.WRITABLE;

@@ -1,4 +1,4 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Actor;
@@ -6,7 +6,7 @@ import dev.memkit.core.model.AuditEntry;
 import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.AuditLog;
-import dev.memkit.jackson.JsonText;
+import dev.memkit.core.json.JsonWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,20 +15,19 @@ import java.util.Optional;
 
 /** The audit log in table {@code audit}; its sequence is an AUTOINCREMENT rowid, never reused. */
 final class AuditTable implements AuditLog {
-  private final SqlTransaction tx;
+  private final JdbcTransaction tx;
 
-  AuditTable(SqlTransaction tx) {
+  AuditTable(JdbcTransaction tx) {
     this.tx = tx;
   }
 
   @Override
   public AuditEntry append(AuditEntry entry) {
-    Db db = tx.writing();
-    long sequence = db.number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before, after, diff)"
+    long sequence = tx.writing().number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before, after, diff)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
-        Times.text(entry.at()), entry.at().getEpochSecond(), (long) entry.at().getNano(), entry.namespace().value(),
+        TimeColumns.text(entry.at()), entry.at().getEpochSecond(), entry.at().getNano(), entry.namespace().value(),
         entry.actor().value(), entry.action(), entry.target(),
-        entry.before().map(JsonText::write).orElse(null), entry.after().map(JsonText::write).orElse(null),
+        entry.before().map(JsonWriter::compact).orElse(null), entry.after().map(JsonWriter::compact).orElse(null),
         entry.diff());
     return entry.withSequence(sequence);
   }
@@ -44,30 +43,30 @@ final class AuditTable implements AuditLog {
     }
     if (query.target().isPresent()) {
       String t = query.target().get();
-      String under = t + ":";
-      sql.append(" AND (target = ? OR substr(target, 1, ?) = ?)");
+      sql.append(" AND (target = ?");
       params.add(t);
-      params.add(under.codePointCount(0, under.length()));
-      params.add(under);
+      tx.dialect().appendStartsWith(sql.append(" OR "), params, "target", t + ":");
+      sql.append(')');
     }
-    query.range().from().ifPresent(f -> Times.appendBound(sql, params, "at_s", "at_n", f, true));
-    query.range().to().ifPresent(t -> Times.appendBound(sql, params, "at_s", "at_n", t, false));
+    boolean rowValues = tx.dialect().comparesRowValues();
+    query.range().from().ifPresent(f -> TimeColumns.appendBound(sql, params, "at_s", "at_n", f, true, rowValues));
+    query.range().to().ifPresent(t -> TimeColumns.appendBound(sql, params, "at_s", "at_n", t, false, rowValues));
     if (query.beforeSequence().isPresent()) {
       sql.append(" AND sequence < ?");
       params.add(query.beforeSequence().getAsLong());
     }
     sql.append(" ORDER BY sequence DESC LIMIT ?");
     params.add(query.limit());
-    return tx.db().list(sql.toString(), AuditTable::entry, params.toArray());
+    return tx.sql().list(sql.toString(), this::entry, params.toArray());
   }
 
-  private static AuditEntry entry(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong(1), Times.parse(rs.getString(2)), Namespace.of(rs.getString(3)),
+  private AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong(1), TimeColumns.parse(rs.getString(2)), NameCache.namespace(rs.getString(3)),
         Actor.of(rs.getString(4)), rs.getString(5), rs.getString(6), json(rs.getString(7), "before"),
         json(rs.getString(8), "after"), rs.getString(9));
   }
 
-  private static Optional<JsonValue> json(String text, String field) {
-    return text == null ? Optional.empty() : Optional.of(JsonText.parse(text, field));
+  private Optional<JsonValue> json(String text, String field) {
+    return text == null ? Optional.empty() : Optional.of(tx.dialect().parseJson(text, field));
   }
 }
