@@ -5,12 +5,11 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.Memory;
-import dev.memkit.core.model.MemoryFilter;
-import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.jackson.JsonText;
 import dev.memkit.store.jdbc.JdbcTransaction;
@@ -22,7 +21,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,19 +37,21 @@ import java.util.Set;
 final class PgBackups implements Backups {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final int PAGE = 1_000;
 
   private final PgStore store;
   private final PgSettings settings;
+  private final Observer observer;
 
-  PgBackups(PgStore store, PgSettings settings) {
+  PgBackups(PgStore store, PgSettings settings, Observer observer) {
     this.store = store;
     this.settings = settings;
+    this.observer = observer;
   }
 
   @Override
   public BackupInfo create(String reason) {
-    return store.run(tx -> {
+    long started = System.nanoTime();
+    BackupInfo taken = store.run(tx -> {
       SqlConnection pg = ((JdbcTransaction) tx).writing();
       pg.number("SELECT 1 FROM pg_advisory_xact_lock(?, hashtext(?))", Migrations.LOCK_CLASS, settings.schema() + ":backups");
       String document = JsonText.write(snapshot(tx));
@@ -70,6 +70,8 @@ final class PgBackups implements Backups {
           settings.backupKeep());
       return new BackupInfo(id, at, size, slug);
     }, PgStore.Mode.SNAPSHOT_WRITE);
+    observer.backupTaken(PostgresStoreProvider.SCHEME, taken.sizeBytes(), System.nanoTime() - started);
+    return taken;
   }
 
   @Override
@@ -115,7 +117,7 @@ final class PgBackups implements Backups {
       namespaces.add(JsonValue.objectBuilder()
           .put("namespace", ns.value())
           .put("state", JsonValue.array(tx.state().list(ns, "").stream().map(RecordJson::state).toList()))
-          .put("memories", JsonValue.array(allMemories(tx, ns).stream().map(RecordJson::memory).toList()))
+          .put("memories", JsonValue.array(tx.memories().all(ns).stream().map(RecordJson::memory).toList()))
           .put("goals", JsonValue.array(tx.goals().list(ns, Set.of()).stream().map(RecordJson::goal).toList()))
           .build());
     }
@@ -125,21 +127,6 @@ final class PgBackups implements Backups {
         .put("exported_at", RecordJson.time(Instant.now()))
         .put("namespaces", JsonValue.array(namespaces))
         .build();
-  }
-
-  private static List<Memory> allMemories(StoreTransaction tx, Namespace ns) {
-    List<Memory> all = new ArrayList<>();
-    Optional<MemoryId> before = Optional.empty();
-    while (true) {
-      List<Memory> page = tx.memories().list(ns, MemoryFilter.ALL, before, PAGE);
-      all.addAll(page);
-      if (page.size() < PAGE) {
-        break;
-      }
-      before = Optional.of(page.get(page.size() - 1).id());
-    }
-    Collections.reverse(all);
-    return all;
   }
 
   private static List<Section> parse(JsonValue document) {

@@ -6,7 +6,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.store.jdbc.ConcurrentChange;
 import dev.memkit.store.jdbc.JdbcTransaction;
@@ -47,14 +49,19 @@ final class PgStore implements Store {
   private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
   private volatile boolean closed;
 
-  private PgStore(PgSettings settings, HikariDataSource pool) {
+  private PgStore(PgSettings settings, HikariDataSource pool, Observer observer) {
     this.settings = settings;
     this.pool = pool;
-    this.backups = new PgBackups(this, settings);
+    this.backups = new PgBackups(this, settings, observer);
   }
 
-  /** Opens the pool and brings the schema up to date. */
-  static PgStore open(PgSettings settings) {
+  /** Opens the store at {@code location}, reporting to its observer. */
+  static PgStore open(StoreLocation location) {
+    return open(PgSettings.of(location), location.observer());
+  }
+
+  /** Opens the pool and brings the schema up to date; the store tells {@code observer} of its backups. */
+  static PgStore open(PgSettings settings, Observer observer) {
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config(settings));
@@ -74,7 +81,7 @@ final class PgStore implements Store {
       pool.close();
       throw e;
     }
-    return new PgStore(settings, pool);
+    return new PgStore(settings, pool, observer);
   }
 
   private static HikariConfig config(PgSettings s) {

@@ -25,21 +25,21 @@ final class SqliteStore implements Store {
   private final SqlConnection writerDb;
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
-  private final BackupFiles backups;
+  private final SqliteBackups backups;
   /** The background checkpoint thread; null with {@code checkpoint=writer}. */
   private final Checkpointer checkpointer;
   private final Marks marks;
-  private final Recovery.Outcome opened;
+  private final IntegrityRecovery.Outcome opened;
   private volatile boolean closed;
 
-  private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
+  private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, IntegrityRecovery.Outcome opened, Clock clock,
       Observer observer) throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
     this.opened = opened;
     String where = settings.file().toString();
-    BackupFiles[] holder = new BackupFiles[1];
+    SqliteBackups[] holder = new SqliteBackups[1];
     if (settings.backgroundCheckpoints()) {
       for (String pragma : Checkpointer.WRITER_PRAGMAS) {
         writerDb.execute(pragma);
@@ -61,7 +61,7 @@ final class SqliteStore implements Store {
       }
     });
     try {
-      this.backups = new BackupFiles(settings, writer, marks, clock);
+      this.backups = new SqliteBackups(settings, writer, marks, clock, observer);
     } catch (RuntimeException e) {
       writer.close();
       if (checkpointer != null) {
@@ -77,7 +77,7 @@ final class SqliteStore implements Store {
   /**
    * Opens (creating when absent) the store described by {@code settings}: checks the file,
    * recovering it from a backup when damaged (and telling {@code observer}), and brings its schema
-   * up to date. The store tells {@code observer} the size of every group commit.
+   * up to date. The store tells {@code observer} the size of every group commit and the backups it takes.
    */
   static SqliteStore open(SqliteSettings settings, Observer observer) {
     Clock clock = Clock.systemUTC();
@@ -87,7 +87,7 @@ final class SqliteStore implements Store {
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
-    Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
+    IntegrityRecovery.Outcome outcome = IntegrityRecovery.checkOrRecover(settings, clock);
     if (outcome.recovered()) {
       observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
     }
@@ -127,7 +127,7 @@ final class SqliteStore implements Store {
   }
 
   /** What the check on open found and did. */
-  Recovery.Outcome opened() {
+  IntegrityRecovery.Outcome opened() {
     return opened;
   }
 

@@ -4,6 +4,7 @@ import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -40,8 +41,8 @@ import java.util.regex.Pattern;
  * Taken on demand and automatically (after a number of writes, or an interval), rotated to the
  * newest {@code backup_keep}.
  */
-final class BackupFiles implements Backups {
-  private static final System.Logger LOG = System.getLogger(BackupFiles.class.getPackageName());
+final class SqliteBackups implements Backups {
+  private static final System.Logger LOG = System.getLogger(SqliteBackups.class.getPackageName());
   private static final Pattern NAME = Pattern.compile("(\\d{8}T\\d{9}Z)-([a-z0-9-]{1,40})\\.db");
   /**
    * An automatic backup starts no sooner after the previous backup ended than this many times that
@@ -56,6 +57,7 @@ final class BackupFiles implements Backups {
   private final GroupCommitWriter writer;
   private final Marks marks;
   private final Clock clock;
+  private final Observer observer;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong writesSinceBackup = new AtomicLong();
   private final AtomicBoolean autoPending = new AtomicBoolean();
@@ -67,14 +69,15 @@ final class BackupFiles implements Backups {
   private volatile long lastTook;
   private final ScheduledExecutorService background;
 
-  BackupFiles(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock) {
+  SqliteBackups(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock, Observer observer) {
     this.settings = settings;
     this.dir = settings.backupDirectory();
     this.writer = writer;
     this.marks = marks;
     this.clock = clock;
+    this.observer = observer;
     removeLeftovers(dir);
-    this.lastBackup = files(dir).stream().findFirst().map(BackupFiles::createdAt).orElse(clock.instant());
+    this.lastBackup = files(dir).stream().findFirst().map(SqliteBackups::createdAt).orElse(clock.instant());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "memkit-sqlite-backup " + settings.file());
       t.setDaemon(true);
@@ -172,7 +175,9 @@ final class BackupFiles implements Backups {
       lastEnded = System.nanoTime();
       lastTook = Math.max(1, lastEnded - started);
       rotate();
-      return info(target);
+      BackupInfo taken = info(target);
+      observer.backupTaken(SqliteStoreProvider.SCHEME, taken.sizeBytes(), lastTook);
+      return taken;
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot write a backup of " + settings.file() + " to " + dir + ": " + e, e);
     } finally {
@@ -225,7 +230,7 @@ final class BackupFiles implements Backups {
     try {
       Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
       try (SqlConnection source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
-        String problem = Recovery.problem(source);
+        String problem = IntegrityRecovery.problem(source);
         if (problem != null) {
           throw new StoreUnavailableException("backup " + id + " is damaged (" + problem + "); nothing was restored");
         }
