@@ -121,32 +121,34 @@ public final class SqlConnection implements AutoCloseable {
 
   /** The rows of {@code sql}. */
   public <T> List<T> list(String sql, Row<T> row, Object... params) {
-    PreparedStatement ps = null;
-    try {
-      ps = prepare(sql);
-      bind(ps, params);
+    return query(sql, params, rs -> {
       List<T> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(row.map(rs));
-        }
+      while (rs.next()) {
+        out.add(row.map(rs));
       }
       return out;
-    } catch (SQLException e) {
-      throw failed(sql, e);
-    } finally {
-      release(ps);
-    }
+    });
   }
 
   /** The first row of {@code sql}, if any. */
   public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+    return query(sql, params, rs -> rs.next() ? Optional.of(row.map(rs)) : Optional.empty());
+  }
+
+  /** Reads a whole result set. */
+  @FunctionalInterface
+  private interface Result<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs query {@code sql} and reads its result with {@code result}. */
+  private <T> T query(String sql, Object[] params, Result<T> result) {
     PreparedStatement ps = null;
     try {
       ps = prepare(sql);
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+        return result.read(rs);
       }
     } catch (SQLException e) {
       throw failed(sql, e);

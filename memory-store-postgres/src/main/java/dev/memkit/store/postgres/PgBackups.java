@@ -12,17 +12,15 @@ import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.jackson.JsonText;
+import dev.memkit.store.jdbc.BackupIds;
 import dev.memkit.store.jdbc.JdbcTransaction;
 import dev.memkit.store.jdbc.SqlConnection;
 import dev.memkit.store.jdbc.TimeColumns;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +33,6 @@ import java.util.Set;
  * recovery) is PostgreSQL's job: {@code pg_dump}, base backups with WAL archiving, replicas.
  */
 final class PgBackups implements Backups {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final PgStore store;
   private final PgSettings settings;
@@ -61,8 +57,8 @@ final class PgBackups implements Backups {
       if (newest.isPresent() && !at.isAfter(newest.get())) {
         at = newest.get().plusMillis(1);
       }
-      String slug = reasonSlug(reason);
-      String id = STAMP.format(at) + "-" + slug;
+      String slug = BackupIds.reasonSlug(reason);
+      String id = BackupIds.of(at, reason);
       long size = document.getBytes(StandardCharsets.UTF_8).length;
       pg.update("INSERT INTO backups (id, created_at, reason, size_bytes, document) VALUES (?, ?, ?, ?, ?)",
           id, TimeColumns.text(at), slug, size, document);
@@ -151,15 +147,5 @@ final class PgBackups implements Backups {
       sections.add(new Section(state, memories, goals));
     }
     return sections;
-  }
-
-  /** {@code reason} as it can appear in an id: lower case letters, digits and dashes. */
-  static String reasonSlug(String reason) {
-    String slug = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-        .replaceAll("^-+|-+$", "");
-    if (slug.length() > 40) {
-      slug = slug.substring(0, 40).replaceAll("-+$", "");
-    }
-    return slug.isEmpty() ? "backup" : slug;
   }
 }

@@ -12,6 +12,7 @@ import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.store.jdbc.ConcurrentChange;
 import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.Lifecycle;
 import dev.memkit.store.jdbc.SqlConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,12 +48,13 @@ final class PgStore implements Store {
   private final PgBackups backups;
   /** The unit of work this store runs on the current thread, if any: a nested read or write joins it. */
   private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
-  private volatile boolean closed;
+  private final Lifecycle lifecycle;
 
   private PgStore(PgSettings settings, HikariDataSource pool, Observer observer) {
     this.settings = settings;
     this.pool = pool;
     this.backups = new PgBackups(this, settings, observer);
+    this.lifecycle = new Lifecycle(settings.description());
   }
 
   /** Opens the store at {@code location}, reporting to its observer. */
@@ -128,7 +130,7 @@ final class PgStore implements Store {
     if (running != null) {
       return work.run(running);
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return run(work, Mode.READ);
   }
 
@@ -141,7 +143,7 @@ final class PgStore implements Store {
       }
       return work.run(running);
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return run(work, Mode.WRITE);
   }
 
@@ -250,7 +252,7 @@ final class PgStore implements Store {
    */
   @Override
   public StoreHealth health() {
-    if (closed) {
+    if (lifecycle.closed()) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
     try (Connection c = pool.getConnection();
@@ -275,7 +277,7 @@ final class PgStore implements Store {
 
   @Override
   public Backups backups() {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return backups;
   }
 
@@ -284,18 +286,10 @@ final class PgStore implements Store {
     return settings.description();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new StoreUnavailableException("store " + description() + " is closed");
-    }
-  }
-
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
+    if (lifecycle.close()) {
+      pool.close();
     }
-    closed = true;
-    pool.close();
   }
 }

@@ -1,10 +1,8 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.store.jdbc.MigrationScripts;
 import dev.memkit.store.jdbc.SqlConnection;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,16 +77,9 @@ final class Migrations {
   }
 
   private static String read(String script) {
-    String path = "db/migration/" + script;
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new StoreUnavailableException("the migration " + path + " is missing from the memkit jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("cannot read the migration " + path + ": " + e.getMessage(), e);
-    }
+    return MigrationScripts.read(Migrations.class, "db/migration/" + script);
   }
+
 
   /**
    * Splits a script into statements: lines starting with {@code --} are comments; a statement

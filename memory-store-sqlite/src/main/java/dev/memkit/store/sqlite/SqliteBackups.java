@@ -5,6 +5,7 @@ import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Observer;
+import dev.memkit.store.jdbc.BackupIds;
 import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,13 +18,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -49,8 +47,6 @@ final class SqliteBackups implements Backups {
    * backup's duration, so backups copy for at most about 2% of the time however fast writes come.
    */
   static final int SPACING = 50;
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final SqliteSettings settings;
   private final Path dir;
@@ -152,7 +148,7 @@ final class SqliteBackups implements Backups {
       if (!existing.isEmpty() && !at.isAfter(createdAt(existing.get(0)))) {
         at = createdAt(existing.get(0)).plusMillis(1);
       }
-      String id = STAMP.format(at) + "-" + reasonSlug(reason);
+      String id = BackupIds.of(at, reason);
       Path target = dir.resolve(id + ".db");
       Path partial = dir.resolve(id + ".db.partial");
       Files.deleteIfExists(partial);
@@ -355,7 +351,7 @@ final class SqliteBackups implements Backups {
     if (!m.matches()) {
       throw new IllegalArgumentException("not a backup: " + file);
     }
-    return STAMP.parse(m.group(1), Instant::from);
+    return BackupIds.STAMP.parse(m.group(1), Instant::from);
   }
 
   private static BackupInfo info(Path file) throws IOException {
@@ -364,16 +360,6 @@ final class SqliteBackups implements Backups {
       throw new IOException("not a backup: " + file);
     }
     return new BackupInfo(idOf(file), createdAt(file), Files.size(file), m.group(2));
-  }
-
-  /** {@code reason} as it can appear in a file name: lower case letters, digits and dashes. */
-  static String reasonSlug(String reason) {
-    String slug = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-        .replaceAll("^-+|-+$", "");
-    if (slug.length() > 40) {
-      slug = slug.substring(0, 40).replaceAll("-+$", "");
-    }
-    return slug.isEmpty() ? "backup" : slug;
   }
 
   static void force(Path file) throws IOException {

@@ -9,6 +9,7 @@ import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.store.jdbc.SqlConnection;
 import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.Lifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class SqliteStore implements Store {
   private final Checkpointer checkpointer;
   private final Marks marks;
   private final IntegrityRecovery.Outcome opened;
-  private volatile boolean closed;
+  private final Lifecycle lifecycle;
 
   private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, IntegrityRecovery.Outcome opened, Clock clock,
       Observer observer) throws SQLException {
@@ -38,6 +39,7 @@ final class SqliteStore implements Store {
     this.writerDb = writerDb;
     this.marks = marks;
     this.opened = opened;
+    this.lifecycle = new Lifecycle(settings.description());
     String where = settings.file().toString();
     SqliteBackups[] holder = new SqliteBackups[1];
     if (settings.backgroundCheckpoints()) {
@@ -142,19 +144,19 @@ final class SqliteStore implements Store {
         view.end();
       }
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return readers.read(work);
   }
 
   @Override
   public <T> T write(StoreWork<T> work) {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return writer.write(work);
   }
 
   @Override
   public Backups backups() {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return backups;
   }
 
@@ -165,7 +167,7 @@ final class SqliteStore implements Store {
    */
   @Override
   public StoreHealth health() {
-    if (closed) {
+    if (lifecycle.closed()) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
     Path file = settings.file();
@@ -199,18 +201,11 @@ final class SqliteStore implements Store {
     return settings.description();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new StoreUnavailableException("store " + description() + " is closed");
-    }
-  }
-
   @Override
   public synchronized void close() {
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true;
     if (checkpointer != null) {
       checkpointer.close();
     }
