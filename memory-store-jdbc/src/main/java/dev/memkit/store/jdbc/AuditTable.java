@@ -1,19 +1,23 @@
 package dev.memkit.store.jdbc;
 
 import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.AuditEntry;
 import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.AuditLog;
-import dev.memkit.core.json.JsonWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The audit log in table {@code audit}; its sequence is an AUTOINCREMENT rowid, never reused. */
+/**
+ * The audit log in table {@code audit}; its sequence is never reused (an {@code AUTOINCREMENT}
+ * rowid, an identity column). An entry is written in the same transaction as the change it
+ * describes, so both are kept or neither.
+ */
 final class AuditTable implements AuditLog {
   private final JdbcTransaction tx;
 
@@ -23,8 +27,8 @@ final class AuditTable implements AuditLog {
 
   @Override
   public AuditEntry append(AuditEntry entry) {
-    long sequence = tx.writing().number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before, after, diff)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
+    long sequence = tx.writing().number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before,"
+        + " after, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
         TimeColumns.text(entry.at()), entry.at().getEpochSecond(), entry.at().getNano(), entry.namespace().value(),
         entry.actor().value(), entry.action(), entry.target(),
         entry.before().map(JsonWriter::compact).orElse(null), entry.after().map(JsonWriter::compact).orElse(null),

@@ -1,5 +1,6 @@
 package dev.memkit.store.jdbc;
 
+import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
@@ -7,7 +8,6 @@ import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.model.Tag;
-import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.search.SearchQuery;
 import java.util.ArrayList;

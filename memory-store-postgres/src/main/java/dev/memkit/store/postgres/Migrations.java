@@ -1,8 +1,8 @@
 package dev.memkit.store.postgres;
 
 import dev.memkit.core.error.StoreUnavailableException;
-import dev.memkit.store.jdbc.MigrationScripts;
 import dev.memkit.core.error.ValidationException;
+import dev.memkit.store.jdbc.MigrationScripts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

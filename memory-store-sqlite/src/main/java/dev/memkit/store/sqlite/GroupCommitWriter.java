@@ -2,8 +2,8 @@ package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.StoreWork;
-import dev.memkit.store.jdbc.SqlConnection;
 import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
