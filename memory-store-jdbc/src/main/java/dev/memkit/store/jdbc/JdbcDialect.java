@@ -50,17 +50,25 @@ public interface JdbcDialect {
    */
   boolean comparesAndSetsState();
 
-  /** Columns beside the record's own that a memory's row holds for filtering and search, with their values. */
-  Map<String, Object> indexColumns(Memory memory);
+  /**
+   * Columns beside the record's own that a memory's row holds for filtering and search, with their
+   * values; none by default.
+   */
+  default Map<String, Object> indexColumns(Memory memory) {
+    return Map.of();
+  }
 
-  /** Indexes {@code memory} just put, where its index lives outside its row. */
-  void indexed(SqlConnection sql, Memory memory);
+  /** Indexes {@code memory} just put, where its index lives outside its row; nothing by default. */
+  default void indexed(SqlConnection sql, Memory memory) {
+  }
 
-  /** Forgets the index of memory {@code id} just deleted, where its index lives outside its row. */
-  void unindexed(SqlConnection sql, long id);
+  /** Forgets the index of memory {@code id} just deleted, where its index lives outside its row; nothing by default. */
+  default void unindexed(SqlConnection sql, long id) {
+  }
 
-  /** Forgets the index of every memory of {@code namespace}, just before they are deleted. */
-  void unindexedAll(SqlConnection sql, Namespace namespace);
+  /** Forgets the index of every memory of {@code namespace}, just before they are deleted; nothing by default. */
+  default void unindexedAll(SqlConnection sql, Namespace namespace) {
+  }
 
   /** Appends the condition that memory {@code m} holds every tag of {@code normalizedTags} (not empty). */
   void appendTagFilter(StringBuilder sql, List<Object> params, Set<String> normalizedTags);

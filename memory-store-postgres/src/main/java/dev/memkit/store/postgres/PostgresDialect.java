@@ -80,21 +80,6 @@ final class PostgresDialect implements JdbcDialect {
   }
 
   @Override
-  public void indexed(SqlConnection sql, Memory memory) {
-    // the memory's row holds its index
-  }
-
-  @Override
-  public void unindexed(SqlConnection sql, long id) {
-    // the memory's row held its index
-  }
-
-  @Override
-  public void unindexedAll(SqlConnection sql, Namespace namespace) {
-    // the memories' rows hold their index
-  }
-
-  @Override
   public void appendTagFilter(StringBuilder sql, List<Object> params, Set<String> normalizedTags) {
     sql.append(" AND m.tag_keys @> ?::text[]");
     params.add(new SqlConnection.TextArray(List.copyOf(normalizedTags)));

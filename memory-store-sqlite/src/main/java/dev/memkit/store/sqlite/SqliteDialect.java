@@ -14,7 +14,6 @@ import dev.memkit.store.jdbc.JdbcTransaction;
 import dev.memkit.store.jdbc.MemoryRows;
 import dev.memkit.store.jdbc.SqlConnection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,11 +76,6 @@ final class SqliteDialect implements JdbcDialect {
   @Override
   public boolean comparesAndSetsState() {
     return false;
-  }
-
-  @Override
-  public Map<String, Object> indexColumns(Memory memory) {
-    return Map.of();
   }
 
   @Override
