@@ -40,7 +40,7 @@ public interface JdbcDialect {
   /** Appends the condition (no {@code AND}) that {@code column} starts with {@code prefix}, bound as data. */
   void appendStartsWith(StringBuilder sql, List<Object> params, String column, String prefix);
 
-  /** Whether deleting a memory or goal deletes its child rows by itself (a cascading foreign key or a trigger). */
+  /** Whether deleting a goal deletes its timeline ({@code goal_progress} rows) by itself, by a cascading foreign key. */
   boolean cascadesDeletes();
 
   /**
