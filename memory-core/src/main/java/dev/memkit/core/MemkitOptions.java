@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param clock       the clock of {@code created_at}, {@code updated_at} and audit times
  * @param tokenizer   the encoding that counts context tokens; when empty, {@code MEMKIT_TOKENIZER}
  *                    or else {@code o200k_base}
- * @param observer    told about store operations, searches, group commits and recoveries (for
+ * @param observer    told about store operations, searches, group commits, backups and recoveries (for
  *                    metrics); {@link Observer#NONE} by default
  */
 public record MemkitOptions(Map<String, String> environment, Clock clock, Optional<String> tokenizer, Observer observer) {

@@ -39,7 +39,13 @@ class AdaptersArchitectureTest {
   @ArchTest
   static final ArchRule the_json_store_depends_on_no_other_adapter =
       noClasses().that().resideInAPackage("dev.memkit.store.json..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.http..", "dev.memkit.cli..");
+          .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.store.sqlite..", "dev.memkit.store.jdbc..",
+              "dev.memkit.http..", "dev.memkit.cli..");
+
+  @ArchTest
+  static final ArchRule the_shared_jdbc_store_code_depends_on_the_core_and_java_only =
+      classes().that().resideInAPackage("dev.memkit.store.jdbc..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.memkit.core..", "dev.memkit.store.jdbc..");
 
   @ArchTest
   static final ArchRule the_embedding_model_depends_on_no_other_adapter =

@@ -19,14 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The core's {@link Observer} as Micrometer meters: store operations, searches, group-commit sizes,
- * recoveries, and the backups held. The observer exists before the store opens (so a recovery on
+ * recoveries, the backups taken, and the backups held. The observer exists before the store opens (so a recovery on
  * open is counted) and is bound to the registry once the server's context is up; store events
  * before that are not timed.
  *
  * <p>Meters (Prometheus names): {@code memkit_store_operations_seconds{operation,outcome}},
  * {@code memkit_search_seconds{mode}}, {@code memkit_store_batch_units{store}},
- * {@code memkit_store_recoveries_total{store,event}}, {@code memkit_backups},
- * {@code memkit_backup_age_seconds}.
+ * {@code memkit_store_recoveries_total{store,event}}, {@code memkit_backup_taken_seconds{store}},
+ * {@code memkit_backups}, {@code memkit_backup_age_seconds}.
  */
 final class MeteredObserver implements Observer {
   private static final Duration BACKUP_LIST_CACHE = Duration.ofSeconds(5);
@@ -86,6 +86,16 @@ final class MeteredObserver implements Observer {
       batches.computeIfAbsent(store, k -> DistributionSummary.builder("memkit.store.batch.units")
           .description("Units of work committed together (group commit)")
           .tag("store", store).serviceLevelObjectives(BATCH_BUCKETS).register(meters)).record(units);
+    }
+  }
+
+  @Override
+  public void backupTaken(String store, long bytes, long nanos) {
+    MeterRegistry meters = registry;
+    if (meters != null) {
+      timers.computeIfAbsent("backup\n" + store, k -> Timer.builder("memkit.backup.taken")
+          .description("Backups taken by the store, asked for or automatic, and how long each took")
+          .tag("store", store).register(meters)).record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 

@@ -50,6 +50,7 @@ class MetricsTest {
       String before = scrape(http);
       assertThat(sample(before, "memkit_backups")).isEqualTo(1);
       assertThat(sample(before, "memkit_backup_age_seconds")).isBetween(0.0, 600.0);
+      assertThat(sample(before, "memkit_backup_taken_seconds_count", "store=\"sqlite\"")).isGreaterThanOrEqualTo(1);
       assertThat(sample(before, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
       assertThat(sample(before, "process_uptime_seconds")).isPositive();
       assertThat(sample(before, "jvm_threads_live_threads")).isPositive();

@@ -5,7 +5,6 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
-import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
@@ -16,7 +15,6 @@ import dev.memkit.core.port.in.TransferUseCase;
 import dev.memkit.core.port.out.StoreTransaction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +29,6 @@ import java.util.TreeSet;
 public final class TransferService implements TransferUseCase {
   private static final String FORMAT = RecordJson.EXPORT_FORMAT;
   private static final int VERSION = RecordJson.EXPORT_VERSION;
-  private static final int PAGE = 1_000;
 
   private final Scope scope;
   private final Runnable afterImport;
@@ -60,7 +57,7 @@ public final class TransferService implements TransferUseCase {
       Set<Namespace> which = namespaces == null || namespaces.isEmpty() ? tx.namespaces() : new TreeSet<>(namespaces);
       List<Section> result = new ArrayList<>();
       for (Namespace ns : which) {
-        result.add(new Section(ns, tx.state().list(ns, ""), allMemories(tx, ns), tx.goals().list(ns, Set.of())));
+        result.add(new Section(ns, tx.state().list(ns, ""), tx.memories().all(ns), tx.goals().list(ns, Set.of())));
       }
       return result;
     });
@@ -79,22 +76,6 @@ public final class TransferService implements TransferUseCase {
         .put("exported_at", RecordJson.time(scope.now()))
         .put("namespaces", JsonValue.array(out))
         .build();
-  }
-
-  /** Every memory of {@code ns}, oldest first. */
-  static List<Memory> allMemories(StoreTransaction tx, Namespace ns) {
-    List<Memory> all = new ArrayList<>();
-    Optional<MemoryId> before = Optional.empty();
-    while (true) {
-      List<Memory> page = tx.memories().list(ns, MemoryFilter.ALL, before, PAGE);
-      all.addAll(page);
-      if (page.size() < PAGE) {
-        break;
-      }
-      before = Optional.of(page.get(page.size() - 1).id());
-    }
-    Collections.reverse(all);
-    return all;
   }
 
   @Override

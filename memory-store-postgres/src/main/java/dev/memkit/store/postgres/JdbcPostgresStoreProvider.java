@@ -24,6 +24,6 @@ public final class JdbcPostgresStoreProvider implements StoreProvider {
 
   @Override
   public Store open(StoreLocation location) {
-    return PgStore.open(PgSettings.of(location));
+    return PgStore.open(location);
   }
 }

@@ -2,9 +2,7 @@ package dev.memkit.store.postgres;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.error.ValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.memkit.store.jdbc.MigrationScripts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,14 +110,7 @@ final class Migrations {
   }
 
   private static String read(String script) {
-    String path = "db/postgres/" + script;
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new StoreUnavailableException("the migration " + path + " is missing from the memkit jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("cannot read the migration " + path + ": " + e.getMessage(), e);
-    }
+    return MigrationScripts.read(Migrations.class, "db/postgres/" + script);
   }
+
 }

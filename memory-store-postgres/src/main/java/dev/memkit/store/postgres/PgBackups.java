@@ -5,23 +5,22 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.Memory;
-import dev.memkit.core.model.MemoryFilter;
-import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.StoreTransaction;
 import dev.memkit.jackson.JsonText;
+import dev.memkit.store.jdbc.BackupIds;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
+import dev.memkit.store.jdbc.TimeColumns;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,46 +33,48 @@ import java.util.Set;
  * recovery) is PostgreSQL's job: {@code pg_dump}, base backups with WAL archiving, replicas.
  */
 final class PgBackups implements Backups {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final int PAGE = 1_000;
 
   private final PgStore store;
   private final PgSettings settings;
+  private final Observer observer;
 
-  PgBackups(PgStore store, PgSettings settings) {
+  PgBackups(PgStore store, PgSettings settings, Observer observer) {
     this.store = store;
     this.settings = settings;
+    this.observer = observer;
   }
 
   @Override
   public BackupInfo create(String reason) {
-    return store.run(tx -> {
-      Pg pg = ((PgTransaction) tx).writing();
+    long started = System.nanoTime();
+    BackupInfo taken = store.run(tx -> {
+      SqlConnection pg = ((JdbcTransaction) tx).writing();
       pg.number("SELECT 1 FROM pg_advisory_xact_lock(?, hashtext(?))", Migrations.LOCK_CLASS, settings.schema() + ":backups");
       String document = JsonText.write(snapshot(tx));
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       Optional<Instant> newest = pg.first("SELECT created_at FROM backups ORDER BY id DESC LIMIT 1",
-          rs -> Times.parse(rs.getString(1)));
+          rs -> TimeColumns.parse(rs.getString(1)));
       if (newest.isPresent() && !at.isAfter(newest.get())) {
         at = newest.get().plusMillis(1);
       }
-      String slug = reasonSlug(reason);
-      String id = STAMP.format(at) + "-" + slug;
+      String slug = BackupIds.reasonSlug(reason);
+      String id = BackupIds.of(at, reason);
       long size = document.getBytes(StandardCharsets.UTF_8).length;
       pg.update("INSERT INTO backups (id, created_at, reason, size_bytes, document) VALUES (?, ?, ?, ?, ?)",
-          id, Times.text(at), slug, size, document);
+          id, TimeColumns.text(at), slug, size, document);
       pg.update("DELETE FROM backups WHERE id NOT IN (SELECT id FROM backups ORDER BY id DESC LIMIT ?)",
           settings.backupKeep());
       return new BackupInfo(id, at, size, slug);
     }, PgStore.Mode.SNAPSHOT_WRITE);
+    observer.backupTaken(PostgresStoreProvider.SCHEME, taken.sizeBytes(), System.nanoTime() - started);
+    return taken;
   }
 
   @Override
   public List<BackupInfo> list() {
-    return store.read(tx -> ((PgTransaction) tx).pg().list(
+    return store.read(tx -> ((JdbcTransaction) tx).sql().list(
         "SELECT id, created_at, size_bytes, reason FROM backups ORDER BY id DESC",
-        rs -> new BackupInfo(rs.getString(1), Times.parse(rs.getString(2)), rs.getLong(3), rs.getString(4))));
+        rs -> new BackupInfo(rs.getString(1), TimeColumns.parse(rs.getString(2)), rs.getLong(3), rs.getString(4))));
   }
 
   /**
@@ -83,11 +84,11 @@ final class PgBackups implements Backups {
    */
   @Override
   public void restore(String id) {
-    String text = store.read(tx -> ((PgTransaction) tx).pg().first("SELECT document FROM backups WHERE id = ?",
+    String text = store.read(tx -> ((JdbcTransaction) tx).sql().first("SELECT document FROM backups WHERE id = ?",
         rs -> rs.getString(1), id)).orElseThrow(() -> new NotFoundException("backup " + id));
     List<Section> sections = parse(JsonText.parse(text, "backup"));
     store.write(tx -> {
-      Pg pg = ((PgTransaction) tx).writing();
+      SqlConnection pg = ((JdbcTransaction) tx).writing();
       pg.update("LOCK TABLE state, memories, goals, goal_progress IN EXCLUSIVE MODE");
       pg.update("DELETE FROM state");
       pg.update("DELETE FROM memories");
@@ -112,7 +113,7 @@ final class PgBackups implements Backups {
       namespaces.add(JsonValue.objectBuilder()
           .put("namespace", ns.value())
           .put("state", JsonValue.array(tx.state().list(ns, "").stream().map(RecordJson::state).toList()))
-          .put("memories", JsonValue.array(allMemories(tx, ns).stream().map(RecordJson::memory).toList()))
+          .put("memories", JsonValue.array(tx.memories().all(ns).stream().map(RecordJson::memory).toList()))
           .put("goals", JsonValue.array(tx.goals().list(ns, Set.of()).stream().map(RecordJson::goal).toList()))
           .build());
     }
@@ -122,21 +123,6 @@ final class PgBackups implements Backups {
         .put("exported_at", RecordJson.time(Instant.now()))
         .put("namespaces", JsonValue.array(namespaces))
         .build();
-  }
-
-  private static List<Memory> allMemories(StoreTransaction tx, Namespace ns) {
-    List<Memory> all = new ArrayList<>();
-    Optional<MemoryId> before = Optional.empty();
-    while (true) {
-      List<Memory> page = tx.memories().list(ns, MemoryFilter.ALL, before, PAGE);
-      all.addAll(page);
-      if (page.size() < PAGE) {
-        break;
-      }
-      before = Optional.of(page.get(page.size() - 1).id());
-    }
-    Collections.reverse(all);
-    return all;
   }
 
   private static List<Section> parse(JsonValue document) {
@@ -161,15 +147,5 @@ final class PgBackups implements Backups {
       sections.add(new Section(state, memories, goals));
     }
     return sections;
-  }
-
-  /** {@code reason} as it can appear in an id: lower case letters, digits and dashes. */
-  static String reasonSlug(String reason) {
-    String slug = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-        .replaceAll("^-+|-+$", "");
-    if (slug.length() > 40) {
-      slug = slug.substring(0, 40).replaceAll("-+$", "");
-    }
-    return slug.isEmpty() ? "backup" : slug;
   }
 }

@@ -83,17 +83,4 @@ final class PgFailure {
       return sql;
     }
   }
-
-  /**
-   * Thrown inside a unit of work when a concurrent writer changed a row between this unit's read and
-   * its write (a compare-and-set found another version, or an insert found the key taken). The unit
-   * is rolled back and run again, and then sees the other writer's row.
-   */
-  static final class ConcurrentChange extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ConcurrentChange(String what) {
-      super(what + " was changed by a concurrent writer", null, false, false);
-    }
-  }
 }

@@ -6,8 +6,14 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.StoreHealth;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.ConcurrentChange;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.Lifecycle;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,17 +47,23 @@ final class PgStore implements Store {
   private final HikariDataSource pool;
   private final PgBackups backups;
   /** The unit of work this store runs on the current thread, if any: a nested read or write joins it. */
-  private final ThreadLocal<PgTransaction> current = new ThreadLocal<>();
-  private volatile boolean closed;
+  private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+  private final Lifecycle lifecycle;
 
-  private PgStore(PgSettings settings, HikariDataSource pool) {
+  private PgStore(PgSettings settings, HikariDataSource pool, Observer observer) {
     this.settings = settings;
     this.pool = pool;
-    this.backups = new PgBackups(this, settings);
+    this.backups = new PgBackups(this, settings, observer);
+    this.lifecycle = new Lifecycle(settings.description());
   }
 
-  /** Opens the pool and brings the schema up to date. */
-  static PgStore open(PgSettings settings) {
+  /** Opens the store at {@code location}, reporting to its observer. */
+  static PgStore open(StoreLocation location) {
+    return open(PgSettings.of(location), location.observer());
+  }
+
+  /** Opens the pool and brings the schema up to date; the store tells {@code observer} of its backups. */
+  static PgStore open(PgSettings settings, Observer observer) {
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config(settings));
@@ -71,7 +83,7 @@ final class PgStore implements Store {
       pool.close();
       throw e;
     }
-    return new PgStore(settings, pool);
+    return new PgStore(settings, pool, observer);
   }
 
   private static HikariConfig config(PgSettings s) {
@@ -114,24 +126,24 @@ final class PgStore implements Store {
 
   @Override
   public <T> T read(StoreWork<T> work) {
-    PgTransaction running = current.get();
+    JdbcTransaction running = current.get();
     if (running != null) {
       return work.run(running);
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return run(work, Mode.READ);
   }
 
   @Override
   public <T> T write(StoreWork<T> work) {
-    PgTransaction running = current.get();
+    JdbcTransaction running = current.get();
     if (running != null) {
       if (!running.writable()) {
         throw new IllegalStateException("a read may not write");
       }
       return work.run(running);
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return run(work, Mode.WRITE);
   }
 
@@ -164,12 +176,13 @@ final class PgStore implements Store {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(mode == Mode.READ);
       }
-      PgTransaction tx = new PgTransaction(new Pg(c, settings.description()), mode != Mode.READ);
+      JdbcTransaction tx = new JdbcTransaction(SqlConnection.uncached(c, settings.description(), PgFailure::wrap),
+          mode != Mode.READ, PostgresDialect.INSTANCE);
       T result;
       current.set(tx);
       try {
         result = work.run(tx);
-      } catch (PgFailure.ConcurrentChange e) {
+      } catch (ConcurrentChange e) {
         rollback(c);
         throw new Retry(e);
       } catch (PgFailure.SqlFailed e) {
@@ -239,7 +252,7 @@ final class PgStore implements Store {
    */
   @Override
   public StoreHealth health() {
-    if (closed) {
+    if (lifecycle.closed()) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
     try (Connection c = pool.getConnection();
@@ -264,7 +277,7 @@ final class PgStore implements Store {
 
   @Override
   public Backups backups() {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return backups;
   }
 
@@ -273,18 +286,10 @@ final class PgStore implements Store {
     return settings.description();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new StoreUnavailableException("store " + description() + " is closed");
-    }
-  }
-
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
+    if (lifecycle.close()) {
+      pool.close();
     }
-    closed = true;
-    pool.close();
   }
 }

@@ -45,6 +45,6 @@ public final class PostgresStoreProvider implements StoreProvider {
 
   @Override
   public Store open(StoreLocation location) {
-    return PgStore.open(PgSettings.of(location));
+    return PgStore.open(location);
   }
 }

@@ -1,5 +1,7 @@
 package dev.memkit.store.postgres;
 
+import dev.memkit.store.jdbc.IdSequence;
+import dev.memkit.store.jdbc.JdbcTransaction;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -8,26 +10,26 @@ import java.util.Set;
  * are remembered, so that putting them needs nothing more; an id from elsewhere (an import, a
  * restore) moves the sequence past it, never back.
  */
-final class Sequence {
-  private final PgTransaction tx;
+final class Sequence implements IdSequence {
+  private final JdbcTransaction tx;
   private final String name;
   private final Set<Long> issued = new HashSet<>();
 
   /** {@code name} is one of the schema's sequences, never text from a request. */
-  Sequence(PgTransaction tx, String name) {
+  Sequence(JdbcTransaction tx, String name) {
     this.tx = tx;
     this.name = name;
   }
 
-  /** The next id, reserved for this unit of work. */
-  long next() {
+  @Override
+  public long next() {
     long id = tx.writing().number("SELECT nextval('" + name + "')");
     issued.add(id);
     return id;
   }
 
-  /** Makes sure the sequence never hands out {@code id} (or anything below it) again. */
-  void movePast(long id) {
+  @Override
+  public void movePast(long id) {
     if (!issued.contains(id)) {
       tx.writing().number("SELECT setval('" + name + "', ?) FROM " + name
           + " WHERE last_value < ? OR (NOT is_called AND last_value <= ?)", id, id, id);

@@ -10,6 +10,7 @@ import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.store.jdbc.ConcurrentChange;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class PgStoreTest {
     assertThatThrownBy(() -> store.write(tx -> {
       runs.incrementAndGet();
       tx.state().put(entry("k", runs.get()));
-      throw new PgFailure.ConcurrentChange("state key 'k'");
+      throw new ConcurrentChange("state key 'k'");
     })).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("3 attempts").hasMessageContaining("nothing was changed");
     assertThat(runs.get()).isEqualTo(3);
     assertThat(find("k")).isEmpty();

@@ -1,5 +1,6 @@
 package dev.memkit.store.sqlite;
 
+import dev.memkit.store.jdbc.SqlConnection;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ final class Checkpointer {
   static final int RESTART_WAIT_MILLIS = 100;
 
   private final String where;
-  private final Db db;
+  private final SqlConnection db;
   private final BooleanSupplier backupRunning;
   private final Runnable restart;
   private final Thread thread;
@@ -46,9 +47,9 @@ final class Checkpointer {
   /**
    * Starts checkpointing {@code file} over {@code db}, a connection of its own that it closes;
    * {@code backupRunning} says whether a backup holds a long read at the moment, and {@code restart}
-   * runs {@link #restart(Db, int)} on the writer's connection between two batches.
+   * runs {@link #restart(SqlConnection, int)} on the writer's connection between two batches.
    */
-  Checkpointer(Path file, Db db, BooleanSupplier backupRunning, Runnable restart) {
+  Checkpointer(Path file, SqlConnection db, BooleanSupplier backupRunning, Runnable restart) {
     this.where = file.toString();
     this.db = db;
     this.backupRunning = backupRunning;
@@ -125,7 +126,7 @@ final class Checkpointer {
    * waits at most {@link #RESTART_WAIT_MILLIS} for readers, then the connection's own
    * {@code busyTimeoutMillis} again. One that finds readers still busy leaves the log to the next.
    */
-  static void restart(Db db, int busyTimeoutMillis) {
+  static void restart(SqlConnection db, int busyTimeoutMillis) {
     try {
       db.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS);
       try {
@@ -143,7 +144,7 @@ final class Checkpointer {
    * Runs a checkpoint of {@code mode} on {@code db} and returns the frames in the log; one that
    * finds the database busy just leaves the rest for the next one.
    */
-  private static long run(Db db, String mode) throws SQLException {
+  private static long run(SqlConnection db, String mode) throws SQLException {
     try (Statement st = db.connection().createStatement();
         ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
       if (!rs.next()) {

@@ -1,5 +1,6 @@
 package dev.memkit.store.sqlite;
 
+import dev.memkit.store.jdbc.SqlConnection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,12 +23,12 @@ final class Connections {
   }
 
   /** Opens {@code file} for {@code role}. */
-  static Db open(Path file, Role role, SqliteSettings settings) throws SQLException {
+  static SqlConnection open(Path file, Role role, SqliteSettings settings) throws SQLException {
     Connection c = new JDBC().connect(JDBC.PREFIX + file, new Properties());
     if (c == null) {
       throw new SQLException("the SQLite driver refused the path " + file);
     }
-    Db db = new Db(c, file.toString());
+    SqlConnection db = SqlConnection.cached(c, file.toString(), SqlFailure::wrap);
     try {
       db.execute("PRAGMA busy_timeout = " + settings.busyTimeoutMillis());
       switch (role) {
@@ -44,6 +45,31 @@ final class Connections {
       return db;
     } catch (SQLException | RuntimeException e) {
       db.close();
+      throw e;
+    }
+  }
+
+  /** Work done inside a transaction, raw failures. */
+  @FunctionalInterface
+  interface Body {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code body} on {@code db} between {@code BEGIN IMMEDIATE} and {@code COMMIT} (outside the
+   * writer's batches: migrations, restores, checks); rolls back and rethrows when it fails.
+   */
+  static void inTransaction(SqlConnection db, Body body) throws SQLException {
+    db.execute("BEGIN IMMEDIATE");
+    try {
+      body.run();
+      db.execute("COMMIT");
+    } catch (SQLException | RuntimeException e) {
+      try {
+        db.execute("ROLLBACK");
+      } catch (SQLException ignored) {
+        // the transaction is already gone
+      }
       throw e;
     }
   }

@@ -2,6 +2,8 @@ package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -32,7 +34,7 @@ final class GroupCommitWriter {
   /** Something to do on the writer's connection outside any transaction (restore). */
   @FunctionalInterface
   interface Exclusive<T> {
-    T run(Db db) throws SQLException;
+    T run(SqlConnection db) throws SQLException;
   }
 
   private abstract static class Job {
@@ -93,7 +95,7 @@ final class GroupCommitWriter {
   private static final class Stop extends Job {
   }
 
-  private final Db db;
+  private final SqlConnection db;
   private final String where;
   private final Path wal;
   private final Marks marks;
@@ -103,13 +105,13 @@ final class GroupCommitWriter {
   private final Object lifecycle = new Object();
   private boolean closed;
   /** The transaction the writer thread is running a unit in, for nested calls from that unit. */
-  private SqlTransaction current;
+  private JdbcTransaction current;
 
   /**
    * Starts the writer over {@code db}, the database {@code file}; each commit is recorded in
    * {@code marks}, and {@code committed} hears how many units each commit made durable.
    */
-  GroupCommitWriter(Db db, Path file, Marks marks, IntConsumer committed) {
+  GroupCommitWriter(SqlConnection db, Path file, Marks marks, IntConsumer committed) {
     this.db = db;
     this.where = file.toString();
     this.wal = file.resolveSibling(file.getFileName() + "-wal");
@@ -143,7 +145,7 @@ final class GroupCommitWriter {
   }
 
   /** The current unit's transaction when called from the writer thread inside a unit, else null. */
-  SqlTransaction currentOnThisThread() {
+  JdbcTransaction currentOnThisThread() {
     return Thread.currentThread() == thread ? current : null;
   }
 
@@ -185,7 +187,7 @@ final class GroupCommitWriter {
   }
 
   private <T> T nested(StoreWork<T> work) {
-    SqlTransaction outer = current;
+    JdbcTransaction outer = current;
     if (outer == null) {
       throw new IllegalStateException("the writer thread runs no unit of work");
     }
@@ -275,7 +277,7 @@ final class GroupCommitWriter {
     int ok = 0;
     for (int i = 0; i < batch.size(); i++) {
       Unit unit = batch.get(i);
-      SqlTransaction tx = new SqlTransaction(db, true);
+      JdbcTransaction tx = new JdbcTransaction(db, true, SqliteDialect.INSTANCE);
       try {
         db.execute("SAVEPOINT unit");
       } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.memkit.store.sqlite;
 
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -89,7 +90,7 @@ final class Marks implements AutoCloseable {
   }
 
   /** The counters of the database open in {@code db}. */
-  static Counts of(Db db) throws SQLException {
+  static Counts of(SqlConnection db) throws SQLException {
     try (var st = db.connection().createStatement(); var rs = st.executeQuery(
         "SELECT coalesce((SELECT value FROM sequences WHERE name = 'memory'), 0),"
             + " coalesce((SELECT value FROM sequences WHERE name = 'goal'), 0),"
@@ -103,12 +104,12 @@ final class Marks implements AutoCloseable {
    * Raises the counters of the database open in {@code db} to at least {@code floor}, so no id or
    * audit sequence at or below it is handed out again; outside any transaction.
    */
-  static void raise(Db db, Counts floor) throws SQLException {
+  static void raise(SqlConnection db, Counts floor) throws SQLException {
     Counts now = of(db);
     if (!now.behind(floor)) {
       return;
     }
-    db.inTransaction(() -> {
+    Connections.inTransaction(db, () -> {
       db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'memory'", floor.memory());
       db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'goal'", floor.goal());
       if (floor.audit() > now.audit()) {
@@ -125,7 +126,7 @@ final class Marks implements AutoCloseable {
   }
 
   /** Records the counters of the database open in {@code db}; a failure is logged once and otherwise ignored. */
-  void record(Db db) {
+  void record(SqlConnection db) {
     try {
       write(of(db));
     } catch (SQLException | IOException e) {

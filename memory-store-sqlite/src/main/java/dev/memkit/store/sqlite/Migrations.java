@@ -1,9 +1,8 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.memkit.store.jdbc.MigrationScripts;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +30,14 @@ final class Migrations {
    *
    * @throws StoreUnavailableException when it has a newer version or a migration fails
    */
-  static void apply(Db db) {
+  static void apply(SqlConnection db) {
     try {
       int version = version(db);
       refuseNewer(db, version);
       if (version == latest()) {
         return;
       }
-      db.inTransaction(() -> {
+      Connections.inTransaction(db, () -> {
         int current = version(db);
         refuseNewer(db, current);
         for (int v = current; v < latest(); v++) {
@@ -55,7 +54,7 @@ final class Migrations {
     }
   }
 
-  static int version(Db db) throws SQLException {
+  static int version(SqlConnection db) throws SQLException {
     try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
@@ -65,11 +64,11 @@ final class Migrations {
    * Refuses a database written by a newer memkit before anything (such as switching it to WAL)
    * changes the file.
    */
-  static void refuseNewer(Db db) throws SQLException {
+  static void refuseNewer(SqlConnection db) throws SQLException {
     refuseNewer(db, version(db));
   }
 
-  private static void refuseNewer(Db db, int version) {
+  private static void refuseNewer(SqlConnection db, int version) {
     if (version > latest()) {
       throw new StoreUnavailableException(db.where() + " has schema version " + version
           + ", written by a newer memkit; this one supports versions up to " + latest()
@@ -78,16 +77,9 @@ final class Migrations {
   }
 
   private static String read(String script) {
-    String path = "db/migration/" + script;
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new StoreUnavailableException("the migration " + path + " is missing from the memkit jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("cannot read the migration " + path + ": " + e.getMessage(), e);
-    }
+    return MigrationScripts.read(Migrations.class, "db/migration/" + script);
   }
+
 
   /**
    * Splits a script into statements: lines starting with {@code --} are comments; a statement

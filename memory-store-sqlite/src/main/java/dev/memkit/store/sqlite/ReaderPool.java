@@ -2,6 +2,8 @@ package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.sql.SQLException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -14,13 +16,13 @@ final class ReaderPool {
   /** Opens a reader connection. */
   @FunctionalInterface
   interface Opener {
-    Db open() throws SQLException;
+    SqlConnection open() throws SQLException;
   }
 
   private final Opener opener;
   private final String where;
   private final Semaphore permits;
-  private final ConcurrentLinkedQueue<Db> idle = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<SqlConnection> idle = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   ReaderPool(int size, Opener opener, String where) {
@@ -32,7 +34,7 @@ final class ReaderPool {
   /** Runs {@code work} in a read transaction on a pooled connection. */
   <T> T read(StoreWork<T> work) {
     permits.acquireUninterruptibly();
-    Db db = null;
+    SqlConnection db = null;
     boolean healthy = false;
     try {
       if (closed) {
@@ -43,7 +45,7 @@ final class ReaderPool {
         db = opener.open();
       }
       db.execute("BEGIN");
-      SqlTransaction tx = new SqlTransaction(db, false);
+      JdbcTransaction tx = new JdbcTransaction(db, false, SqliteDialect.INSTANCE);
       try {
         return work.run(tx);
       } finally {
@@ -68,7 +70,7 @@ final class ReaderPool {
   /** Closes every connection; reads still running close theirs when they end. */
   void close() {
     closed = true;
-    Db db;
+    SqlConnection db;
     while ((db = idle.poll()) != null) {
       db.close();
     }

@@ -98,7 +98,7 @@ record SqliteSettings(Path file, boolean fullSync, int busyTimeoutMillis, int re
     boolean check = switch (integrityCheck) {
       case QUICK -> true;
       case OFF -> false;
-      case AUTO -> Recovery.notClosedCleanly(file);
+      case AUTO -> IntegrityRecovery.notClosedCleanly(file);
     };
     return check == checkOnOpen ? this : withCheckOnOpen(check);
   }

@@ -7,6 +7,9 @@ import dev.memkit.core.port.out.DirectoryProbe;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
+import dev.memkit.store.jdbc.JdbcTransaction;
+import dev.memkit.store.jdbc.Lifecycle;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,29 +23,30 @@ import java.time.Clock;
  */
 final class SqliteStore implements Store {
   private final SqliteSettings settings;
-  private final Db writerDb;
+  private final SqlConnection writerDb;
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
-  private final BackupFiles backups;
+  private final SqliteBackups backups;
   /** The background checkpoint thread; null with {@code checkpoint=writer}. */
   private final Checkpointer checkpointer;
   private final Marks marks;
-  private final Recovery.Outcome opened;
-  private volatile boolean closed;
+  private final IntegrityRecovery.Outcome opened;
+  private final Lifecycle lifecycle;
 
-  private SqliteStore(SqliteSettings settings, Db writerDb, Marks marks, Recovery.Outcome opened, Clock clock,
+  private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, IntegrityRecovery.Outcome opened, Clock clock,
       Observer observer) throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
     this.opened = opened;
+    this.lifecycle = new Lifecycle(settings.description());
     String where = settings.file().toString();
-    BackupFiles[] holder = new BackupFiles[1];
+    SqliteBackups[] holder = new SqliteBackups[1];
     if (settings.backgroundCheckpoints()) {
       for (String pragma : Checkpointer.WRITER_PRAGMAS) {
         writerDb.execute(pragma);
       }
-      Db checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+      SqlConnection checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
       this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
           this::restartLog);
     } else {
@@ -59,7 +63,7 @@ final class SqliteStore implements Store {
       }
     });
     try {
-      this.backups = new BackupFiles(settings, writer, marks, clock);
+      this.backups = new SqliteBackups(settings, writer, marks, clock, observer);
     } catch (RuntimeException e) {
       writer.close();
       if (checkpointer != null) {
@@ -75,7 +79,7 @@ final class SqliteStore implements Store {
   /**
    * Opens (creating when absent) the store described by {@code settings}: checks the file,
    * recovering it from a backup when damaged (and telling {@code observer}), and brings its schema
-   * up to date. The store tells {@code observer} the size of every group commit.
+   * up to date. The store tells {@code observer} the size of every group commit and the backups it takes.
    */
   static SqliteStore open(SqliteSettings settings, Observer observer) {
     Clock clock = Clock.systemUTC();
@@ -85,11 +89,11 @@ final class SqliteStore implements Store {
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
-    Recovery.Outcome outcome = Recovery.checkOrRecover(settings, clock);
+    IntegrityRecovery.Outcome outcome = IntegrityRecovery.checkOrRecover(settings, clock);
     if (outcome.recovered()) {
       observer.recovered(SqliteStoreProvider.SCHEME, "restored_backup");
     }
-    Db db = null;
+    SqlConnection db = null;
     Marks marks = null;
     try {
       db = Connections.open(file, Connections.Role.WRITER, settings);
@@ -125,34 +129,34 @@ final class SqliteStore implements Store {
   }
 
   /** What the check on open found and did. */
-  Recovery.Outcome opened() {
+  IntegrityRecovery.Outcome opened() {
     return opened;
   }
 
   @Override
   public <T> T read(StoreWork<T> work) {
-    SqlTransaction inWrite = writer.currentOnThisThread();
+    JdbcTransaction inWrite = writer.currentOnThisThread();
     if (inWrite != null) {
-      SqlTransaction view = new SqlTransaction(inWrite.db(), false);
+      JdbcTransaction view = inWrite.readOnly();
       try {
         return work.run(view);
       } finally {
         view.end();
       }
     }
-    ensureOpen();
+    lifecycle.ensureOpen();
     return readers.read(work);
   }
 
   @Override
   public <T> T write(StoreWork<T> work) {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return writer.write(work);
   }
 
   @Override
   public Backups backups() {
-    ensureOpen();
+    lifecycle.ensureOpen();
     return backups;
   }
 
@@ -163,7 +167,7 @@ final class SqliteStore implements Store {
    */
   @Override
   public StoreHealth health() {
-    if (closed) {
+    if (lifecycle.closed()) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
     Path file = settings.file();
@@ -176,7 +180,7 @@ final class SqliteStore implements Store {
     }
     try {
       writer.exclusive(db -> {
-        db.inTransaction(() -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
+        Connections.inTransaction(db, () -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
         return null;
       });
       return StoreHealth.WRITABLE;
@@ -197,18 +201,11 @@ final class SqliteStore implements Store {
     return settings.description();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new StoreUnavailableException("store " + description() + " is closed");
-    }
-  }
-
   @Override
   public synchronized void close() {
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true;
     if (checkpointer != null) {
       checkpointer.close();
     }

@@ -46,7 +46,7 @@ class IntegrityCheckTest {
       }
       memkit.backups(Actor.of("test")).create();
     }
-    assertThat(Recovery.notClosedCleanly(file())).as("a clean close removes the write-ahead log").isFalse();
+    assertThat(IntegrityRecovery.notClosedCleanly(file())).as("a clean close removes the write-ahead log").isFalse();
   }
 
   private void assertRecovered() throws IOException {

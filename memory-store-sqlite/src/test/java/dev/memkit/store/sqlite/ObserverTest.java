@@ -19,18 +19,28 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite store tells its observer the size of each group commit and when it restored a backup on open. */
+/**
+ * The SQLite store tells its observer the size of each group commit, each backup it takes, and when
+ * it restored a backup on open.
+ */
 class ObserverTest {
   @TempDir
   Path dir;
 
   final List<Integer> batches = new CopyOnWriteArrayList<>();
   final List<String> recoveries = new CopyOnWriteArrayList<>();
+  final List<String> backups = new CopyOnWriteArrayList<>();
   final Observer observer = new Observer() {
     @Override
     public void batchCommitted(String store, int units) {
       assertThat(store).isEqualTo("sqlite");
       batches.add(units);
+    }
+
+    @Override
+    public void backupTaken(String store, long bytes, long nanos) {
+      assertThat(nanos).isPositive();
+      backups.add(store + " " + bytes);
     }
 
     @Override
@@ -59,6 +69,18 @@ class ObserverTest {
     assertThat(batches).allMatch(units -> units >= 1 && units <= GroupCommitWriter.MAX_BATCH);
     assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
     assertThat(recoveries).isEmpty();
+  }
+
+  @Test
+  void backupsAreReportedWithTheirSize() {
+    String uri = "sqlite:" + dir.resolve("memkit.db") + "?synchronous=normal&backup_every_writes=0";
+    try (Memkit memkit = open(uri)) {
+      memkit.space().memories().add(AddMemory.of("kept in the backup"));
+      dev.memkit.core.model.BackupInfo taken = memkit.backups(Actor.of("test")).create();
+
+      assertThat(taken.sizeBytes()).isPositive();
+      assertThat(backups).containsExactly("sqlite " + taken.sizeBytes());
+    }
   }
 
   @Test

@@ -137,7 +137,7 @@ class WriteStallTest {
       for (Object[] p : spaced) {
         double gap = ((Number) p[3]).doubleValue();
         double previousTook = ((Number) p[4]).doubleValue();
-        assertThat(gap).as("gap after a backup of %.1f ms", previousTook).isGreaterThanOrEqualTo(BackupFiles.SPACING * previousTook);
+        assertThat(gap).as("gap after a backup of %.1f ms", previousTook).isGreaterThanOrEqualTo(SqliteBackups.SPACING * previousTook);
       }
     } finally {
       log.detach();

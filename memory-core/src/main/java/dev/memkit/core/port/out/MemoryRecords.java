@@ -7,6 +7,8 @@ import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.search.SearchQuery;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +46,26 @@ public interface MemoryRecords {
    * those with an id below {@code before} when given, at most {@code limit}.
    */
   List<Memory> list(Namespace namespace, MemoryFilter filter, Optional<MemoryId> before, int limit);
+
+  /**
+   * Every memory of {@code namespace}, oldest first, read with {@link #list} in pages of a thousand
+   * (for exports and backups).
+   */
+  default List<Memory> all(Namespace namespace) {
+    int page = 1_000;
+    List<Memory> all = new ArrayList<>();
+    Optional<MemoryId> before = Optional.empty();
+    while (true) {
+      List<Memory> rows = list(namespace, MemoryFilter.ALL, before, page);
+      all.addAll(rows);
+      if (rows.size() < page) {
+        break;
+      }
+      before = Optional.of(rows.get(rows.size() - 1).id());
+    }
+    Collections.reverse(all);
+    return all;
+  }
 
   /**
    * Memories of {@code namespace} passing {@code filter} that contain at least one of the query's

@@ -2,8 +2,8 @@ package dev.memkit.core.port.out;
 
 /**
  * What the core and the stores report about their work, for metrics: how long store operations
- * and searches take, how many units of work a group commit wrote together, and what was recovered
- * on open. An adapter (the HTTP server's metrics) implements it; everything else passes
+ * and searches take, how many units of work a group commit wrote together, the backups taken, and
+ * what was recovered on open. An adapter (the HTTP server's metrics) implements it; everything else passes
  * {@link #NONE}.
  *
  * <p>Every method has an empty default, so an implementation picks what it records. Methods are
@@ -48,6 +48,16 @@ public interface Observer {
    * @param store the store's scheme, e.g. {@code sqlite}
    */
   default void batchCommitted(String store, int units) {
+  }
+
+  /**
+   * A store took a backup (asked for, or automatic).
+   *
+   * @param store the store's scheme, e.g. {@code sqlite}
+   * @param bytes the backup's size
+   * @param nanos how long taking it took
+   */
+  default void backupTaken(String store, long bytes, long nanos) {
   }
 
   /**

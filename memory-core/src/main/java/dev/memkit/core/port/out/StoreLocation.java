@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param path        the part after it, up to {@code ?}
  * @param parameters  the query parameters, decoded
  * @param environment the environment variables to read defaults from ({@code MEMKIT_*})
- * @param observer    what the store reports group commits and recoveries to
+ * @param observer    what the store reports group commits, backups and recoveries to
  */
 public record StoreLocation(String uri, String scheme, String path, Map<String, String> parameters,
     Map<String, String> environment, Observer observer) {

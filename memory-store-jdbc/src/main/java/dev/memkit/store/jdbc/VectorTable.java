@@ -1,4 +1,4 @@
-package dev.memkit.store.postgres;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Memories' embeddings in table {@code memory_vectors} (schema version 2): float32 little-endian
- * {@code bytea}, one row per memory, removed with their memory by the foreign key's cascade.
+ * Memories' embeddings in table {@code memory_vectors}: float32 little-endian bytes (a BLOB, a
+ * {@code bytea}), one row per memory, removed with their memory by the schema (a trigger, a
+ * cascading foreign key).
  */
 final class VectorTable implements VectorRecords {
   private static final int PAGE = 1000;
-  private final PgTransaction tx;
+  private final JdbcTransaction tx;
 
-  VectorTable(PgTransaction tx) {
+  VectorTable(JdbcTransaction tx) {
     this.tx = tx;
   }
 
@@ -33,8 +34,8 @@ final class VectorTable implements VectorRecords {
   public void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink) {
     long after = Long.MIN_VALUE;
     while (true) {
-      List<MemoryVector> page = tx.pg().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
-          + " JOIN memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
+      List<MemoryVector> page = tx.sql().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
+          + " " + tx.dialect().orderedJoin() + " memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
           + " ORDER BY v.memory_id LIMIT ?",
           rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), MemoryVector.valuesFrom(rs.getBytes(4))),
           after, model, namespace.value(), PAGE);
@@ -53,7 +54,8 @@ final class VectorTable implements VectorRecords {
 
   @Override
   public long count(Namespace namespace, String model) {
-    return tx.pg().number("SELECT count(*) FROM memory_vectors v JOIN memories m ON m.id = v.memory_id"
+    return tx.sql().number("SELECT count(*) FROM memory_vectors v " + tx.dialect().orderedJoin()
+        + " memories m ON m.id = v.memory_id"
         + " WHERE v.model = ? AND m.namespace = ?", model, namespace.value());
   }
 }

@@ -1,11 +1,11 @@
-package dev.memkit.store.postgres;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.AuditEntry;
 import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Namespace;
-import dev.memkit.jackson.JsonText;
 import dev.memkit.core.port.out.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit log in table {@code audit}; its sequence is an identity column, never reused. An entry
- * is written in the same transaction as the change it describes, so both are kept or neither.
+ * The audit log in table {@code audit}; its sequence is never reused (an {@code AUTOINCREMENT}
+ * rowid, an identity column). An entry is written in the same transaction as the change it
+ * describes, so both are kept or neither.
  */
 final class AuditTable implements AuditLog {
-  private final PgTransaction tx;
+  private final JdbcTransaction tx;
 
-  AuditTable(PgTransaction tx) {
+  AuditTable(JdbcTransaction tx) {
     this.tx = tx;
   }
 
@@ -28,9 +29,9 @@ final class AuditTable implements AuditLog {
   public AuditEntry append(AuditEntry entry) {
     long sequence = tx.writing().number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before,"
         + " after, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
-        Times.text(entry.at()), entry.at().getEpochSecond(), entry.at().getNano(), entry.namespace().value(),
+        TimeColumns.text(entry.at()), entry.at().getEpochSecond(), entry.at().getNano(), entry.namespace().value(),
         entry.actor().value(), entry.action(), entry.target(),
-        entry.before().map(JsonText::write).orElse(null), entry.after().map(JsonText::write).orElse(null),
+        entry.before().map(JsonWriter::compact).orElse(null), entry.after().map(JsonWriter::compact).orElse(null),
         entry.diff());
     return entry.withSequence(sequence);
   }
@@ -38,7 +39,7 @@ final class AuditTable implements AuditLog {
   @Override
   public List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
     StringBuilder sql = new StringBuilder(
-        "SELECT sequence, at, namespace, actor, action, target, before, after, diff FROM audit WHERE true");
+        "SELECT sequence, at, namespace, actor, action, target, before, after, diff FROM audit WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (namespace.isPresent()) {
       sql.append(" AND namespace = ?");
@@ -46,28 +47,30 @@ final class AuditTable implements AuditLog {
     }
     if (query.target().isPresent()) {
       String t = query.target().get();
-      sql.append(" AND (target = ? OR starts_with(target, ?))");
+      sql.append(" AND (target = ?");
       params.add(t);
-      params.add(t + ":");
+      tx.dialect().appendStartsWith(sql.append(" OR "), params, "target", t + ":");
+      sql.append(')');
     }
-    query.range().from().ifPresent(f -> Times.appendBound(sql, params, "at_s", "at_n", f, true));
-    query.range().to().ifPresent(t -> Times.appendBound(sql, params, "at_s", "at_n", t, false));
+    boolean rowValues = tx.dialect().comparesRowValues();
+    query.range().from().ifPresent(f -> TimeColumns.appendBound(sql, params, "at_s", "at_n", f, true, rowValues));
+    query.range().to().ifPresent(t -> TimeColumns.appendBound(sql, params, "at_s", "at_n", t, false, rowValues));
     if (query.beforeSequence().isPresent()) {
       sql.append(" AND sequence < ?");
       params.add(query.beforeSequence().getAsLong());
     }
     sql.append(" ORDER BY sequence DESC LIMIT ?");
     params.add(query.limit());
-    return tx.pg().list(sql.toString(), AuditTable::entry, params.toArray());
+    return tx.sql().list(sql.toString(), this::entry, params.toArray());
   }
 
-  private static AuditEntry entry(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong(1), Times.parse(rs.getString(2)), Namespace.of(rs.getString(3)),
+  private AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong(1), TimeColumns.parse(rs.getString(2)), NameCache.namespace(rs.getString(3)),
         Actor.of(rs.getString(4)), rs.getString(5), rs.getString(6), json(rs.getString(7), "before"),
         json(rs.getString(8), "after"), rs.getString(9));
   }
 
-  private static Optional<JsonValue> json(String text, String field) {
-    return text == null ? Optional.empty() : Optional.of(JsonText.parse(text, field));
+  private Optional<JsonValue> json(String text, String field) {
+    return text == null ? Optional.empty() : Optional.of(tx.dialect().parseJson(text, field));
   }
 }

@@ -1,6 +1,7 @@
 package dev.memkit.store.sqlite;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ import java.util.Optional;
  * holds fewer writes than were acknowledged (its {@code -wal} deleted or damaged) is reported as an
  * error naming what was lost, and replaced by the newest good backup when that holds more.
  */
-final class Recovery {
-  private static final System.Logger LOG = System.getLogger(Recovery.class.getPackageName());
+final class IntegrityRecovery {
+  private static final System.Logger LOG = System.getLogger(IntegrityRecovery.class.getPackageName());
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private Recovery() {
+  private IntegrityRecovery() {
   }
 
   /**
@@ -66,13 +67,13 @@ final class Recovery {
     Path dir = settings.backupDirectory();
     Path chosen = null;
     List<String> skipped = new ArrayList<>();
-    for (Path backup : BackupFiles.files(dir)) {
+    for (Path backup : SqliteBackups.files(dir)) {
       String backupProblem = problem(backup, settings);
       if (backupProblem == null) {
         chosen = backup;
         break;
       }
-      skipped.add(BackupFiles.idOf(backup) + " (" + backupProblem + ")");
+      skipped.add(SqliteBackups.idOf(backup) + " (" + backupProblem + ")");
     }
     if (chosen == null) {
       String message = file + " is damaged (" + problem + ") and no usable backup was found in " + dir
@@ -84,9 +85,9 @@ final class Recovery {
     }
     Marks.Counts restored = countsOf(chosen, settings).orElse(Marks.Counts.ZERO);
     Path aside = replaceWithBackup(file, chosen, clock, "it was damaged (" + problem + ")");
-    Instant takenAt = BackupFiles.createdAt(chosen);
+    Instant takenAt = SqliteBackups.createdAt(chosen);
     String message = "Recovered " + file + ": it was damaged (" + problem + "). Restored backup "
-        + BackupFiles.idOf(chosen) + " taken at " + takenAt + "; changes made after that time could not be recovered"
+        + SqliteBackups.idOf(chosen) + " taken at " + takenAt + "; changes made after that time could not be recovered"
         + lost(restored, acknowledged)
         + (skipped.isEmpty() ? "" : "; skipped damaged backups " + String.join(", ", skipped))
         + ". The damaged file was moved to " + aside + ".";
@@ -107,7 +108,7 @@ final class Recovery {
     }
     Path newer = null;
     Marks.Counts newerCounts = null;
-    for (Path backup : BackupFiles.files(settings.backupDirectory())) {
+    for (Path backup : SqliteBackups.files(settings.backupDirectory())) {
       Optional<Marks.Counts> counts = countsOf(backup, settings);
       if (counts.isEmpty()) {
         continue;
@@ -133,11 +134,11 @@ final class Recovery {
       LOG.log(System.Logger.Level.ERROR, message);
       return new Outcome(false, message, data.max(acknowledged));
     }
-    Path aside = replaceWithBackup(file, newer, clock, "it is older than backup " + BackupFiles.idOf(newer));
-    String message = why + "backup " + BackupFiles.idOf(newer) + " holds writes up to " + newerCounts.describe()
+    Path aside = replaceWithBackup(file, newer, clock, "it is older than backup " + SqliteBackups.idOf(newer));
+    String message = why + "backup " + SqliteBackups.idOf(newer) + " holds writes up to " + newerCounts.describe()
         + (newerCounts.behind(acknowledged) ? " and writes up to " + acknowledged.describe() + " were acknowledged" : "")
         + ": its write-ahead log " + file.getFileName() + "-wal was probably deleted or damaged. Recovered " + file
-        + " from backup " + BackupFiles.idOf(newer) + " taken at " + BackupFiles.createdAt(newer) + "."
+        + " from backup " + SqliteBackups.idOf(newer) + " taken at " + SqliteBackups.createdAt(newer) + "."
         + lost(newerCounts, acknowledged) + " The older file was moved to " + aside + ".";
     LOG.log(System.Logger.Level.ERROR, message);
     return new Outcome(true, message, data.max(acknowledged).max(newerCounts));
@@ -158,7 +159,7 @@ final class Recovery {
 
   /** The counters of the database in {@code file}; empty when it has no memkit schema yet or cannot be read. */
   static Optional<Marks.Counts> countsOf(Path file, SqliteSettings settings) {
-    try (Db db = Connections.open(file, Connections.Role.PLAIN, settings)) {
+    try (SqlConnection db = Connections.open(file, Connections.Role.PLAIN, settings)) {
       if (Migrations.version(db) == 0) {
         return Optional.empty();
       }
@@ -184,19 +185,19 @@ final class Recovery {
       }
       Path partial = file.resolveSibling(file.getFileName() + ".restoring");
       Files.copy(backup, partial, StandardCopyOption.REPLACE_EXISTING);
-      BackupFiles.force(partial);
+      SqliteBackups.force(partial);
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      BackupFiles.forceDirectory(file.getParent());
+      SqliteBackups.forceDirectory(file.getParent());
       return aside;
     } catch (IOException e) {
       throw new StoreUnavailableException(file + ": " + why + ", and recovering it from backup "
-          + BackupFiles.idOf(backup) + " failed: " + e, e);
+          + SqliteBackups.idOf(backup) + " failed: " + e, e);
     }
   }
 
   /** What {@code quick_check} finds wrong with {@code file}, or null when it is sound. */
   static String problem(Path file, SqliteSettings settings) {
-    try (Db db = Connections.open(file, Connections.Role.PLAIN, settings)) {
+    try (SqlConnection db = Connections.open(file, Connections.Role.PLAIN, settings)) {
       return problem(db);
     } catch (SQLException e) {
       if (SqlFailure.causeOf(e) == SqlFailure.Cause.DAMAGED) {
@@ -207,7 +208,7 @@ final class Recovery {
   }
 
   /** What {@code quick_check} finds wrong with the database of {@code db}, or null when it is sound. */
-  static String problem(Db db) throws SQLException {
+  static String problem(SqlConnection db) throws SQLException {
     List<String> rows = new ArrayList<>();
     try {
       try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA quick_check(5)")) {

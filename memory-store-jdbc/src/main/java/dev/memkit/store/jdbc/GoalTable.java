@@ -1,4 +1,4 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.GoalId;
@@ -16,10 +16,12 @@ import java.util.Set;
 /** Goals in table {@code goals}, their timelines in {@code goal_progress}. */
 final class GoalTable implements GoalRecords {
   private static final String COLUMNS = "id, namespace, title, status, due_at, created_at, updated_at";
-  private final SqlTransaction tx;
+  private final JdbcTransaction tx;
+  private final IdSequence ids;
 
-  GoalTable(SqlTransaction tx) {
+  GoalTable(JdbcTransaction tx) {
     this.tx = tx;
+    this.ids = tx.dialect().ids(tx, "goal");
   }
 
   /** A goal row before its timeline is attached. */
@@ -29,37 +31,36 @@ final class GoalTable implements GoalRecords {
 
   @Override
   public GoalId nextId() {
-    Db db = tx.writing();
-    return GoalId.of(db.number("UPDATE sequences SET value = value + 1 WHERE name = 'goal' RETURNING value"));
+    return GoalId.of(ids.next());
   }
 
   @Override
   public void put(Goal goal) {
-    Db db = tx.writing();
+    SqlConnection db = tx.writing();
     long id = goal.id().value();
     db.update("INSERT INTO goals (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
         + " namespace = excluded.namespace, title = excluded.title, status = excluded.status,"
         + " due_at = excluded.due_at, created_at = excluded.created_at, updated_at = excluded.updated_at",
-        id, goal.namespace().value(), goal.title(), goal.status().wireName(), Times.text(goal.dueAt()),
-        Times.text(goal.createdAt()), Times.text(goal.updatedAt()));
+        id, goal.namespace().value(), goal.title(), goal.status().wireName(), TimeColumns.text(goal.dueAt()),
+        TimeColumns.text(goal.createdAt()), TimeColumns.text(goal.updatedAt()));
     db.update("DELETE FROM goal_progress WHERE goal_id = ?", id);
     int position = 0;
     for (ProgressNote n : goal.progress()) {
       db.update("INSERT INTO goal_progress (goal_id, position, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
-          id, position++, Times.text(n.at()), n.from().wireName(), n.to().wireName(), n.note().orElse(null));
+          id, position++, TimeColumns.text(n.at()), n.from().wireName(), n.to().wireName(), n.note().orElse(null));
     }
-    db.update("UPDATE sequences SET value = ? WHERE name = 'goal' AND value < ?", id, id);
+    ids.movePast(id);
   }
 
   @Override
   public Optional<Goal> find(Namespace namespace, GoalId id) {
-    return tx.db().first("SELECT " + COLUMNS + " FROM goals WHERE id = ? AND namespace = ?", GoalTable::head,
+    return tx.sql().first("SELECT " + COLUMNS + " FROM goals WHERE id = ? AND namespace = ?" + tx.lock(), GoalTable::head,
         id.value(), namespace.value()).map(this::withTimeline);
   }
 
   @Override
   public Optional<Namespace> ownerOf(GoalId id) {
-    return tx.db().first("SELECT namespace FROM goals WHERE id = ?", rs -> Namespace.of(rs.getString(1)), id.value());
+    return tx.sql().first("SELECT namespace FROM goals WHERE id = ?", rs -> NameCache.namespace(rs.getString(1)), id.value());
   }
 
   @Override
@@ -81,7 +82,7 @@ final class GoalTable implements GoalRecords {
     }
     sql.append(" ORDER BY id");
     List<Goal> out = new ArrayList<>();
-    for (Head h : tx.db().list(sql.toString(), GoalTable::head, params.toArray())) {
+    for (Head h : tx.sql().list(sql.toString(), GoalTable::head, params.toArray())) {
       out.add(withTimeline(h));
     }
     return out;
@@ -89,18 +90,22 @@ final class GoalTable implements GoalRecords {
 
   @Override
   public boolean delete(Namespace namespace, GoalId id) {
-    Db db = tx.writing();
+    SqlConnection db = tx.writing();
     if (db.update("DELETE FROM goals WHERE id = ? AND namespace = ?", id.value(), namespace.value()) == 0) {
       return false;
     }
-    db.update("DELETE FROM goal_progress WHERE goal_id = ?", id.value());
+    if (!tx.dialect().cascadesDeletes()) {
+      db.update("DELETE FROM goal_progress WHERE goal_id = ?", id.value());
+    }
     return true;
   }
 
   @Override
   public void deleteAll(Namespace namespace) {
-    Db db = tx.writing();
-    db.update("DELETE FROM goal_progress WHERE goal_id IN (SELECT id FROM goals WHERE namespace = ?)", namespace.value());
+    SqlConnection db = tx.writing();
+    if (!tx.dialect().cascadesDeletes()) {
+      db.update("DELETE FROM goal_progress WHERE goal_id IN (SELECT id FROM goals WHERE namespace = ?)", namespace.value());
+    }
     db.update("DELETE FROM goals WHERE namespace = ?", namespace.value());
   }
 
@@ -110,12 +115,12 @@ final class GoalTable implements GoalRecords {
   }
 
   private Goal withTimeline(Head h) {
-    List<ProgressNote> notes = tx.db().list(
+    List<ProgressNote> notes = tx.sql().list(
         "SELECT at, from_status, to_status, note FROM goal_progress WHERE goal_id = ? ORDER BY position",
-        rs -> new ProgressNote(Times.parse(rs.getString(1)), GoalStatus.parse(rs.getString(2), "from"),
+        rs -> new ProgressNote(TimeColumns.parse(rs.getString(1)), GoalStatus.parse(rs.getString(2), "from"),
             GoalStatus.parse(rs.getString(3), "to"), Optional.ofNullable(rs.getString(4))),
         h.id());
-    return new Goal(GoalId.of(h.id()), Namespace.of(h.namespace()), h.title(), GoalStatus.parse(h.status(), "status"),
-        Times.parseOptional(h.dueAt()), notes, Times.parse(h.createdAt()), Times.parse(h.updatedAt()));
+    return new Goal(GoalId.of(h.id()), NameCache.namespace(h.namespace()), h.title(), GoalStatus.parse(h.status(), "status"),
+        TimeColumns.parseOptional(h.dueAt()), notes, TimeColumns.parse(h.createdAt()), TimeColumns.parse(h.updatedAt()));
   }
 }

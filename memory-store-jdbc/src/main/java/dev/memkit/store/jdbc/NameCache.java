@@ -1,4 +1,4 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.model.Kind;
 import dev.memkit.core.model.Namespace;
@@ -12,13 +12,13 @@ import java.util.function.Function;
  * and building one checks it against its pattern. The records are immutable, so sharing is safe;
  * each cache is emptied when it grows past a bound.
  */
-final class Names {
+final class NameCache {
   private static final int BOUND = 4096;
   private static final Map<String, Namespace> NAMESPACES = new ConcurrentHashMap<>();
   private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
   private static final Map<String, Tag> TAGS = new ConcurrentHashMap<>();
 
-  private Names() {
+  private NameCache() {
   }
 
   static Namespace namespace(String value) {

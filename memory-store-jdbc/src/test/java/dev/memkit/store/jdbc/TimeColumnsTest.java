@@ -1,4 +1,4 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Times are read back exactly as written, fast path or not. */
-class TimesTest {
+class TimeColumnsTest {
   @Test
   void everyInstantReadsBackExactly() {
     Random random = new Random(5);
@@ -20,11 +20,11 @@ class TimesTest {
         default -> random.nextInt(1_000_000_000);
       };
       Instant t = Instant.ofEpochSecond(seconds, nanos);
-      assertThat(Times.parse(Times.text(t))).isEqualTo(t);
+      assertThat(TimeColumns.parse(TimeColumns.text(t))).isEqualTo(t);
     }
     for (Instant t : new Instant[] {Instant.MIN, Instant.MAX, Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
         Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("2024-02-29T12:00:00.5Z")}) {
-      assertThat(Times.parse(Times.text(t))).isEqualTo(t);
+      assertThat(TimeColumns.parse(TimeColumns.text(t))).isEqualTo(t);
     }
   }
 }

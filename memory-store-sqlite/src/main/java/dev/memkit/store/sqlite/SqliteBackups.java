@@ -4,6 +4,9 @@ import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.port.out.Backups;
+import dev.memkit.core.port.out.Observer;
+import dev.memkit.store.jdbc.BackupIds;
+import dev.memkit.store.jdbc.SqlConnection;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -15,13 +18,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,22 +39,21 @@ import java.util.regex.Pattern;
  * Taken on demand and automatically (after a number of writes, or an interval), rotated to the
  * newest {@code backup_keep}.
  */
-final class BackupFiles implements Backups {
-  private static final System.Logger LOG = System.getLogger(BackupFiles.class.getPackageName());
+final class SqliteBackups implements Backups {
+  private static final System.Logger LOG = System.getLogger(SqliteBackups.class.getPackageName());
   private static final Pattern NAME = Pattern.compile("(\\d{8}T\\d{9}Z)-([a-z0-9-]{1,40})\\.db");
   /**
    * An automatic backup starts no sooner after the previous backup ended than this many times that
    * backup's duration, so backups copy for at most about 2% of the time however fast writes come.
    */
   static final int SPACING = 50;
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final SqliteSettings settings;
   private final Path dir;
   private final GroupCommitWriter writer;
   private final Marks marks;
   private final Clock clock;
+  private final Observer observer;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong writesSinceBackup = new AtomicLong();
   private final AtomicBoolean autoPending = new AtomicBoolean();
@@ -66,14 +65,15 @@ final class BackupFiles implements Backups {
   private volatile long lastTook;
   private final ScheduledExecutorService background;
 
-  BackupFiles(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock) {
+  SqliteBackups(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock, Observer observer) {
     this.settings = settings;
     this.dir = settings.backupDirectory();
     this.writer = writer;
     this.marks = marks;
     this.clock = clock;
+    this.observer = observer;
     removeLeftovers(dir);
-    this.lastBackup = files(dir).stream().findFirst().map(BackupFiles::createdAt).orElse(clock.instant());
+    this.lastBackup = files(dir).stream().findFirst().map(SqliteBackups::createdAt).orElse(clock.instant());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "memkit-sqlite-backup " + settings.file());
       t.setDaemon(true);
@@ -148,13 +148,13 @@ final class BackupFiles implements Backups {
       if (!existing.isEmpty() && !at.isAfter(createdAt(existing.get(0)))) {
         at = createdAt(existing.get(0)).plusMillis(1);
       }
-      String id = STAMP.format(at) + "-" + reasonSlug(reason);
+      String id = BackupIds.of(at, reason);
       Path target = dir.resolve(id + ".db");
       Path partial = dir.resolve(id + ".db.partial");
       Files.deleteIfExists(partial);
       long started = System.nanoTime();
       copying = true;
-      try (Db db = Connections.open(settings.file(), Connections.Role.PLAIN, settings)) {
+      try (SqlConnection db = Connections.open(settings.file(), Connections.Role.PLAIN, settings)) {
         db.execute("VACUUM INTO ?", partial.toString());
       } catch (SQLException e) {
         Files.deleteIfExists(partial);
@@ -171,7 +171,9 @@ final class BackupFiles implements Backups {
       lastEnded = System.nanoTime();
       lastTook = Math.max(1, lastEnded - started);
       rotate();
-      return info(target);
+      BackupInfo taken = info(target);
+      observer.backupTaken(SqliteStoreProvider.SCHEME, taken.sizeBytes(), lastTook);
+      return taken;
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot write a backup of " + settings.file() + " to " + dir + ": " + e, e);
     } finally {
@@ -219,12 +221,12 @@ final class BackupFiles implements Backups {
   }
 
   /** Replaces state, memories and goals with the backup's, keeping the audit log; ids never go back. */
-  private void restoreFrom(Db db, Path backup, String id) throws SQLException {
+  private void restoreFrom(SqlConnection db, Path backup, String id) throws SQLException {
     Path copy = dir.resolve(id + ".restoring");
     try {
       Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
-      try (Db source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
-        String problem = Recovery.problem(source);
+      try (SqlConnection source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
+        String problem = IntegrityRecovery.problem(source);
         if (problem != null) {
           throw new StoreUnavailableException("backup " + id + " is damaged (" + problem + "); nothing was restored");
         }
@@ -232,7 +234,7 @@ final class BackupFiles implements Backups {
       }
       db.execute("ATTACH DATABASE ? AS source", copy.toString());
       try {
-        db.inTransaction(() -> {
+        Connections.inTransaction(db, () -> {
           for (String sql : List.of(
               "DELETE FROM state",
               "DELETE FROM memory_tags",
@@ -349,7 +351,7 @@ final class BackupFiles implements Backups {
     if (!m.matches()) {
       throw new IllegalArgumentException("not a backup: " + file);
     }
-    return STAMP.parse(m.group(1), Instant::from);
+    return BackupIds.STAMP.parse(m.group(1), Instant::from);
   }
 
   private static BackupInfo info(Path file) throws IOException {
@@ -358,16 +360,6 @@ final class BackupFiles implements Backups {
       throw new IOException("not a backup: " + file);
     }
     return new BackupInfo(idOf(file), createdAt(file), Files.size(file), m.group(2));
-  }
-
-  /** {@code reason} as it can appear in a file name: lower case letters, digits and dashes. */
-  static String reasonSlug(String reason) {
-    String slug = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-        .replaceAll("^-+|-+$", "");
-    if (slug.length() > 40) {
-      slug = slug.substring(0, 40).replaceAll("-+$", "");
-    }
-    return slug.isEmpty() ? "backup" : slug;
   }
 
   static void force(Path file) throws IOException {

@@ -1,18 +1,25 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** How times are kept: ISO-8601 UTC text, which {@link Instant#parse} reads back exactly. */
-final class Times {
-  private Times() {
+/**
+ * How times are kept: ISO-8601 UTC text, which {@link Instant#parse} reads back exactly to the
+ * nanosecond (PostgreSQL's {@code timestamptz} keeps microseconds only). Where a time is filtered
+ * on, its epoch seconds and nanoseconds are kept beside it and compared as a pair.
+ */
+public final class TimeColumns {
+  private TimeColumns() {
   }
 
-  static String text(Instant t) {
+  /** {@code t} as it is kept. */
+  public static String text(Instant t) {
     return t.toString();
   }
 
-  static String text(Optional<Instant> t) {
+  /** {@code t} as it is kept, or null (SQL {@code NULL}) when absent. */
+  public static String text(Optional<Instant> t) {
     return t.map(Instant::toString).orElse(null);
   }
 
@@ -21,7 +28,7 @@ final class Times {
    * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with a four-digit year, is read by hand (it is on the path of
    * every row read, and {@link Instant#parse} is slow); anything else goes to {@link Instant#parse}.
    */
-  static Instant parse(String s) {
+  public static Instant parse(String s) {
     int n = s.length();
     if (n >= 20 && n <= 30 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
         && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z' && (n == 20 || s.charAt(19) == '.' && n > 21)) {
@@ -65,25 +72,26 @@ final class Times {
     return value;
   }
 
-  static Optional<Instant> parseOptional(String s) {
+  /** A time as {@link #text(Optional)} wrote it: empty for null. */
+  public static Optional<Instant> parseOptional(String s) {
     return s == null ? Optional.empty() : Optional.of(parse(s));
   }
 
   /**
    * Appends a condition that the time in columns {@code seconds}/{@code nanos} is at or after
-   * {@code from} ({@code atOrAfter}) or before it.
+   * {@code bound} ({@code atOrAfter}) or before it: as one row-value comparison when
+   * {@code rowValues} (an index on the pair answers it), else spelt out.
    */
-  static void appendBound(StringBuilder sql, java.util.List<Object> params, String seconds, String nanos,
-      Instant bound, boolean atOrAfter) {
-    if (atOrAfter) {
-      sql.append(" AND (").append(seconds).append(" > ? OR (").append(seconds).append(" = ? AND ")
-          .append(nanos).append(" >= ?))");
+  static void appendBound(StringBuilder sql, List<Object> params, String seconds, String nanos, Instant bound,
+      boolean atOrAfter, boolean rowValues) {
+    if (rowValues) {
+      sql.append(" AND (").append(seconds).append(", ").append(nanos).append(atOrAfter ? ") >= (?, ?)" : ") < (?, ?)");
     } else {
-      sql.append(" AND (").append(seconds).append(" < ? OR (").append(seconds).append(" = ? AND ")
-          .append(nanos).append(" < ?))");
+      sql.append(" AND (").append(seconds).append(atOrAfter ? " > ? OR (" : " < ? OR (").append(seconds)
+          .append(" = ? AND ").append(nanos).append(atOrAfter ? " >= ?))" : " < ?))");
+      params.add(bound.getEpochSecond());
     }
     params.add(bound.getEpochSecond());
-    params.add(bound.getEpochSecond());
-    params.add((long) bound.getNano());
+    params.add(bound.getNano());
   }
 }

@@ -1,4 +1,4 @@
-package dev.memkit.store.sqlite;
+package dev.memkit.store.jdbc;
 
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.AuditLog;
@@ -13,12 +13,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The records one unit of work sees, over one connection inside an open transaction. Valid only
- * while that unit runs; a read's view refuses to write.
+ * The records one unit of work sees, over one connection inside a transaction the store opened.
+ * Valid only while that unit runs ({@link #end} then makes every later call fail); a read's view
+ * refuses to write. In a write, single-record reads lock their rows with the dialect's
+ * {@link JdbcDialect#rowLock()}, so that a read-modify-write cannot lose a concurrent writer's change.
  */
-final class SqlTransaction implements StoreTransaction {
-  private final Db db;
+public final class JdbcTransaction implements StoreTransaction {
+  private final SqlConnection sql;
   private final boolean writable;
+  private final JdbcDialect dialect;
   private boolean active = true;
   private final StateTable state;
   private final MemoryTable memories;
@@ -26,9 +29,11 @@ final class SqlTransaction implements StoreTransaction {
   private final AuditTable audit;
   private final VectorTable vectors;
 
-  SqlTransaction(Db db, boolean writable) {
-    this.db = db;
+  /** A view over {@code sql}, whose transaction the caller opened and will end; {@code writable} for a write. */
+  public JdbcTransaction(SqlConnection sql, boolean writable, JdbcDialect dialect) {
+    this.sql = sql;
     this.writable = writable;
+    this.dialect = dialect;
     this.state = new StateTable(this);
     this.memories = new MemoryTable(this);
     this.goals = new GoalTable(this);
@@ -37,24 +42,43 @@ final class SqlTransaction implements StoreTransaction {
   }
 
   /** The connection, for reading; fails once the unit of work has ended. */
-  Db db() {
+  public SqlConnection sql() {
     if (!active) {
       throw new IllegalStateException("this view of the store was used after its unit of work ended");
     }
-    return db;
+    return sql;
   }
 
   /** The connection, for writing; fails in a read. */
-  Db writing() {
-    Db d = db();
+  public SqlConnection writing() {
+    SqlConnection s = sql();
     if (!writable) {
       throw new IllegalStateException("a read may not write");
     }
-    return d;
+    return s;
+  }
+
+  /** Whether this unit may write, and so locks the rows it reads. */
+  public boolean writable() {
+    return writable;
+  }
+
+  /** The view of the same unit of work that only reads (for a read nested in a write). */
+  public JdbcTransaction readOnly() {
+    return new JdbcTransaction(sql(), false, dialect);
+  }
+
+  JdbcDialect dialect() {
+    return dialect;
+  }
+
+  /** The dialect's row lock in a write, nothing in a read. */
+  String lock() {
+    return writable ? dialect.rowLock() : "";
   }
 
   /** Ends this view: later calls fail. */
-  void end() {
+  public void end() {
     active = false;
   }
 
@@ -88,10 +112,10 @@ final class SqlTransaction implements StoreTransaction {
     SortedSet<Namespace> out = new TreeSet<>();
     for (String table : List.of("state", "memories", "goals")) {
       // a skip scan of the namespace index: one seek per namespace, not one step per row
-      db().list("WITH RECURSIVE ns(name) AS (SELECT min(namespace) FROM " + table
+      sql().list("WITH RECURSIVE ns(name) AS (SELECT min(namespace) FROM " + table
           + " UNION ALL SELECT (SELECT min(namespace) FROM " + table + " WHERE namespace > ns.name) FROM ns"
           + " WHERE ns.name IS NOT NULL) SELECT name FROM ns WHERE name IS NOT NULL",
-          rs -> out.add(Namespace.of(rs.getString(1))));
+          rs -> out.add(NameCache.namespace(rs.getString(1))));
     }
     return out;
   }
