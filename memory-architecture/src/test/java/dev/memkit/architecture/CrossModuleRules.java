@@ -34,7 +34,9 @@ final class CrossModuleRules {
   static final String CORE = "dev.memkit.core..";
   static final String CORE_SERVICES = "dev.memkit.core.service..";
   static final String CORE_STORE_PORTS = "dev.memkit.core.port.out..";
-  static final String CORE_MEM_STORE = "dev.memkit.core.store..";
+  /** The core's stores: the {@code mem:} store and whatever record engine stores may build on. */
+  static final String CORE_STORES = "dev.memkit.core.store..";
+  static final String CORE_MEM_STORE = "dev.memkit.core.store.memory..";
   static final String JSON_CODEC = "dev.memkit.jackson..";
   static final String MCP = "dev.memkit.mcp..";
   static final String TOKENS = "dev.memkit.tokens..";
@@ -94,7 +96,10 @@ final class CrossModuleRules {
               LANGCHAIN4J, SPRING_AI)
           .should().dependOnClassesThat().resideInAnyPackage(MCP, MCP_SDK);
 
-  /** A store implements the outbound ports; it uses no adapter, no shared library but the JSON codec, no service. */
+  /**
+   * A store implements the outbound ports; it uses no adapter, no shared library but the JSON codec,
+   * no service and not the {@code mem:} store (a record engine of the core beside it is allowed).
+   */
   @ArchTest
   static final ArchRule stores_depend_on_the_core_ports_and_the_json_codec_only =
       noClasses().that().resideInAPackage(STORES)
@@ -111,14 +116,14 @@ final class CrossModuleRules {
   @ArchTest
   static final ArchRule the_http_service_depends_on_no_store_and_no_other_adapter =
       noClasses().that().resideInAPackage(HTTP)
-          .should().dependOnClassesThat().resideInAnyPackage(STORES, CORE_MEM_STORE, CLI, TOKENS, EMBEDDINGS, AGENT,
+          .should().dependOnClassesThat().resideInAnyPackage(STORES, CORE_STORES, CLI, TOKENS, EMBEDDINGS, AGENT,
               LANGCHAIN4J, SPRING_AI);
 
   /** The command line opens stores through the core, by URI, and uses no other adapter. */
   @ArchTest
   static final ArchRule the_command_line_depends_on_no_store_and_no_other_adapter =
       noClasses().that().resideInAPackage(CLI)
-          .should().dependOnClassesThat().resideInAnyPackage(STORES, CORE_MEM_STORE, HTTP, TOKENS, EMBEDDINGS, AGENT,
+          .should().dependOnClassesThat().resideInAnyPackage(STORES, CORE_STORES, HTTP, TOKENS, EMBEDDINGS, AGENT,
               LANGCHAIN4J, SPRING_AI);
 
   /**
@@ -129,7 +134,7 @@ final class CrossModuleRules {
   @ArchTest
   static final ArchRule adapters_use_the_core_through_its_inbound_ports =
       noClasses().that().resideInAnyPackage(HTTP, CLI, MCP, IMPORTER, AGENT, LANGCHAIN4J, SPRING_AI)
-          .should().dependOnClassesThat(resideInAnyPackage(CORE_SERVICES, CORE_STORE_PORTS, CORE_MEM_STORE)
+          .should().dependOnClassesThat(resideInAnyPackage(CORE_SERVICES, CORE_STORE_PORTS, CORE_STORES)
               .and(not(equivalentTo(Observer.class))));
 
   /** The framework adapters are the core's use cases, the agent tools and their framework. */

@@ -33,6 +33,7 @@ import dev.memkit.springai.fixture.SpringToolsUsingLangChain4j;
 import dev.memkit.store.jdbc.fixture.SharedJdbcCodeUsingTheSqliteStore;
 import dev.memkit.store.json.fixture.JsonStoreUsingDataBinding;
 import dev.memkit.store.json.fixture.JsonStoreUsingJdbc;
+import dev.memkit.store.json.fixture.JsonStoreUsingTheMemStore;
 import dev.memkit.store.json.fixture.JsonStoreUsingTheMcpModule;
 import dev.memkit.store.postgres.fixture.PostgresStoreUsingAService;
 import dev.memkit.store.sqlite.fixture.SqliteStoreUsingJackson;
@@ -85,6 +86,7 @@ class RulesCanFailArchitectureTest {
         wrong("nothing_below_the_driving_adapters_knows_mcp", JsonCodecUsingTheMcpSdk.class),
         wrong("nothing_below_the_driving_adapters_knows_mcp", JsonStoreUsingTheMcpModule.class),
         wrong("stores_depend_on_the_core_ports_and_the_json_codec_only", PostgresStoreUsingAService.class),
+        wrong("stores_depend_on_the_core_ports_and_the_json_codec_only", JsonStoreUsingTheMemStore.class),
         wrong("a_store_depends_on_no_other_store_but_the_shared_jdbc_code", SqliteStoreUsingTheJsonStore.class),
         wrong("a_store_depends_on_no_other_store_but_the_shared_jdbc_code", SharedJdbcCodeUsingTheSqliteStore.class),
         wrong("the_http_service_depends_on_no_store_and_no_other_adapter", HttpServiceUsingTheMemStore.class),
