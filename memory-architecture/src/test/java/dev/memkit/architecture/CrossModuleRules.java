@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.PackageMatcher;
@@ -111,6 +112,24 @@ final class CrossModuleRules {
   static final ArchRule a_store_depends_on_no_other_store_but_the_shared_jdbc_code =
       classes().that().resideInAPackage(STORES)
           .should(dependOnNoOtherStore());
+
+  /** Only the SQL stores use the JDBC code they share; the JSON store does not. */
+  @ArchTest
+  static final ArchRule the_json_store_uses_no_shared_jdbc_code =
+      noClasses().that().resideInAPackage(JSON_STORE)
+          .should().dependOnClassesThat(inTheSharedJdbcPackage());
+
+  /**
+   * The JDBC code the SQL stores share depends on the JDK and the core only. Until the module
+   * {@code memory-store-jdbc} is part of the build this rule has no class to check, so it allows
+   * an empty set; {@code RulesCanFailArchitectureTest} proves it fails on a wrong class, and
+   * checks that every module of the build has its classes here.
+   */
+  @ArchTest
+  static final ArchRule the_shared_jdbc_code_depends_on_the_jdk_and_the_core_only =
+      classes().that(inTheSharedJdbcPackage())
+          .should().onlyDependOnClassesThat(resideInAnyPackage(JDK, CORE).or(inTheSharedJdbcPackage()))
+          .allowEmptyShould(true);
 
   /** The HTTP service opens stores through the core, by URI, and uses no other adapter. */
   @ArchTest
@@ -259,6 +278,12 @@ final class CrossModuleRules {
         }
       }
     };
+  }
+
+  /** Classes of the package the SQL stores share, {@code dev.memkit.store.jdbc} and below. */
+  private static DescribedPredicate<JavaClass> inTheSharedJdbcPackage() {
+    return DescribedPredicate.describe("in the shared JDBC package dev.memkit.store." + SHARED_STORE_PACKAGE,
+        type -> storeOf(type).filter(SHARED_STORE_PACKAGE::equals).isPresent());
   }
 
   /** The store a class belongs to: the package segment after {@code dev.memkit.store}. */

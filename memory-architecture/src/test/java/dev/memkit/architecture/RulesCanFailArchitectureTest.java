@@ -30,10 +30,12 @@ import dev.memkit.langchain4j.fixture.LangChain4jUsingSpring;
 import dev.memkit.mcp.fixture.McpUsingAService;
 import dev.memkit.mcp.fixture.McpUsingPicocli;
 import dev.memkit.springai.fixture.SpringToolsUsingLangChain4j;
+import dev.memkit.store.jdbc.fixture.SharedJdbcCode;
 import dev.memkit.store.jdbc.fixture.SharedJdbcCodeUsingTheSqliteStore;
 import dev.memkit.store.json.fixture.JsonStoreUsingDataBinding;
 import dev.memkit.store.json.fixture.JsonStoreUsingJdbc;
 import dev.memkit.store.json.fixture.JsonStoreUsingTheMemStore;
+import dev.memkit.store.json.fixture.JsonStoreUsingTheSharedJdbcCode;
 import dev.memkit.store.json.fixture.JsonStoreUsingTheMcpModule;
 import dev.memkit.store.postgres.fixture.PostgresStoreUsingAService;
 import dev.memkit.store.sqlite.fixture.SqliteStoreUsingJackson;
@@ -89,6 +91,8 @@ class RulesCanFailArchitectureTest {
         wrong("stores_depend_on_the_core_ports_and_the_json_codec_only", JsonStoreUsingTheMemStore.class),
         wrong("a_store_depends_on_no_other_store_but_the_shared_jdbc_code", SqliteStoreUsingTheJsonStore.class),
         wrong("a_store_depends_on_no_other_store_but_the_shared_jdbc_code", SharedJdbcCodeUsingTheSqliteStore.class),
+        wrong("the_json_store_uses_no_shared_jdbc_code", JsonStoreUsingTheSharedJdbcCode.class),
+        wrong("the_shared_jdbc_code_depends_on_the_jdk_and_the_core_only", SharedJdbcCodeUsingTheSqliteStore.class),
         wrong("the_http_service_depends_on_no_store_and_no_other_adapter", HttpServiceUsingTheMemStore.class),
         wrong("the_command_line_depends_on_no_store_and_no_other_adapter", CommandLineUsingThePostgresStore.class),
         wrong("adapters_use_the_core_through_its_inbound_ports", McpUsingAService.class),
@@ -187,6 +191,8 @@ class RulesCanFailArchitectureTest {
 
     assertThat(CrossModuleRules.a_store_depends_on_no_other_store_but_the_shared_jdbc_code.evaluate(classes)
         .hasViolation()).isFalse();
+    assertThat(CrossModuleRules.the_shared_jdbc_code_depends_on_the_jdk_and_the_core_only
+        .evaluate(new ClassFileImporter().importClasses(SharedJdbcCode.class)).hasViolation()).isFalse();
   }
 
   @Test
