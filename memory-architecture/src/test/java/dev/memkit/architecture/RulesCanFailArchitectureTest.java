@@ -136,29 +136,20 @@ class RulesCanFailArchitectureTest {
 
   @Test
   void every_package_a_rule_names_holds_a_class_of_memkit_or_one_it_uses() {
-    Set<String> packages = new TreeSet<>();
-    for (JavaClass type : MEMKIT) {
-      packages.add(type.getPackageName());
-      for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-        packages.add(dependency.getTargetClass().getPackageName());
-      }
-    }
     List<String> named = new ArrayList<>();
-    List<String> empty = new ArrayList<>();
-    rules().forEach((name, rule) -> {
-      Matcher quoted = QUOTED_PACKAGE.matcher(rule.getDescription());
-      while (quoted.find()) {
-        String pattern = quoted.group(1);
-        named.add(pattern);
-        PackageMatcher matcher = PackageMatcher.of(pattern);
-        if (packages.stream().noneMatch(matcher::matches)) {
-          empty.add(name + ": " + pattern);
-        }
-      }
-    });
+    List<String> empty = emptyPatterns(rules(), named);
 
     assertThat(named).as("the patterns the rules name").hasSizeGreaterThan(50);
     assertThat(empty).as("patterns that match no class of memkit and none it uses").isEmpty();
+  }
+
+  @Test
+  void a_pattern_that_names_no_package_is_found() {
+    ArchRule misnamed = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideInAPackage(CrossModuleRules.CLI)
+        .should().dependOnClassesThat().resideInAnyPackage("dev.memkit.sqlite..", CrossModuleRules.STORES);
+
+    assertThat(emptyPatterns(Map.of("misnamed", misnamed), new ArrayList<>())).containsExactly("misnamed: dev.memkit.sqlite..");
   }
 
   @Test
@@ -201,6 +192,33 @@ class RulesCanFailArchitectureTest {
 
     assertThat(CrossModuleRules.adapters_use_the_core_through_its_inbound_ports.evaluate(classes).hasViolation())
         .isFalse();
+  }
+
+  /**
+   * The package patterns quoted in the rules' descriptions that match no package of memkit's
+   * classes or of the classes they use, as {@code rule: pattern}; every pattern found goes to {@code named}.
+   */
+  private static List<String> emptyPatterns(Map<String, ArchRule> rules, List<String> named) {
+    Set<String> packages = new TreeSet<>();
+    for (JavaClass type : MEMKIT) {
+      packages.add(type.getPackageName());
+      for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+        packages.add(dependency.getTargetClass().getPackageName());
+      }
+    }
+    List<String> empty = new ArrayList<>();
+    rules.forEach((name, rule) -> {
+      Matcher quoted = QUOTED_PACKAGE.matcher(rule.getDescription());
+      while (quoted.find()) {
+        String pattern = quoted.group(1);
+        named.add(pattern);
+        PackageMatcher matcher = PackageMatcher.of(pattern);
+        if (packages.stream().noneMatch(matcher::matches)) {
+          empty.add(name + ": " + pattern);
+        }
+      }
+    });
+    return empty;
   }
 
   private static Arguments wrong(String rule, Class<?> wrong) {
