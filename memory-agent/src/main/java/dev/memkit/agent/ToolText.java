@@ -1,5 +1,7 @@
 package dev.memkit.agent;
 
+import java.util.List;
+
 /**
  * The names and descriptions of the agent tools, as compile-time constants so every framework
  * adapter's annotations show a model the same words.
@@ -74,6 +76,10 @@ public final class ToolText {
   public static final String LOAD_CONTEXT_QUERY = "A topic to add the most relevant memories for";
   /** {@code load_context}'s budget. */
   public static final String LOAD_CONTEXT_TOKENS = "Token budget, 1 to 128000 (default 1500)";
+
+  /** The names of all the tools, in the order above; every framework adapter offers exactly these. */
+  public static final List<String> NAMES =
+      List.of(REMEMBER, SEARCH, GET_STATE, SET_STATE, ADD_GOAL, LIST_GOALS, GOAL_PROGRESS, LOAD_CONTEXT);
 
   private ToolText() {
   }

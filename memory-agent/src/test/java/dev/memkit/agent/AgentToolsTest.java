@@ -80,4 +80,43 @@ class AgentToolsTest {
       assertThat(conversations.ids()).containsExactly("a chat / with spaces");
     }
   }
+
+  @Test
+  void everyToolNameIsAnAgentToolsMethodThatTheBaseOfTheFrameworkToolsReaches() {
+    List<String> methods = java.util.Arrays.stream(AgentTools.class.getDeclaredMethods())
+        .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getReturnType() == String.class)
+        .map(java.lang.reflect.Method::getName).toList();
+
+    assertThat(ToolText.NAMES).hasSize(8).doesNotHaveDuplicates();
+    assertThat(ToolText.NAMES.stream().map(AgentToolsTest::camelCase).toList()).containsExactlyInAnyOrderElementsOf(methods);
+    try (Memkit memkit = open()) {
+      class Framework extends AgentToolMethods {
+        Framework(Space space) {
+          super(space);
+        }
+
+        String remember(String text) {
+          return tools().remember(text, null, null);
+        }
+      }
+      Framework tools = new Framework(memkit.space("agent"));
+
+      assertThat(tools.remember("The launch is on Friday")).isEqualTo("Remembered as memory 1.");
+      assertThat(tools.space().namespace()).isEqualTo(memkit.space("agent").namespace());
+    }
+  }
+
+  private static String camelCase(String toolName) {
+    StringBuilder name = new StringBuilder();
+    boolean upper = false;
+    for (char c : toolName.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
 }

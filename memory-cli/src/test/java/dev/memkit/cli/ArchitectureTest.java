@@ -16,7 +16,7 @@ class ArchitectureTest {
   static final ArchRule the_command_line_imports_no_store_and_no_other_adapter = noClasses()
       .that().resideInAPackage("dev.memkit.cli..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.memkit.store..", "dev.memkit.sqlite..", "dev.memkit.json..", "dev.memkit.core.store..",
+          "dev.memkit.store..", "dev.memkit.core.store..",
           "dev.memkit.http..", "dev.memkit.tokens..", "org.sqlite..", "java.sql..", "com.knuddels..", "io.micronaut..");
 
   @ArchTest

@@ -17,6 +17,7 @@ import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
+import dev.memkit.agent.ToolText;
 import dev.memkit.core.Memkit;
 import dev.memkit.core.Space;
 import dev.memkit.core.json.JsonValue;
@@ -52,7 +53,7 @@ class MemkitLangChain4jTest {
     MemkitChatMemoryStore store = MemkitChatMemoryStore.of(space);
     return AiServices.builder(Assistant.class)
         .chatModel(model)
-        .tools(MemkitTools.of(space))
+        .tools(MemkitLangChain4jTools.of(space))
         .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(20).chatMemoryStore(store).build())
         .build();
   }
@@ -79,7 +80,8 @@ class MemkitLangChain4jTest {
           .contains("add_goal: Added goal 1: Launch MVP [new].");
       assertThat(model.requests.get(0).toolSpecifications()).extracting(t -> t.name())
           .containsExactlyInAnyOrder("remember", "search_memories", "get_state", "set_state", "add_goal", "list_goals",
-              "goal_progress", "load_context");
+              "goal_progress", "load_context")
+          .containsExactlyInAnyOrderElementsOf(ToolText.NAMES);
     }
 
     ScriptedChatModel next = new ScriptedChatModel()

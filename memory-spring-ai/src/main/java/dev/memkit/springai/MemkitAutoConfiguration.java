@@ -49,7 +49,7 @@ public class MemkitAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "memkitToolCallbacks")
   public ToolCallbackProvider memkitToolCallbacks(Space space) {
-    return MemkitTools.of(space).callbacks();
+    return MemkitSpringAiTools.of(space).callbacks();
   }
 
   /** Memory search as documents for retrieval-augmented generation. */

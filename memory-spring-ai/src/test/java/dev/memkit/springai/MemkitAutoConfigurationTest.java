@@ -3,6 +3,7 @@ package dev.memkit.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memkit.agent.ToolText;
 import dev.memkit.core.Memkit;
 import dev.memkit.core.Space;
 import dev.memkit.core.model.AuditQuery;
@@ -64,7 +65,8 @@ class MemkitAutoConfigurationTest {
       assertThat(context.getBean(Memkit.class).storeDescription()).contains(dir.resolve("data/memkit.db").toString());
       ToolCallbackProvider tools = context.getBean("memkitToolCallbacks", ToolCallbackProvider.class);
       assertThat(tools.getToolCallbacks()).extracting(t -> t.getToolDefinition().name()).containsExactlyInAnyOrder(
-          "remember", "search_memories", "get_state", "set_state", "add_goal", "list_goals", "goal_progress", "load_context");
+          "remember", "search_memories", "get_state", "set_state", "add_goal", "list_goals", "goal_progress", "load_context")
+          .containsExactlyInAnyOrderElementsOf(ToolText.NAMES);
       assertThat(tool(tools, "remember").getToolDefinition().inputSchema()).contains("\"text\"", "\"tags\"");
 
       assertThat(tool(tools, "remember").call("{\"text\":\"Order 1042 shipped by courier\",\"tags\":[\"order\",\"1042\"]}"))

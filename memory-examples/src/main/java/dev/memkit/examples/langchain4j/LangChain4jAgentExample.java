@@ -9,7 +9,7 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.Space;
 import dev.memkit.langchain4j.MemkitChatMemoryStore;
 import dev.memkit.langchain4j.MemkitContentRetriever;
-import dev.memkit.langchain4j.MemkitTools;
+import dev.memkit.langchain4j.MemkitLangChain4jTools;
 import java.util.Arrays;
 
 /**
@@ -33,7 +33,7 @@ public final class LangChain4jAgentExample {
     // readme:start
     Space space = memkit.space("assistant");
     return AiServices.builder(Assistant.class).chatModel(model)
-        .tools(MemkitTools.of(space))
+        .tools(MemkitLangChain4jTools.of(space))
         .contentRetriever(MemkitContentRetriever.of(space))
         .chatMemoryProvider(user -> MessageWindowChatMemory.builder().id(user).maxMessages(20)
             .chatMemoryStore(MemkitChatMemoryStore.of(space)).build())

@@ -4,29 +4,29 @@ import static dev.memkit.agent.ToolText.*;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.memkit.agent.AgentToolMethods;
 import dev.memkit.agent.AgentTools;
 import dev.memkit.core.Space;
 import java.util.List;
 
 /**
  * memkit's memory as LangChain4j tools, given to an agent in one line:
- * {@code AiServices.builder(Assistant.class).chatModel(model).tools(MemkitTools.of(space)).build()}.
+ * {@code AiServices.builder(Assistant.class).chatModel(model).tools(MemkitLangChain4jTools.of(space)).build()}.
  *
  * <p>The tools: {@code remember}, {@code search_memories}, {@code get_state}, {@code set_state},
- * {@code add_goal}, {@code list_goals}, {@code goal_progress} and {@code load_context}. Each
- * delegates to {@link AgentTools}; input the core refuses throws an exception whose message
+ * {@code add_goal}, {@code list_goals}, {@code goal_progress} and {@code load_context}
+ * ({@link dev.memkit.agent.ToolText#NAMES}). This class only maps them to LangChain4j's
+ * annotations; each delegates to {@link AgentTools}; input the core refuses throws an exception whose message
  * names the field and the rule, which {@code AiServices} hands back to the model.
  */
-public final class MemkitTools {
-  private final AgentTools tools;
-
-  private MemkitTools(AgentTools tools) {
-    this.tools = tools;
+public final class MemkitLangChain4jTools extends AgentToolMethods {
+  private MemkitLangChain4jTools(Space space) {
+    super(space);
   }
 
   /** The tools of {@code space}'s namespace. */
-  public static MemkitTools of(Space space) {
-    return new MemkitTools(AgentTools.of(space));
+  public static MemkitLangChain4jTools of(Space space) {
+    return new MemkitLangChain4jTools(space);
   }
 
   /** See {@link AgentTools#remember}. */
@@ -35,7 +35,7 @@ public final class MemkitTools {
       @P(REMEMBER_TEXT) String text,
       @P(value = REMEMBER_TAGS, required = false) List<String> tags,
       @P(value = REMEMBER_KIND, required = false) String kind) {
-    return tools.remember(text, tags, kind);
+    return tools().remember(text, tags, kind);
   }
 
   /** See {@link AgentTools#searchMemories}. */
@@ -43,13 +43,13 @@ public final class MemkitTools {
   public String searchMemories(
       @P(SEARCH_QUERY) String query,
       @P(value = SEARCH_LIMIT, required = false) Integer limit) {
-    return tools.searchMemories(query, limit);
+    return tools().searchMemories(query, limit);
   }
 
   /** See {@link AgentTools#getState}. */
   @Tool(name = GET_STATE, value = GET_STATE_DOES)
   public String getState(@P(GET_STATE_KEY) String key) {
-    return tools.getState(key);
+    return tools().getState(key);
   }
 
   /** See {@link AgentTools#setState}. */
@@ -57,19 +57,19 @@ public final class MemkitTools {
   public String setState(
       @P(SET_STATE_KEY) String key,
       @P(SET_STATE_VALUE) String value) {
-    return tools.setState(key, value);
+    return tools().setState(key, value);
   }
 
   /** See {@link AgentTools#addGoal}. */
   @Tool(name = ADD_GOAL, value = ADD_GOAL_DOES)
   public String addGoal(@P(ADD_GOAL_TITLE) String title) {
-    return tools.addGoal(title);
+    return tools().addGoal(title);
   }
 
   /** See {@link AgentTools#listGoals}. */
   @Tool(name = LIST_GOALS, value = LIST_GOALS_DOES)
   public String listGoals() {
-    return tools.listGoals();
+    return tools().listGoals();
   }
 
   /** See {@link AgentTools#goalProgress}. */
@@ -78,7 +78,7 @@ public final class MemkitTools {
       @P(GOAL_PROGRESS_ID) long goalId,
       @P(value = GOAL_PROGRESS_STATUS, required = false) String status,
       @P(value = GOAL_PROGRESS_NOTE, required = false) String note) {
-    return tools.goalProgress(goalId, status, note);
+    return tools().goalProgress(goalId, status, note);
   }
 
   /** See {@link AgentTools#loadContext}. */
@@ -86,6 +86,6 @@ public final class MemkitTools {
   public String loadContext(
       @P(value = LOAD_CONTEXT_QUERY, required = false) String query,
       @P(value = LOAD_CONTEXT_TOKENS, required = false) Integer maxTokens) {
-    return tools.loadContext(query, maxTokens);
+    return tools().loadContext(query, maxTokens);
   }
 }

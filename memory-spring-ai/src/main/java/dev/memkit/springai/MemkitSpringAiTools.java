@@ -2,6 +2,7 @@ package dev.memkit.springai;
 
 import static dev.memkit.agent.ToolText.*;
 
+import dev.memkit.agent.AgentToolMethods;
 import dev.memkit.agent.AgentTools;
 import dev.memkit.core.Space;
 import java.util.List;
@@ -16,22 +17,21 @@ import org.springframework.ai.tool.method.MethodToolCallbackProvider;
  * memkit's memory as Spring AI tools: {@code remember}, {@code search_memories}, {@code get_state},
  * {@code set_state}, {@code add_goal}, {@code list_goals}, {@code goal_progress} and
  * {@code load_context}. Give them to a chat client in one line,
- * {@code chatClient.prompt().toolCallbacks(MemkitTools.of(space).callbacks())}, or take the
+ * {@code chatClient.prompt().toolCallbacks(MemkitSpringAiTools.of(space).callbacks())}, or take the
  * {@code memkitToolCallbacks} bean of the auto-configuration.
  *
- * <p>Each delegates to {@link AgentTools}; input the core refuses throws an exception whose
+ * <p>This class only maps the tools of {@link dev.memkit.agent.ToolText#NAMES} to Spring AI's
+ * annotations; each delegates to {@link AgentTools}; input the core refuses throws an exception whose
  * message names the field and the rule, which Spring AI hands back to the model.
  */
-public final class MemkitTools {
-  private final AgentTools tools;
-
-  private MemkitTools(AgentTools tools) {
-    this.tools = tools;
+public final class MemkitSpringAiTools extends AgentToolMethods {
+  private MemkitSpringAiTools(Space space) {
+    super(space);
   }
 
   /** The tools of {@code space}'s namespace. */
-  public static MemkitTools of(Space space) {
-    return new MemkitTools(AgentTools.of(space));
+  public static MemkitSpringAiTools of(Space space) {
+    return new MemkitSpringAiTools(space);
   }
 
   /** These tools as Spring AI tool callbacks. */
@@ -55,7 +55,7 @@ public final class MemkitTools {
       @ToolParam(description = REMEMBER_TEXT) String text,
       @ToolParam(description = REMEMBER_TAGS, required = false) List<String> tags,
       @ToolParam(description = REMEMBER_KIND, required = false) String kind) {
-    return tools.remember(text, tags, kind);
+    return tools().remember(text, tags, kind);
   }
 
   /** See {@link AgentTools#searchMemories}. */
@@ -63,13 +63,13 @@ public final class MemkitTools {
   public String searchMemories(
       @ToolParam(description = SEARCH_QUERY) String query,
       @ToolParam(description = SEARCH_LIMIT, required = false) Integer limit) {
-    return tools.searchMemories(query, limit);
+    return tools().searchMemories(query, limit);
   }
 
   /** See {@link AgentTools#getState}. */
   @Tool(name = GET_STATE, description = GET_STATE_DOES, resultConverter = PlainTextResult.class)
   public String getState(@ToolParam(description = GET_STATE_KEY) String key) {
-    return tools.getState(key);
+    return tools().getState(key);
   }
 
   /** See {@link AgentTools#setState}. */
@@ -77,19 +77,19 @@ public final class MemkitTools {
   public String setState(
       @ToolParam(description = SET_STATE_KEY) String key,
       @ToolParam(description = SET_STATE_VALUE) String value) {
-    return tools.setState(key, value);
+    return tools().setState(key, value);
   }
 
   /** See {@link AgentTools#addGoal}. */
   @Tool(name = ADD_GOAL, description = ADD_GOAL_DOES, resultConverter = PlainTextResult.class)
   public String addGoal(@ToolParam(description = ADD_GOAL_TITLE) String title) {
-    return tools.addGoal(title);
+    return tools().addGoal(title);
   }
 
   /** See {@link AgentTools#listGoals}. */
   @Tool(name = LIST_GOALS, description = LIST_GOALS_DOES, resultConverter = PlainTextResult.class)
   public String listGoals() {
-    return tools.listGoals();
+    return tools().listGoals();
   }
 
   /** See {@link AgentTools#goalProgress}. */
@@ -98,7 +98,7 @@ public final class MemkitTools {
       @ToolParam(description = GOAL_PROGRESS_ID) long goalId,
       @ToolParam(description = GOAL_PROGRESS_STATUS, required = false) String status,
       @ToolParam(description = GOAL_PROGRESS_NOTE, required = false) String note) {
-    return tools.goalProgress(goalId, status, note);
+    return tools().goalProgress(goalId, status, note);
   }
 
   /** See {@link AgentTools#loadContext}. */
@@ -106,6 +106,6 @@ public final class MemkitTools {
   public String loadContext(
       @ToolParam(description = LOAD_CONTEXT_QUERY, required = false) String query,
       @ToolParam(description = LOAD_CONTEXT_TOKENS, required = false) Integer maxTokens) {
-    return tools.loadContext(query, maxTokens);
+    return tools().loadContext(query, maxTokens);
   }
 }
