@@ -11,6 +11,18 @@ public final class UndoLog {
   private final Deque<Runnable> steps = new ArrayDeque<>();
   private boolean ended;
 
+  /** A log for a unit of work; starts empty. */
+  public UndoLog() {
+  }
+
+  /** A log of one step, for a change made outside a unit of work (a restore). */
+  public static UndoLog of(Runnable step) {
+    UndoLog log = new UndoLog();
+    log.steps.push(step);
+    log.ended = true;
+    return log;
+  }
+
   /** Checks that the unit may still change something. */
   void check() {
     if (ended) {
@@ -31,6 +43,7 @@ public final class UndoLog {
 
   /** Undoes every change recorded, newest first, and forgets them. */
   public void undoAll() {
+    ended = true;
     while (!steps.isEmpty()) {
       steps.pop().run();
     }

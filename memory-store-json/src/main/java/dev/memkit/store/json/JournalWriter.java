@@ -2,6 +2,7 @@ package dev.memkit.store.json;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.Observer;
+import dev.memkit.core.store.engine.UndoLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,18 +30,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@link StoreUnavailableException}; the journal is cut back to its last good byte, so what was
  * stored stays intact.
  */
-final class GroupCommitter implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getPackageName());
+final class JournalWriter implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(JournalWriter.class.getPackageName());
 
   /** One unit of work's record, waiting to be made durable. */
   static final class Unit {
     final long seq;
     final byte[] line;
     final List<byte[]> auditLines;
-    final Deque<Runnable> undo;
+    final UndoLog undo;
     final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    Unit(long seq, byte[] line, List<byte[]> auditLines, Deque<Runnable> undo) {
+    Unit(long seq, byte[] line, List<byte[]> auditLines, UndoLog undo) {
       this.seq = seq;
       this.line = line;
       this.auditLines = auditLines;
@@ -49,9 +50,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Undoes the unit's changes in memory, newest first. */
     void undo() {
-      while (!undo.isEmpty()) {
-        undo.pop().run();
-      }
+      undo.undoAll();
     }
   }
 
@@ -104,7 +103,7 @@ final class GroupCommitter implements AutoCloseable {
    * @param initialBytes the journal bytes not yet compacted, counted towards the next compaction
    * @param observer     told the size of every batch written
    */
-  GroupCommitter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
+  JournalWriter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
     this.dir = dir;
     this.observer = observer;
     this.fsync = fsync;
