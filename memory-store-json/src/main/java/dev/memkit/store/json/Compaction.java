@@ -1,6 +1,7 @@
 package dev.memkit.store.json;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.core.store.engine.FrozenRecords;
 import dev.memkit.core.store.engine.RecordEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Compaction: rewrites {@code memory.json} from memory once the journal has grown past both
  * {@code compact_bytes} and {@code memory.json}, on a thread of its own. Writers are held only
- * while the records are copied (references to immutable records) and the journal's switch to a new
- * segment is queued; the snapshot is written, the previous one kept as a backup and the old
- * segments dropped while writers go on.
+ * while the journal's switch to a new segment is queued and while each small chunk of the records
+ * is copied (references to immutable records); the snapshot is written, the previous one kept as a
+ * backup and the old segments dropped while writers go on.
  */
 final class Compaction {
   private static final System.Logger LOG = System.getLogger(Compaction.class.getPackageName());
@@ -115,16 +116,22 @@ final class Compaction {
   }
 
   /**
-   * Copies what a snapshot file holds under the engine's read lock (a copy of references: the
-   * records are immutable) and queues on the journal writer, at that very record, a switch to a
-   * new segment ({@code roll}) or a wait for what is queued: the copy and the journal agree.
+   * Copies what a snapshot file holds without holding writers for longer than a journal append:
+   * at one moment, under the engine's read lock, notes the last journal record and audit entry and
+   * queues on the journal writer, right after that record, a switch to a new segment ({@code roll})
+   * or a wait for what is queued; then copies the records as they were at that moment in small
+   * chunks while writers go on ({@link RecordEngine#freezeGradually}). The copy and the journal agree.
    */
   Copy freeze(boolean roll) {
-    return engine.shared(() -> {
-      long seq = pipeline.lastSeq();
-      SnapshotFile.Frozen frozen = new SnapshotFile.Frozen(seq, audit.lastSequence(), engine.records().freeze());
-      return new Copy(frozen, roll ? writer.roll(seq + 1) : writer.barrier());
+    long[] at = new long[2];
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void>[] journal = new CompletableFuture[1];
+    FrozenRecords records = engine.freezeGradually(set -> {
+      at[0] = pipeline.lastSeq();
+      at[1] = audit.lastSequence();
+      journal[0] = roll ? writer.roll(at[0] + 1) : writer.barrier();
     });
+    return new Copy(new SnapshotFile.Frozen(at[0], at[1], records), journal[0]);
   }
 
   /** Writes {@code frozen} to {@code tmp} and forces it to disk; the caller renames it into place. Holds no lock. */

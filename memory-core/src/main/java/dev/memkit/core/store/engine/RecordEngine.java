@@ -1,11 +1,20 @@
 package dev.memkit.core.store.engine;
 
 import dev.memkit.core.error.StoreUnavailableException;
+import dev.memkit.core.model.Goal;
+import dev.memkit.core.model.Memory;
+import dev.memkit.core.model.Namespace;
+import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.core.port.out.VectorRecords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The record engine: a {@link RecordSet} and an {@link AuditStorage} behind one read-write lock.
@@ -99,6 +108,85 @@ public final class RecordEngine {
       return action.get();
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Copies every record as it is at one moment without holding writers for longer than a small,
+   * fixed amount of work: {@code atTheMoment} runs under the read lock at the moment the copy
+   * reflects (to note what else must agree with it, such as a journal position); the records are
+   * then read in chunks of {@value #CHUNK}, the lock released between chunks, while writes go on.
+   * Each write keeps the value a record had at that moment the first time it changes it, so the
+   * copy is exactly the records of that moment. One copy runs at a time.
+   */
+  public FrozenRecords freezeGradually(Consumer<RecordSet> atTheMoment) {
+    return freezeGradually(atTheMoment, CHUNK, () -> { });
+  }
+
+  /** The most records read under the lock at a time by {@link #freezeGradually}. */
+  public static final int CHUNK = 1024;
+
+  /** {@link #freezeGradually(Consumer)} with a given chunk size, running {@code betweenChunks} with the lock released. */
+  FrozenRecords freezeGradually(Consumer<RecordSet> atTheMoment, int chunk, Runnable betweenChunks) {
+    record Start(RecordSet set, List<Map.Entry<Namespace, NamespaceRecords>> namespaces, long lastMemoryId, long lastGoalId) {
+    }
+    Start start = shared(() -> {
+      atTheMoment.accept(records);
+      return new Start(records, records.startFreezing(), records.lastMemoryId, records.lastGoalId);
+    });
+    FreezeLog log = null;
+    try {
+      List<Copied> copied = new ArrayList<>();
+      for (Map.Entry<Namespace, NamespaceRecords> e : start.namespaces()) {
+        NamespaceRecords s = e.getValue();
+        copied.add(new Copied(e.getKey(), copy(s.state, chunk, betweenChunks), copy(s.memories, chunk, betweenChunks),
+            copy(s.goals, chunk, betweenChunks)));
+      }
+      log = shared(start.set()::stopFreezing);
+      List<FrozenRecords.OfNamespace> out = new ArrayList<>();
+      for (Copied c : copied) {
+        Namespace ns = c.namespace();
+        List<StateEntry> state = log.asBegun(ns, FreezeLog.Kind.STATE, c.state(), (StateEntry e) -> e.key().value());
+        List<Memory> memories = log.asBegun(ns, FreezeLog.Kind.MEMORY, c.memories(), (Memory m) -> m.id().value());
+        List<Goal> goals = log.asBegun(ns, FreezeLog.Kind.GOAL, c.goals(), (Goal g) -> g.id().value());
+        if (!state.isEmpty() || !memories.isEmpty() || !goals.isEmpty()) {
+          out.add(new FrozenRecords.OfNamespace(ns, state, memories, goals));
+        }
+      }
+      return new FrozenRecords(start.lastMemoryId(), start.lastGoalId(), out);
+    } finally {
+      if (log == null) {
+        shared(start.set()::stopFreezing);
+      }
+    }
+  }
+
+  private record Copied(Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {
+  }
+
+  /** Reads {@code map}'s values in key order, {@code chunk} at a time under the read lock. */
+  private <K, V> List<V> copy(NavigableMap<K, V> map, int chunk, Runnable betweenChunks) {
+    List<V> out = new ArrayList<>();
+    List<K> last = new ArrayList<>(1);
+    while (true) {
+      boolean done = shared(() -> {
+        NavigableMap<K, V> rest = last.isEmpty() ? map : map.tailMap(last.get(0), false);
+        int n = 0;
+        for (Map.Entry<K, V> e : rest.entrySet()) {
+          if (n == chunk) {
+            return false;
+          }
+          out.add(e.getValue());
+          last.clear();
+          last.add(e.getKey());
+          n++;
+        }
+        return true;
+      });
+      if (done) {
+        return out;
+      }
+      betweenChunks.run();
     }
   }
 

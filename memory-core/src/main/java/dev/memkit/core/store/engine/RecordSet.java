@@ -30,6 +30,8 @@ public final class RecordSet {
   final TreeMap<Long, MemoryVector> vectors = new TreeMap<>();
   long lastMemoryId;
   long lastGoalId;
+  /** Set while a gradual copy runs ({@link RecordEngine#freezeGradually}). */
+  private FreezeLog freezing;
 
   /** An empty set. */
   public RecordSet() {
@@ -85,13 +87,21 @@ public final class RecordSet {
 
   /** Puts {@code entry}; returns the entry it replaced, or null. */
   public StateEntry putState(StateEntry entry) {
-    return create(entry.namespace()).state.put(entry.key().value(), entry);
+    StateEntry old = create(entry.namespace()).state.put(entry.key().value(), entry);
+    if (freezing != null) {
+      freezing.changing(entry.namespace(), FreezeLog.Kind.STATE, entry.key().value(), old);
+    }
+    return old;
   }
 
   /** Removes a state entry; returns it, or null when there was none. */
   public StateEntry removeState(Namespace namespace, StateKey key) {
     NamespaceRecords s = namespaces.get(namespace);
-    return s == null ? null : s.state.remove(key.value());
+    StateEntry old = s == null ? null : s.state.remove(key.value());
+    if (freezing != null && old != null) {
+      freezing.changing(namespace, FreezeLog.Kind.STATE, key.value(), old);
+    }
+    return old;
   }
 
   /** Puts {@code memory}, replacing the memory with its id (in whatever namespace); returns that one, or null. */
@@ -100,6 +110,9 @@ public final class RecordSet {
     Memory old = removeMemory(id);
     NamespaceRecords s = create(memory.namespace());
     s.memories.put(id, memory);
+    if (freezing != null) {
+      freezing.changing(memory.namespace(), FreezeLog.Kind.MEMORY, id, null);
+    }
     memory.key().ifPresent(k -> s.memoryKeys.put(k.value(), id));
     s.indexed(memory);
     memoryOwners.put(id, memory.namespace());
@@ -115,6 +128,9 @@ public final class RecordSet {
     }
     NamespaceRecords s = namespaces.get(owner);
     Memory old = s.memories.remove(id);
+    if (freezing != null) {
+      freezing.changing(owner, FreezeLog.Kind.MEMORY, id, old);
+    }
     old.key().ifPresent(k -> s.memoryKeys.remove(k.value(), id));
     s.unindexed(id);
     return old;
@@ -125,6 +141,9 @@ public final class RecordSet {
     long id = goal.id().value();
     Goal old = removeGoal(id);
     create(goal.namespace()).goals.put(id, goal);
+    if (freezing != null) {
+      freezing.changing(goal.namespace(), FreezeLog.Kind.GOAL, id, null);
+    }
     goalOwners.put(id, goal.namespace());
     lastGoalId = Math.max(lastGoalId, id);
     return old;
@@ -133,7 +152,14 @@ public final class RecordSet {
   /** Removes goal {@code id}; returns it, or null when there was none. */
   public Goal removeGoal(long id) {
     Namespace owner = goalOwners.remove(id);
-    return owner == null ? null : namespaces.get(owner).goals.remove(id);
+    if (owner == null) {
+      return null;
+    }
+    Goal old = namespaces.get(owner).goals.remove(id);
+    if (freezing != null) {
+      freezing.changing(owner, FreezeLog.Kind.GOAL, id, old);
+    }
+    return old;
   }
 
   MemoryVector putVector(MemoryVector vector) {
@@ -182,6 +208,22 @@ public final class RecordSet {
       }
     });
     return new FrozenRecords(lastMemoryId, lastGoalId, out);
+  }
+
+  /** Starts keeping the first value of every record changed from now on; returns the namespaces as they are. */
+  List<Map.Entry<Namespace, NamespaceRecords>> startFreezing() {
+    if (freezing != null) {
+      throw new IllegalStateException("a copy is under way already");
+    }
+    freezing = new FreezeLog();
+    return new ArrayList<>(namespaces.entrySet());
+  }
+
+  /** Stops keeping first values; returns what was kept. */
+  FreezeLog stopFreezing() {
+    FreezeLog log = freezing;
+    freezing = null;
+    return log;
   }
 
   /** A separate set with the same records, counters and vectors. */
