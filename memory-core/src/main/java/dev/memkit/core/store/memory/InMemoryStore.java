@@ -1,23 +1,18 @@
 package dev.memkit.core.store.memory;
 
 import dev.memkit.core.error.NotFoundException;
-import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.BackupInfo;
-import dev.memkit.core.model.Namespace;
 import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
-import dev.memkit.core.store.engine.AuditStorage;
+import dev.memkit.core.store.engine.AuditList;
 import dev.memkit.core.store.engine.CommitLog;
 import dev.memkit.core.store.engine.RecordEngine;
 import dev.memkit.core.store.engine.RecordSet;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A store held in memory: nothing survives the process. For tests and for embedding without
@@ -36,43 +31,11 @@ final class InMemoryStore implements Store {
     this.description = description;
     this.backupKeep = backupKeep;
     this.clock = clock;
-    this.engine = new RecordEngine(description, new RecordSet(), new ListAudit(), null);
+    this.engine = new RecordEngine(description, new RecordSet(), new AuditList(), null);
   }
 
   /** A backup: a copy of the records. */
   private record Snapshot(BackupInfo info, RecordSet records) {
-  }
-
-  /** The audit entries in a list, oldest first; entry {@code n} has sequence {@code n + 1}. */
-  private static final class ListAudit implements AuditStorage {
-    private final List<AuditEntry> entries = new ArrayList<>();
-
-    @Override
-    public long lastSequence() {
-      return entries.size();
-    }
-
-    @Override
-    public void append(AuditEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public void removeLast() {
-      entries.remove(entries.size() - 1);
-    }
-
-    @Override
-    public List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
-      List<AuditEntry> out = new ArrayList<>();
-      for (int i = entries.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
-        AuditEntry e = entries.get(i);
-        if (namespace.map(n -> n.equals(e.namespace())).orElse(true) && query.matches(e)) {
-          out.add(e);
-        }
-      }
-      return out;
-    }
   }
 
   @Override

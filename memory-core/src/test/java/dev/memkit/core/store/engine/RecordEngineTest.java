@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
@@ -32,32 +31,7 @@ class RecordEngineTest {
   private static final Namespace B = Namespace.of("b");
   private static final Namespace C = Namespace.of("c");
 
-  private final RecordEngine engine = new RecordEngine("mem:test", new RecordSet(), new Audit(), null);
-
-  /** Audit entries in a list. */
-  private static final class Audit implements AuditStorage {
-    final List<AuditEntry> entries = new ArrayList<>();
-
-    @Override
-    public long lastSequence() {
-      return entries.size();
-    }
-
-    @Override
-    public void append(AuditEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public void removeLast() {
-      entries.remove(entries.size() - 1);
-    }
-
-    @Override
-    public List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
-      return List.copyOf(entries);
-    }
-  }
+  private final RecordEngine engine = new RecordEngine("mem:test", new RecordSet(), new AuditList(), null);
 
   private static Memory memory(Namespace ns, long id, String text) {
     return new Memory(MemoryId.of(id), ns, text, List.of(), Kind.NOTE, JsonValue.emptyObject(), Optional.empty(),
