@@ -1,16 +1,10 @@
 package dev.memkit.store.json;
 
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.Namespace;
-import dev.memkit.core.model.RecordJson;
-import dev.memkit.core.model.StateKey;
 import dev.memkit.core.store.engine.RecordSet;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -300,17 +294,15 @@ final class JournalReplay {
       String op = change.string("op").orElse("");
       try {
         switch (op) {
-          case "state.put" -> result.data.putState(RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
-          case "memory.put" -> result.data.putMemory(RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
-          case "goal.put" -> result.data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
-          case "state.delete" -> result.data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
-          case "memory.delete" -> result.data.removeMemory(id(change));
-          case "goal.delete" -> result.data.removeGoal(id(change));
           case "audit.append" -> {
             // collected before applying
           }
           case "restore" -> restore(change.string("backup").orElse(""), entry.seq());
-          default -> throw new IllegalArgumentException("unknown change \"" + op + "\"");
+          default -> {
+            if (!Journal.apply(result.data, change)) {
+              throw new IllegalArgumentException("unknown change \"" + op + "\"");
+            }
+          }
         }
       } catch (RuntimeException e) {
         if (e instanceof StopReplay) {
@@ -322,7 +314,7 @@ final class JournalReplay {
     result.data.keepIdsAbove(entry.lastMemoryId(), entry.lastGoalId());
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
-        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(record(change)).sequence());
+        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(Journal.record(change)).sequence());
       }
     }
   }
@@ -382,7 +374,7 @@ final class JournalReplay {
   private void collectAudit(Journal.Entry entry) {
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
-        JsonValue record = record(change);
+        JsonValue record = Journal.record(change);
         if (record instanceof JsonValue.JsonObject o && o.get("sequence").orElse(null) instanceof JsonValue.JsonNumber n
             && n.value().longValue() <= result.trail.lastSequence()) {
           continue; // the audit log has it already
@@ -400,34 +392,9 @@ final class JournalReplay {
     if (missingAudit.isEmpty()) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(dir.resolve(AuditFile.NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      for (byte[] line : missingAudit) {
-        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
-        buf.flip();
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-      }
-      ch.force(false);
-    }
+    AuditFile.append(dir.resolve(AuditFile.NAME), missingAudit);
     if (!result.fresh) {
       result.report.add("appended " + missingAudit.size() + " audit entries from the journal to " + AuditFile.NAME);
     }
-  }
-
-  private static JsonValue record(JsonValue.JsonObject change) {
-    return change.get("record").orElseThrow(() -> new IllegalArgumentException("has no record"));
-  }
-
-  private static Namespace namespaceOf(JsonValue json) {
-    if (json instanceof JsonValue.JsonObject o && o.string("namespace").isPresent()) {
-      return Namespace.of(o.string("namespace").get());
-    }
-    throw new IllegalArgumentException("has no namespace");
-  }
-
-  private static long id(JsonValue.JsonObject change) {
-    return RecordJson.Fields.of(change, "change").positiveLong("id");
   }
 }
