@@ -4,8 +4,11 @@ import dev.memkit.core.error.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +22,21 @@ final class AuditFile {
   static final String NAME = "memory_audit.log";
 
   private AuditFile() {
+  }
+
+  /** Appends {@code lines} to {@code file} and forces it to disk. */
+  static void append(Path file, List<byte[]> lines) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      for (byte[] line : lines) {
+        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
+        buf.flip();
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      }
+      ch.force(false);
+    }
   }
 
   /**

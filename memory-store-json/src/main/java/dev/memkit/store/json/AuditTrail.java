@@ -9,6 +9,7 @@ import dev.memkit.core.model.AuditEntry;
 import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.store.engine.AuditStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,9 +20,9 @@ import java.util.Optional;
 /**
  * The audit log held in memory: each entry as the line {@code memory_audit.log} holds for it
  * (compact UTF-8 JSON, {@link RecordJson#audit}), plus the fields queries filter on. Entries are
- * parsed back only when a query returns them. Not thread-safe: {@link JsonStore} guards it.
+ * parsed back only when a query returns them. Not thread-safe: the record engine's lock guards it.
  */
-final class AuditTrail {
+final class AuditTrail implements AuditStorage {
   /** One entry: what queries filter on, and its JSON line without the newline. */
   record Row(long sequence, Instant at, Namespace namespace, Actor actor, String action, String target, byte[] json) {
     /** The entry without its before, after and diff: enough for {@link AuditQuery#matches}. */
@@ -32,8 +33,8 @@ final class AuditTrail {
 
   private final ArrayList<Row> rows = new ArrayList<>();
 
-  /** The sequence number of the newest entry, 0 when there is none. */
-  long lastSequence() {
+  @Override
+  public long lastSequence() {
     return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).sequence();
   }
 
@@ -56,7 +57,19 @@ final class AuditTrail {
     rows.add(row);
   }
 
-  void removeLast() {
+  /** Keeps {@code entry} as its line. */
+  @Override
+  public void append(AuditEntry entry) {
+    rows.add(row(entry));
+  }
+
+  /** The newest entry's row. */
+  Row last() {
+    return rows.get(rows.size() - 1);
+  }
+
+  @Override
+  public void removeLast() {
     rows.remove(rows.size() - 1);
   }
 
@@ -145,8 +158,8 @@ final class AuditTrail {
         f.string("diff"));
   }
 
-  /** Entries of {@code namespace} (empty: all) matching {@code query}, newest first. */
-  List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
+  @Override
+  public List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
     List<AuditEntry> out = new ArrayList<>();
     for (int i = rows.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
       Row r = rows.get(i);

@@ -2,7 +2,10 @@ package dev.memkit.store.json;
 
 import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.model.StateKey;
+import dev.memkit.core.store.engine.RecordSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +138,46 @@ final class Journal {
     } catch (ValidationException e) {
       throw new IllegalArgumentException("is not a journal record: " + e.getMessage());
     }
+  }
+
+  // ------------------------------------------------------------------ applying
+
+  /**
+   * Applies one record change ({@code state.put}, {@code memory.put}, {@code goal.put} or a
+   * deletion) to {@code data}.
+   *
+   * @return false for a change that is not a record's ({@code audit.append}, {@code restore}, or unknown)
+   * @throws RuntimeException saying what is wrong when the change is malformed
+   */
+  static boolean apply(RecordSet data, JsonValue.JsonObject change) {
+    switch (change.string("op").orElse("")) {
+      case "state.put" -> data.putState(RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
+      case "memory.put" -> data.putMemory(RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
+      case "goal.put" -> data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
+      case "state.delete" -> data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
+      case "memory.delete" -> data.removeMemory(id(change));
+      case "goal.delete" -> data.removeGoal(id(change));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The {@code record} of a change. */
+  static JsonValue record(JsonValue.JsonObject change) {
+    return change.get("record").orElseThrow(() -> new IllegalArgumentException("has no record"));
+  }
+
+  private static Namespace namespaceOf(JsonValue json) {
+    if (json instanceof JsonValue.JsonObject o && o.string("namespace").isPresent()) {
+      return Namespace.of(o.string("namespace").get());
+    }
+    throw new IllegalArgumentException("has no namespace");
+  }
+
+  private static long id(JsonValue.JsonObject change) {
+    return RecordJson.Fields.of(change, "change").positiveLong("id");
   }
 
   // ------------------------------------------------------------------ reading

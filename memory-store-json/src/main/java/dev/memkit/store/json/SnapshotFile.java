@@ -11,6 +11,8 @@ import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
+import dev.memkit.core.store.engine.FrozenRecords;
+import dev.memkit.core.store.engine.RecordSet;
 import dev.memkit.jackson.JsonText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -58,7 +60,17 @@ final class SnapshotFile {
   }
 
   /** A snapshot read back: its header and its data. */
-  record Loaded(Header header, StoreData data) {
+  record Loaded(Header header, RecordSet data) {
+  }
+
+  /**
+   * What a snapshot file holds, copied under the record engine's lock and written out without it.
+   *
+   * @param journalSeq the last journal record the records reflect
+   * @param auditSeq   the last audit sequence they reflect
+   * @param records    the records
+   */
+  record Frozen(long journalSeq, long auditSeq, FrozenRecords records) {
   }
 
   /** A snapshot file that cannot be read: not JSON, cut short, or a record breaking a rule. */
@@ -76,7 +88,7 @@ final class SnapshotFile {
    * Writes {@code frozen} to {@code file} (created or truncated) and forces it to disk. The caller
    * renames it into place.
    */
-  static void write(Path file, StoreData.Frozen frozen, String reason, Instant writtenAt, boolean fsync) throws IOException {
+  static void write(Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync) throws IOException {
     try {
       writeOut(file, frozen, reason, writtenAt, fsync);
     } catch (IOException | RuntimeException e) {
@@ -86,7 +98,7 @@ final class SnapshotFile {
     }
   }
 
-  private static void writeOut(Path file, StoreData.Frozen frozen, String reason, Instant writtenAt, boolean fsync)
+  private static void writeOut(Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -98,18 +110,19 @@ final class SnapshotFile {
       member(out, 1, "store", JsonValue.objectBuilder()
           .put("journal_seq", frozen.journalSeq())
           .put("audit_seq", frozen.auditSeq())
-          .put("last_memory_id", frozen.lastMemoryId())
-          .put("last_goal_id", frozen.lastGoalId())
+          .put("last_memory_id", frozen.records().lastMemoryId())
+          .put("last_goal_id", frozen.records().lastGoalId())
           .put("reason", reason)
           .build(), true);
       indent(out, 1);
       out.write("\"namespaces\": ");
-      if (frozen.spaces().isEmpty()) {
+      List<FrozenRecords.OfNamespace> namespaces = frozen.records().namespaces();
+      if (namespaces.isEmpty()) {
         out.write("[]");
       } else {
         out.write("[\n");
-        for (int i = 0; i < frozen.spaces().size(); i++) {
-          StoreData.FrozenSpace s = frozen.spaces().get(i);
+        for (int i = 0; i < namespaces.size(); i++) {
+          FrozenRecords.OfNamespace s = namespaces.get(i);
           indent(out, 2);
           out.write("{\n");
           member(out, 3, "namespace", JsonValue.of(s.namespace().value()), true);
@@ -117,7 +130,7 @@ final class SnapshotFile {
           array(out, 3, "memories", s.memories(), RecordJson::memory, true);
           array(out, 3, "goals", s.goals(), RecordJson::goal, false);
           indent(out, 2);
-          out.write(i + 1 < frozen.spaces().size() ? "},\n" : "}\n");
+          out.write(i + 1 < namespaces.size() ? "},\n" : "}\n");
         }
         indent(out, 1);
         out.write("]");
@@ -196,7 +209,7 @@ final class SnapshotFile {
 
   /** Reads all of {@code file}. */
   static Loaded load(Path file) throws IOException, DamagedException {
-    StoreData data = new StoreData();
+    RecordSet data = new RecordSet();
     try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
       Loaded loaded = read(p, file, data);
       if (p.nextToken() != null) {
@@ -219,7 +232,7 @@ final class SnapshotFile {
   }
 
   /** Reads the document; with {@code data} null, stops after the header. */
-  private static Loaded read(JsonParser p, Path file, StoreData data) throws IOException, DamagedException {
+  private static Loaded read(JsonParser p, Path file, RecordSet data) throws IOException, DamagedException {
     expect(p.nextToken(), JsonToken.START_OBJECT, file, "the document");
     Header header = null;
     boolean formatSeen = false;
@@ -268,13 +281,12 @@ final class SnapshotFile {
       throw damaged(file, "lacks \"format\", \"store\" or \"namespaces\"");
     }
     if (data != null) {
-      data.lastMemoryId = Math.max(data.lastMemoryId, header.lastMemoryId());
-      data.lastGoalId = Math.max(data.lastGoalId, header.lastGoalId());
+      data.keepIdsAbove(header.lastMemoryId(), header.lastGoalId());
     }
     return new Loaded(header, data);
   }
 
-  private static void readNamespace(JsonParser p, Path file, StoreData data, String path) throws IOException, DamagedException {
+  private static void readNamespace(JsonParser p, Path file, RecordSet data, String path) throws IOException, DamagedException {
     Namespace ns = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

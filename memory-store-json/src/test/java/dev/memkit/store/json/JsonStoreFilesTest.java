@@ -160,7 +160,7 @@ class JsonStoreFilesTest {
     }
     // 60 records of about 1 KB were written; the journal keeps at most two thresholds' worth
     assertThat(journal).isLessThan(2 * 8192 + 4096);
-    assertThat(BackupFiles.ids(dir)).isNotEmpty();
+    assertThat(SnapshotBackups.ids(dir)).isNotEmpty();
     try (Memkit memkit = TestStores.memkit(TestStores.open(dir, ""))) {
       StateEntry entry = memkit.space().state().get(StateKey.of("session")).orElseThrow();
       assertThat(entry.value()).isEqualTo(JsonValue.of("session 60 was here"));

@@ -77,7 +77,7 @@ class JsonStoreRecoveryTest {
 
   @Test
   void theHistoryReopensWithNothingToReport() throws IOException {
-    assertThat(files(BackupFiles.PREFIX)).hasSize(2);
+    assertThat(files(SnapshotBackups.PREFIX)).hasSize(2);
     assertThat(files(Journal.PREFIX)).hasSize(2);
     JsonStore store = TestStores.open(dir, "");
     assertThat(store.recoveryReport()).isEmpty();
@@ -122,7 +122,7 @@ class JsonStoreRecoveryTest {
   @Test
   void aDamagedNewestBackupIsMovedAsideAndAnOlderOneUsed() throws IOException {
     Files.delete(dir.resolve("memory.json"));
-    List<Path> backups = files(BackupFiles.PREFIX);
+    List<Path> backups = files(SnapshotBackups.PREFIX);
     Path newest = backups.get(backups.size() - 1);
     Files.writeString(newest, "{\"format\": \"memkit-export\", \"version\": 1, \"store\": ");
     JsonStore store = TestStores.open(dir, "");

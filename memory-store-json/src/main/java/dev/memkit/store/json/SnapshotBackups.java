@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * {@code memory.json}. A backup's id is its time, e.g. {@code 20261121T071500.123Z}; ids are
  * unique and sort by age.
  */
-final class BackupFiles {
+final class SnapshotBackups {
   static final String PREFIX = "memory_backup_";
   static final String SUFFIX = ".json";
   private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{8}T\\d{6}\\.\\d{3}Z)" + Pattern.quote(SUFFIX));
   private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z");
 
-  private BackupFiles() {
+  private SnapshotBackups() {
   }
 
   /** The file of backup {@code id}, if {@code id} is a backup id at all. */

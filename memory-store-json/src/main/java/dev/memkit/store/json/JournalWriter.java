@@ -2,15 +2,14 @@ package dev.memkit.store.json;
 
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.port.out.Observer;
+import dev.memkit.core.store.engine.UndoLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,18 +28,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@link StoreUnavailableException}; the journal is cut back to its last good byte, so what was
  * stored stays intact.
  */
-final class GroupCommitter implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getPackageName());
+final class JournalWriter implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(JournalWriter.class.getPackageName());
 
   /** One unit of work's record, waiting to be made durable. */
   static final class Unit {
     final long seq;
     final byte[] line;
     final List<byte[]> auditLines;
-    final Deque<Runnable> undo;
+    final UndoLog undo;
     final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    Unit(long seq, byte[] line, List<byte[]> auditLines, Deque<Runnable> undo) {
+    Unit(long seq, byte[] line, List<byte[]> auditLines, UndoLog undo) {
       this.seq = seq;
       this.line = line;
       this.auditLines = auditLines;
@@ -49,9 +48,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Undoes the unit's changes in memory, newest first. */
     void undo() {
-      while (!undo.isEmpty()) {
-        undo.pop().run();
-      }
+      undo.undoAll();
     }
   }
 
@@ -77,7 +74,6 @@ final class GroupCommitter implements AutoCloseable {
 
   private final Path dir;
   private final boolean fsync;
-  private final Path auditPath;
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private Rollback rollback;
@@ -88,8 +84,7 @@ final class GroupCommitter implements AutoCloseable {
   private long activeFirstSeq;
   private long activeSize;
   private volatile long bytesSinceRoll;
-  private FileChannel auditChannel;
-  private final Deque<byte[]> auditBacklog = new ArrayDeque<>();
+  private final AuditAppender audit;
   private volatile long epoch;
   private volatile String broken;
   private volatile long batches;
@@ -104,16 +99,14 @@ final class GroupCommitter implements AutoCloseable {
    * @param initialBytes the journal bytes not yet compacted, counted towards the next compaction
    * @param observer     told the size of every batch written
    */
-  GroupCommitter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
+  JournalWriter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
     this.dir = dir;
     this.observer = observer;
     this.fsync = fsync;
-    this.auditPath = dir.resolve(AuditFile.NAME);
     existing.forEach((first, last) -> segmentLastSeq.put(first, new long[] {last}));
     this.reopen = segmentLastSeq.isEmpty() ? null : segmentLastSeq.lastKey();
     this.bytesSinceRoll = initialBytes;
-    this.auditChannel = FileChannel.open(auditPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    this.audit = new AuditAppender(dir.resolve(AuditFile.NAME));
     this.thread = new Thread(this::loop, "memkit-json-journal " + dir.getFileName());
     this.thread.setDaemon(true);
   }
@@ -173,10 +166,7 @@ final class GroupCommitter implements AutoCloseable {
    */
   CompletableFuture<Void> dropSegmentsThrough(long seq) {
     return step(() -> {
-      flushAuditBacklog();
-      if (fsync) {
-        auditChannel.force(false);
-      }
+      audit.flush(fsync);
       boolean any = false;
       for (var it = segmentLastSeq.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
@@ -284,7 +274,9 @@ final class GroupCommitter implements AutoCloseable {
       fail(batch, e);
       return;
     }
-    appendAudit(batch);
+    for (Unit u : batch) {
+      audit.append(u.auditLines);
+    }
     for (Unit u : batch) {
       u.done.complete(null);
     }
@@ -378,57 +370,11 @@ final class GroupCommitter implements AutoCloseable {
     return units;
   }
 
-  /** Appends the audit lines of a durable batch; a failure leaves them queued, the journal still holds them. */
-  private void appendAudit(List<Unit> batch) {
-    for (Unit u : batch) {
-      auditBacklog.addAll(u.auditLines);
-    }
-    try {
-      flushAuditBacklog();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot append to " + auditPath + " (" + DirectoryLock.describe(e)
-          + "); the entries are in the journal and will be appended later");
-    }
-  }
-
-  private void flushAuditBacklog() throws IOException {
-    if (auditBacklog.isEmpty()) {
-      return;
-    }
-    int size = 0;
-    for (byte[] line : auditBacklog) {
-      size += line.length + 1;
-    }
-    ByteBuffer buf = ByteBuffer.allocate(size);
-    for (byte[] line : auditBacklog) {
-      buf.put(line).put((byte) '\n');
-    }
-    buf.flip();
-    long start = auditChannel.size();
-    try {
-      while (buf.hasRemaining()) {
-        auditChannel.write(buf);
-      }
-    } catch (IOException e) {
-      try {
-        auditChannel.truncate(start);
-      } catch (IOException ignored) {
-        // a torn last line is cut at the next open
-      }
-      throw e;
-    }
-    auditBacklog.clear();
-  }
-
   /** Finishes everything queued, forces the files and stops the thread. Harmless when it never started. */
   @Override
   public void close() {
     if (!thread.isAlive()) {
-      try {
-        auditChannel.close();
-      } catch (IOException ignored) {
-        // nothing was written through it
-      }
+      audit.close();
       return;
     }
     queue.add(STOP);
@@ -440,17 +386,8 @@ final class GroupCommitter implements AutoCloseable {
   }
 
   private void shutdown() {
+    audit.finish(fsync);
     try {
-      flushAuditBacklog();
-      if (fsync) {
-        auditChannel.force(false);
-      }
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot finish " + auditPath + " (" + DirectoryLock.describe(e)
-          + "); the journal still holds its last entries");
-    }
-    try {
-      auditChannel.close();
       if (active != null) {
         if (fsync) {
           active.force(false);

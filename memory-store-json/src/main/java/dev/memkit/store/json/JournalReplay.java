@@ -1,15 +1,10 @@
 package dev.memkit.store.json;
 
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.Namespace;
-import dev.memkit.core.model.RecordJson;
-import dev.memkit.core.model.StateKey;
+import dev.memkit.core.store.engine.RecordSet;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +25,14 @@ import java.util.Optional;
  * build on it, the records from there on are moved aside, so a person can look at them, and the
  * report names the records lost.
  */
-final class Recovery {
+final class JournalReplay {
   static final String MAIN = "memory.json";
   /** Starts the part of a report line that names acknowledged writes which could not be recovered. */
   static final String LOST = "Lost: ";
 
   /** What opening found and rebuilt. */
   static final class Result {
-    StoreData data;
+    RecordSet data;
     AuditTrail trail = new AuditTrail();
     long lastSeq;
     /** The {@code journal_seq} of {@code memory.json} as on disk; -1 when it must be written now. */
@@ -66,25 +61,25 @@ final class Recovery {
   private final Result result = new Result();
   private final List<byte[]> missingAudit = new ArrayList<>();
 
-  private Recovery(Path dir, Instant now) {
+  private JournalReplay(Path dir, Instant now) {
     this.dir = dir;
     this.now = now;
   }
 
   static Result run(Path dir, Instant now) throws IOException {
-    return new Recovery(dir, now).run();
+    return new JournalReplay(dir, now).run();
   }
 
   private Result run() throws IOException {
     Path main = dir.resolve(MAIN);
     Files.deleteIfExists(dir.resolve(MAIN + ".tmp"));
     List<Journal.Segment> segments = Journal.segments(dir);
-    List<String> backups = BackupFiles.ids(dir);
+    List<String> backups = SnapshotBackups.ids(dir);
     result.fresh = !Files.exists(main) && segments.isEmpty() && backups.isEmpty();
 
     SnapshotFile.Loaded base = null;
     if (result.fresh) {
-      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "create"), new StoreData());
+      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "create"), new RecordSet());
     } else if (Files.exists(main)) {
       try {
         base = SnapshotFile.load(main);
@@ -120,15 +115,14 @@ final class Recovery {
     preferNewerBackup();
     reportLostWrites();
     // Records lost to damage may have handed out ids the audit log still names: never hand them out again.
-    result.data.lastMemoryId = Math.max(result.data.lastMemoryId, result.trail.maxTargetId("memory"));
-    result.data.lastGoalId = Math.max(result.data.lastGoalId, result.trail.maxTargetId("goal"));
+    result.data.keepIdsAbove(result.trail.maxTargetId("memory"), result.trail.maxTargetId("goal"));
     return result;
   }
 
   /** The newest backup that reads, moving damaged ones aside; empty data when none does. */
   private SnapshotFile.Loaded fromBackup(List<String> backups, List<Journal.Segment> segments) throws IOException {
     for (String id : backups) {
-      Path file = BackupFiles.path(dir, id).orElseThrow();
+      Path file = SnapshotBackups.path(dir, id).orElseThrow();
       try {
         SnapshotFile.Loaded loaded = SnapshotFile.load(file);
         result.report.add("rebuilt from backup " + id + " (" + loaded.data().records() + " records, up to journal record "
@@ -141,7 +135,7 @@ final class Recovery {
     }
     result.report.add(segments.isEmpty() ? "no good backup and no journal: the store starts empty"
         : "no good backup: rebuilt from the journal alone");
-    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "recovery"), new StoreData());
+    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "recovery"), new RecordSet());
   }
 
   /** A damaged record, and whether a later good record shows it mattered. */
@@ -249,8 +243,8 @@ final class Recovery {
   /** The newest readable backup that holds every record up to {@code seq}, if any. */
   private Optional<Bridge> bridgingBackup(long seq) {
     try {
-      for (String id : BackupFiles.ids(dir)) {
-        Path file = BackupFiles.path(dir, id).orElseThrow();
+      for (String id : SnapshotBackups.ids(dir)) {
+        Path file = SnapshotBackups.path(dir, id).orElseThrow();
         try {
           if (SnapshotFile.readHeader(file).journalSeq() < seq) {
             return Optional.empty(); // older backups hold less
@@ -269,9 +263,8 @@ final class Recovery {
 
   /** Takes {@code bridge}'s data as the data replay goes on from; ids never go back. */
   private void adopt(Bridge bridge) {
-    StoreData data = bridge.loaded().data();
-    data.lastMemoryId = Math.max(data.lastMemoryId, result.data.lastMemoryId);
-    data.lastGoalId = Math.max(data.lastGoalId, result.data.lastGoalId);
+    RecordSet data = bridge.loaded().data();
+    data.keepIdsAbove(result.data.lastMemoryId(), result.data.lastGoalId());
     result.data = data;
     result.dataAudit = bridge.loaded().header().auditSeq();
   }
@@ -301,17 +294,15 @@ final class Recovery {
       String op = change.string("op").orElse("");
       try {
         switch (op) {
-          case "state.put" -> result.data.putState(RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
-          case "memory.put" -> result.data.putMemory(RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
-          case "goal.put" -> result.data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
-          case "state.delete" -> result.data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
-          case "memory.delete" -> result.data.removeMemory(id(change));
-          case "goal.delete" -> result.data.removeGoal(id(change));
           case "audit.append" -> {
             // collected before applying
           }
           case "restore" -> restore(change.string("backup").orElse(""), entry.seq());
-          default -> throw new IllegalArgumentException("unknown change \"" + op + "\"");
+          default -> {
+            if (!Journal.apply(result.data, change)) {
+              throw new IllegalArgumentException("unknown change \"" + op + "\"");
+            }
+          }
         }
       } catch (RuntimeException e) {
         if (e instanceof StopReplay) {
@@ -320,11 +311,10 @@ final class Recovery {
         throw new StopReplay("record " + entry.seq() + " cannot be applied (" + op + ": " + e.getMessage() + ")");
       }
     }
-    result.data.lastMemoryId = Math.max(result.data.lastMemoryId, entry.lastMemoryId());
-    result.data.lastGoalId = Math.max(result.data.lastGoalId, entry.lastGoalId());
+    result.data.keepIdsAbove(entry.lastMemoryId(), entry.lastGoalId());
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
-        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(record(change)).sequence());
+        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(Journal.record(change)).sequence());
       }
     }
   }
@@ -368,14 +358,13 @@ final class Recovery {
   }
 
   private void restore(String id, long seq) {
-    Optional<Path> file = BackupFiles.path(dir, id).filter(Files::exists);
+    Optional<Path> file = SnapshotBackups.path(dir, id).filter(Files::exists);
     if (file.isEmpty()) {
       throw new StopReplay("record " + seq + " restores backup " + id + ", which is no longer there");
     }
     try {
-      StoreData restored = SnapshotFile.load(file.get()).data();
-      restored.lastMemoryId = Math.max(restored.lastMemoryId, result.data.lastMemoryId);
-      restored.lastGoalId = Math.max(restored.lastGoalId, result.data.lastGoalId);
+      RecordSet restored = SnapshotFile.load(file.get()).data();
+      restored.keepIdsAbove(result.data.lastMemoryId(), result.data.lastGoalId());
       result.data = restored;
     } catch (IOException | SnapshotFile.DamagedException e) {
       throw new StopReplay("record " + seq + " restores backup " + id + ", which cannot be read (" + e.getMessage() + ")");
@@ -385,7 +374,7 @@ final class Recovery {
   private void collectAudit(Journal.Entry entry) {
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
-        JsonValue record = record(change);
+        JsonValue record = Journal.record(change);
         if (record instanceof JsonValue.JsonObject o && o.get("sequence").orElse(null) instanceof JsonValue.JsonNumber n
             && n.value().longValue() <= result.trail.lastSequence()) {
           continue; // the audit log has it already
@@ -403,34 +392,9 @@ final class Recovery {
     if (missingAudit.isEmpty()) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(dir.resolve(AuditFile.NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      for (byte[] line : missingAudit) {
-        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
-        buf.flip();
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-      }
-      ch.force(false);
-    }
+    AuditFile.append(dir.resolve(AuditFile.NAME), missingAudit);
     if (!result.fresh) {
       result.report.add("appended " + missingAudit.size() + " audit entries from the journal to " + AuditFile.NAME);
     }
-  }
-
-  private static JsonValue record(JsonValue.JsonObject change) {
-    return change.get("record").orElseThrow(() -> new IllegalArgumentException("has no record"));
-  }
-
-  private static Namespace namespaceOf(JsonValue json) {
-    if (json instanceof JsonValue.JsonObject o && o.string("namespace").isPresent()) {
-      return Namespace.of(o.string("namespace").get());
-    }
-    throw new IllegalArgumentException("has no namespace");
-  }
-
-  private static long id(JsonValue.JsonObject change) {
-    return RecordJson.Fields.of(change, "change").positiveLong("id");
   }
 }
