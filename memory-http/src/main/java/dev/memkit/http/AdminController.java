@@ -1,13 +1,15 @@
 package dev.memkit.http;
 
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
+import dev.memkit.core.model.AuditPage;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.TimeRange;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
@@ -37,8 +39,6 @@ import java.util.TreeSet;
 @Controller("/v1")
 @Tag(name = "admin", description = "Audit log, backups, export and import, namespaces")
 final class AdminController {
-  private static final int AUDIT_DEFAULT = 50;
-
   private final Access access;
 
   AdminController(Access access) {
@@ -56,14 +56,10 @@ final class AdminController {
       @Parameter(description = "Page size, 1..1000 (default 50)") @Nullable @QueryValue Integer limit,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var audit = access.space(request, namespace, Role.READ).audit();
-    int size = limit == null ? AUDIT_DEFAULT : limit;
-    AuditQuery query = new AuditQuery(Optional.ofNullable(target),
+    AuditPage page = audit.list(new ListAudit(Optional.ofNullable(target),
         new TimeRange(Commands.time(from, "from"), Commands.time(to, "to")),
-        before == null ? OptionalLong.empty() : OptionalLong.of(before), size);
-    List<AuditEntry> entries = audit.query(query);
-    Optional<String> next = entries.size() == size && !entries.isEmpty()
-        ? Optional.of(Long.toString(entries.get(entries.size() - 1).sequence())) : Optional.empty();
-    return Wire.ok(Wire.page(entries.stream().map(RecordJson::audit).toList(), next));
+        before == null ? OptionalLong.empty() : OptionalLong.of(before), limit == null ? ListAudit.DEFAULT_LIMIT : limit));
+    return Wire.ok(Wire.page(page.items().stream().map(RecordJson::audit).toList(), page.nextCursor()));
   }
 
   @Post("/backups")
@@ -119,7 +115,7 @@ final class AdminController {
         wanted.add(access.namespace(caller, n));
       }
     }
-    return Wire.ok(access.memkit().transfer(caller.actor()).export(wanted));
+    return Wire.ok(access.memkit().transfer(caller.actor()).export(new ExportNamespaces(wanted)));
   }
 
   @ApiResponse(responseCode = "200", description = "What was imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ImportResult.class)))
@@ -130,20 +126,13 @@ final class AdminController {
   HttpResponse<String> importData(HttpRequest<?> request, @Body byte[] body,
       @Parameter(description = "merge (default: keep what is there) or replace (empty each imported namespace first)") @Nullable @QueryValue String mode) {
     Caller caller = access.require(request, Role.ADMIN);
-    ImportMode importMode = ImportMode.MERGE;
-    if (mode != null) {
-      if (mode.equals("replace")) {
-        importMode = ImportMode.REPLACE;
-      } else if (!mode.equals("merge")) {
-        throw new dev.memkit.core.error.ValidationException("mode", "must be merge or replace: '" + Problem.clip(mode) + "'");
-      }
-    }
+    ImportMode importMode = ImportMode.parse(mode, "mode");
     JsonValue document = JsonText.parse(body, "body");
     var transfer = access.memkit().transfer(caller.actor());
     for (Namespace ns : transfer.namespacesOf(document)) {
       access.namespace(caller, ns.value());
     }
-    ImportReport report = transfer.importDocument(document, importMode);
+    ImportReport report = transfer.importDocument(new ImportDocument(document, importMode));
     return Wire.ok(JsonValue.objectBuilder()
         .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
         .put("state", report.stateEntries())

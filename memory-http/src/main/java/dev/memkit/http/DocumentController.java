@@ -3,6 +3,7 @@ package dev.memkit.http;
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.PatchState;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -88,6 +89,6 @@ final class DocumentController {
     if (!(patch instanceof JsonValue.JsonObject object)) {
       throw new dev.memkit.core.error.ValidationException("body", "must be a JSON object (a merge patch of the document)");
     }
-    return StateController.entry(HttpStatus.OK, state.mergePatch(key, object, Commands.ifMatch(request)));
+    return StateController.entry(HttpStatus.OK, state.mergePatch(new PatchState(key, object, Commands.ifMatch(request))));
   }
 }

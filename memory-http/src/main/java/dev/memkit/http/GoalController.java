@@ -8,6 +8,8 @@ import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.AddGoal;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.UpdateGoal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -62,24 +64,16 @@ class GoalController {
       @Parameter(description = "true: only goals not done nor abandoned") @Nullable @QueryValue String active,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.READ).goals();
-    List<Goal> list;
     if (active != null && !active.equals("true") && !active.equals("false")) {
       throw new ValidationException("active", "must be true or false: '" + Problem.clip(active) + "'");
     }
-    if ("true".equals(active)) {
-      if (status != null) {
-        throw new ValidationException("active", "cannot be combined with status");
+    Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
+    if (status != null) {
+      for (String s : status.split(",", -1)) {
+        statuses.add(GoalStatus.parse(s, "status"));
       }
-      list = goals.listActive();
-    } else {
-      Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
-      if (status != null) {
-        for (String s : status.split(",", -1)) {
-          statuses.add(GoalStatus.parse(s, "status"));
-        }
-      }
-      list = goals.list(statuses);
     }
+    List<Goal> list = goals.list(new ListGoals(statuses, "true".equals(active)));
     return Wire.ok(Wire.items(list.stream().map(RecordJson::goal).toList()));
   }
 
@@ -136,8 +130,8 @@ class GoalController {
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     GoalId goalId = GoalId.of(id);
-    Goal goal = goals.progress(goalId, Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
-        Optional.ofNullable(body.note()));
+    Goal goal = goals.progress(new RecordProgress(goalId, Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
+        Optional.ofNullable(body.note())));
     return Wire.ok(RecordJson.goal(goal));
   }
 }

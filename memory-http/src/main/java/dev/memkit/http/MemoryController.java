@@ -11,7 +11,9 @@ import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListSnapshots;
 import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.UpdateMemory;
 import io.micronaut.core.annotation.Nullable;
@@ -143,8 +145,8 @@ class MemoryController {
   HttpResponse<String> saveSnapshot(HttpRequest<?> request, @Body @Valid Requests.SnapshotCreate body,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var memories = access.space(request, namespace, Role.WRITE).memories();
-    Memory saved = memories.saveSnapshot(body.summary(), Commands.object(body.data(), "data").orElse(JsonValue.emptyObject()),
-        Commands.tags(body.tags(), "tags"));
+    Memory saved = memories.saveSnapshot(new SaveSnapshot(body.summary(), Commands.object(body.data(), "data").orElse(JsonValue.emptyObject()),
+        Commands.tags(body.tags(), "tags")));
     return Wire.json(HttpStatus.CREATED, RecordJson.memory(saved)).header("Location", "/v1/memories/" + saved.id().value());
   }
 
@@ -156,7 +158,7 @@ class MemoryController {
       @Parameter(description = Docs.LIMIT) @Nullable @QueryValue Integer limit,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var memories = access.space(request, namespace, Role.READ).memories();
-    MemoryPage page = memories.listSnapshots(Optional.ofNullable(cursor), Commands.limit(limit, Limits.PAGE_DEFAULT));
+    MemoryPage page = memories.listSnapshots(new ListSnapshots(Optional.ofNullable(cursor), Commands.limit(limit, Limits.PAGE_DEFAULT)));
     return Wire.ok(Wire.page(page.items().stream().map(RecordJson::memory).toList(), page.nextCursor()));
   }
 

@@ -13,6 +13,7 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -134,7 +135,7 @@ class SeedController {
   @Operation(operationId = "seedGoalProgress", summary = "Update a goal's status or add a progress note")
   HttpResponse<String> goalProgress(HttpRequest<?> request, @Body @Valid Requests.SeedGoalProgress body) {
     Optional<GoalStatus> status = Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status"));
-    space(request, Role.WRITE).goals().progress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note()));
+    space(request, Role.WRITE).goals().progress(new RecordProgress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note())));
     return Wire.ok(OK);
   }
 

@@ -5,6 +5,9 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -78,7 +81,7 @@ class StateController {
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var state = access.space(request, namespace, Role.WRITE).state();
     StateKey k = StateKey.of(key);
-    return entry(HttpStatus.OK, state.set(k, body.value(), Commands.ifMatch(request)));
+    return entry(HttpStatus.OK, state.set(new SetState(k, body.value(), Commands.ifMatch(request))));
   }
 
   @ApiResponse(responseCode = "200", description = "The entry as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
@@ -96,7 +99,7 @@ class StateController {
     var state = access.space(request, namespace, Role.WRITE).state();
     StateKey k = StateKey.of(key);
     JsonValue patch = JsonText.parse(body, "body");
-    return entry(HttpStatus.OK, state.mergePatch(k, patch, Commands.ifMatch(request)));
+    return entry(HttpStatus.OK, state.mergePatch(new PatchState(k, patch, Commands.ifMatch(request))));
   }
 
   @Delete("/state/{key}")
@@ -107,7 +110,7 @@ class StateController {
       @Parameter(description = "The state key") @PathVariable String key,
       @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
     var state = access.space(request, namespace, Role.WRITE).state();
-    state.delete(StateKey.of(key), Commands.ifMatch(request));
+    state.delete(new DeleteState(StateKey.of(key), Commands.ifMatch(request)));
     return HttpResponse.noContent();
   }
 

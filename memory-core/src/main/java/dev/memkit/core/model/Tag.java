@@ -15,7 +15,7 @@ public record Tag(String value) {
   /** Rejects a tag that does not match {@link #RULE}. */
   public Tag {
     Limits.required(value, "tags");
-    Limits.require(PATTERN.matcher(value).matches(), "tags", "each tag must match " + RULE + ": '" + Text.clip(value) + "'");
+    Limits.require(PATTERN.matcher(value).matches(), "tags", "each tag must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the tag {@code value}. */

@@ -9,6 +9,8 @@ import dev.memkit.core.model.ProgressNote;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.GoalUseCase;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.out.StoreTransaction;
 import java.time.Instant;
@@ -20,6 +22,9 @@ import java.util.Set;
 
 /** The goal use cases of one namespace. */
 public final class GoalService implements GoalUseCase {
+  private static final Set<GoalStatus> ACTIVE = Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive)
+      .collect(() -> EnumSet.noneOf(GoalStatus.class), Set::add, Set::addAll);
+
   private final Scope scope;
 
   /** Serves the goals of {@code scope}'s namespace. */
@@ -47,28 +52,20 @@ public final class GoalService implements GoalUseCase {
   }
 
   @Override
-  public List<Goal> list(Set<GoalStatus> statuses) {
-    Set<GoalStatus> wanted = statuses == null || statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses);
+  public List<Goal> list(ListGoals query) {
+    Limits.required(query, "query");
+    Set<GoalStatus> wanted = query.activeOnly() ? ACTIVE : query.statuses();
     return scope.store().read(tx -> tx.goals().list(scope.namespace(), wanted));
   }
 
-  @Override
-  public List<Goal> listActive() {
-    Set<GoalStatus> active = EnumSet.noneOf(GoalStatus.class);
-    Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive).forEach(active::add);
-    return list(active);
-  }
 
   @Override
-  public Goal progress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
-    Limits.required(id, "goal_id");
-    Optional<GoalStatus> newStatus = status == null ? Optional.empty() : status;
-    Optional<String> text = note == null ? Optional.empty() : note.filter(n -> !n.isEmpty());
-    text.ifPresent(n -> Limits.text(n, "note", Limits.PROGRESS_NOTE_MAX_CHARS));
-    Limits.require(newStatus.isPresent() || text.isPresent(), "progress", "must give a status, a note, or both");
+  public Goal progress(RecordProgress command) {
+    Limits.required(command, "progress");
     return scope.store().write(tx -> {
-      Goal current = load(tx, id);
-      Goal next = current.withProgress(new ProgressNote(scope.now(), current.status(), newStatus.orElse(current.status()), text));
+      Goal current = load(tx, command.goal());
+      Goal next = current.withProgress(new ProgressNote(scope.now(), current.status(),
+          command.status().orElse(current.status()), command.note()));
       return save(tx, "goal.progress", current, next);
     });
   }

@@ -2,7 +2,6 @@ package dev.memkit.core.service;
 
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.error.ValidationException;
-import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Kind;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
@@ -12,11 +11,12 @@ import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.SearchHit;
-import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListSnapshots;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.MemoryUseCase;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.UpdateMemory;
@@ -252,21 +252,22 @@ public final class MemoryService implements MemoryUseCase {
   }
 
   @Override
-  public Memory saveSnapshot(String summary, JsonValue.JsonObject data, List<Tag> tags) {
-    AddMemory command = new AddMemory(Limits.text(summary, "summary", Limits.MEMORY_TEXT_MAX_CHARS),
-        tags == null ? List.of() : tags, Kind.SNAPSHOT, data == null ? JsonValue.emptyObject() : data,
+  public Memory saveSnapshot(SaveSnapshot command) {
+    Limits.required(command, "snapshot");
+    AddMemory memory = new AddMemory(command.summary(), command.tags(), Kind.SNAPSHOT, command.data(),
         Optional.empty(), Optional.empty());
-    return add(command, "snapshot.save").memory();
+    return add(memory, "snapshot.save").memory();
   }
 
   @Override
-  public MemoryPage listSnapshots(Optional<String> cursor, int limit) {
-    return list(new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), cursor == null ? Optional.empty() : cursor, limit));
+  public MemoryPage listSnapshots(ListSnapshots query) {
+    Limits.required(query, "query");
+    return list(new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), query.cursor(), query.limit()));
   }
 
   @Override
   public Optional<Memory> latestSnapshot() {
-    return listSnapshots(Optional.empty(), 1).items().stream().findFirst();
+    return listSnapshots(ListSnapshots.newest(1)).items().stream().findFirst();
   }
 
   static String target(MemoryId id) {

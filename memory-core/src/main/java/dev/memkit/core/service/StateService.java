@@ -8,6 +8,9 @@ import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.StateUseCase;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +32,11 @@ public final class StateService implements StateUseCase {
   }
 
   @Override
-  public StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
+  public StateEntry set(SetState command) {
+    Limits.required(command, "state");
+    StateKey key = command.key();
+    JsonValue value = command.value();
+    OptionalLong expectedVersion = command.expectedVersion();
     checkValue(key, value);
     return scope.store().write(tx -> {
       Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
@@ -39,8 +45,11 @@ public final class StateService implements StateUseCase {
   }
 
   @Override
-  public StateEntry mergePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
+  public StateEntry mergePatch(PatchState command) {
+    Limits.required(command, "patch");
+    StateKey key = command.key();
+    JsonValue patch = command.patch();
+    OptionalLong expectedVersion = command.expectedVersion();
     Limits.json(patch, "patch", Limits.STATE_VALUE_MAX_BYTES);
     if (isWellKnown(key)) {
       Limits.require(patch instanceof JsonValue.JsonObject, "patch", "must be a JSON object for the well-known key " + key);
@@ -54,8 +63,10 @@ public final class StateService implements StateUseCase {
   }
 
   @Override
-  public void delete(StateKey key, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
+  public void delete(DeleteState command) {
+    Limits.required(command, "state");
+    StateKey key = command.key();
+    OptionalLong expectedVersion = command.expectedVersion();
     scope.store().write(tx -> {
       Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
       checkVersion(key, expectedVersion, current);
@@ -83,12 +94,6 @@ public final class StateService implements StateUseCase {
     tx.state().put(next);
     scope.audit(tx, action, target(key), current.map(RecordJson::state), Optional.of(RecordJson.state(next)));
     return next;
-  }
-
-  private static void check(StateKey key, OptionalLong expectedVersion) {
-    Limits.required(key, "key");
-    Limits.required(expectedVersion, "expected_version");
-    expectedVersion.ifPresent(v -> Limits.require(v >= 0, "expected_version", "must be 0 (absent) or a version, got " + v));
   }
 
   private static void checkVersion(StateKey key, OptionalLong expected, Optional<StateEntry> current) {

@@ -10,6 +10,8 @@ import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.core.port.in.TransferUseCase;
@@ -21,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Export and import of namespaces as the versioned document
@@ -55,9 +56,10 @@ public final class TransferService implements TransferUseCase {
   }
 
   @Override
-  public JsonValue.JsonObject export(Set<Namespace> namespaces) {
+  public JsonValue.JsonObject export(ExportNamespaces query) {
+    Limits.required(query, "query");
     List<Section> sections = scope.store().read(tx -> {
-      Set<Namespace> which = namespaces == null || namespaces.isEmpty() ? tx.namespaces() : new TreeSet<>(namespaces);
+      Set<Namespace> which = query.namespaces().isEmpty() ? tx.namespaces() : query.namespaces();
       List<Section> result = new ArrayList<>();
       for (Namespace ns : which) {
         result.add(new Section(ns, tx.state().list(ns, ""), allMemories(tx, ns), tx.goals().list(ns, Set.of())));
@@ -98,11 +100,11 @@ public final class TransferService implements TransferUseCase {
   }
 
   @Override
-  public ImportReport importDocument(JsonValue document, ImportMode mode) {
-    Limits.required(mode, "mode");
-    List<Section> sections = parse(document);
+  public ImportReport importDocument(ImportDocument command) {
+    Limits.required(command, "import");
+    List<Section> sections = parse(command.document());
     try {
-      return write(sections, mode);
+      return write(sections, command.mode());
     } finally {
       afterImport.run();
     }
@@ -140,7 +142,7 @@ public final class TransferService implements TransferUseCase {
           goals++;
         }
         JsonValue summary = JsonValue.objectBuilder()
-            .put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+            .put("mode", mode.wireName())
             .put("state", s.state().size())
             .put("memories", s.memories().size())
             .put("goals", s.goals().size())
