@@ -54,12 +54,12 @@ final class AdminController {
       @Parameter(description = "Only before this time (ISO-8601)") @Nullable @QueryValue String to,
       @Parameter(description = "Only entries with a sequence below this (the next_cursor of the previous page)") @Nullable @QueryValue Long before,
       @Parameter(description = "Page size, 1..1000 (default 50)") @Nullable @QueryValue Integer limit,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var audit = access.space(request, namespace, Role.READ).audit();
     AuditPage page = audit.list(new ListAudit(Optional.ofNullable(target),
-        new TimeRange(Commands.time(from, "from"), Commands.time(to, "to")),
+        new TimeRange(RequestValues.time(from, "from"), RequestValues.time(to, "to")),
         before == null ? OptionalLong.empty() : OptionalLong.of(before), limit == null ? ListAudit.DEFAULT_LIMIT : limit));
-    return Wire.ok(Wire.page(page.items().stream().map(RecordJson::audit).toList(), page.nextCursor()));
+    return JsonResponses.ok(JsonResponses.page(page.items().stream().map(RecordJson::audit).toList(), page.nextCursor()));
   }
 
   @Post("/backups")
@@ -68,7 +68,7 @@ final class AdminController {
   HttpResponse<String> createBackup(HttpRequest<?> request) {
     Caller caller = access.require(request, Role.ADMIN);
     BackupInfo backup = access.memkit().backups(caller.actor()).create();
-    return Wire.json(HttpStatus.CREATED, RecordJson.backup(backup));
+    return JsonResponses.json(HttpStatus.CREATED, RecordJson.backup(backup));
   }
 
   @ApiResponse(responseCode = "200", description = "The backups", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.BackupList.class)))
@@ -77,7 +77,7 @@ final class AdminController {
   HttpResponse<String> listBackups(HttpRequest<?> request) {
     Caller caller = access.require(request, Role.ADMIN);
     var backups = access.memkit().backups(caller.actor()).list();
-    return Wire.ok(Wire.items(backups.stream().map(RecordJson::backup).toList()));
+    return JsonResponses.ok(JsonResponses.items(backups.stream().map(RecordJson::backup).toList()));
   }
 
   @ApiResponse(responseCode = "200", description = "Restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.RestoreResult.class)))
@@ -91,7 +91,7 @@ final class AdminController {
           + "' is bound to some namespaces only; restoring a backup rolls back every namespace and needs a key bound to *"));
     }
     BackupInfo safety = access.memkit().backups(caller.actor()).restore(id);
-    return Wire.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
   }
 
   @ApiResponse(responseCode = "200", description = "The export document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ExportDocument.class)))
@@ -115,7 +115,7 @@ final class AdminController {
         wanted.add(access.namespace(caller, n));
       }
     }
-    return Wire.ok(access.memkit().transfer(caller.actor()).export(new ExportNamespaces(wanted)));
+    return JsonResponses.ok(access.memkit().transfer(caller.actor()).export(new ExportNamespaces(wanted)));
   }
 
   @ApiResponse(responseCode = "200", description = "What was imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ImportResult.class)))
@@ -133,7 +133,7 @@ final class AdminController {
       access.namespace(caller, ns.value());
     }
     ImportReport report = transfer.importDocument(new ImportDocument(document, importMode));
-    return Wire.ok(JsonValue.objectBuilder()
+    return JsonResponses.ok(JsonValue.objectBuilder()
         .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
         .put("state", report.stateEntries())
         .put("memories", report.memories())
@@ -153,6 +153,6 @@ final class AdminController {
         names.add(ns.value());
       }
     }
-    return Wire.ok(JsonValue.objectBuilder().putStrings("items", List.copyOf(names)).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().putStrings("items", List.copyOf(names)).build());
   }
 }

@@ -137,18 +137,7 @@ final class Args {
 
   /** Optional tags; a bad one is named {@code name[i]}. */
   Optional<List<Tag>> tags(String name) {
-    Optional<List<String>> raw = strings(name);
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    Limits.require(raw.get().size() <= Limits.TAGS_MAX, name,
-        "must have at most " + Limits.TAGS_MAX + " tags, got " + raw.get().size());
-    List<Tag> tags = new ArrayList<>();
-    for (int i = 0; i < raw.get().size(); i++) {
-      String text = raw.get().get(i);
-      tags.add(fields.wrap(name + "[" + i + "]", () -> Tag.of(text)));
-    }
-    return Optional.of(tags);
+    return strings(name).map(raw -> Tag.ofAll(raw, name));
   }
 
   /** An optional kind. */

@@ -34,20 +34,20 @@ public final class TransferService implements TransferUseCase {
   private static final int VERSION = RecordJson.EXPORT_VERSION;
   private static final int PAGE = 1_000;
 
-  private final Scope scope;
+  private final ServiceContext context;
   private final Runnable afterImport;
 
-  /** Serves exports and imports of {@code scope}'s store; audit entries carry its actor. */
-  public TransferService(Scope scope) {
-    this(scope, () -> { });
+  /** Serves exports and imports of {@code context}'s store; audit entries carry its actor. */
+  public TransferService(ServiceContext context) {
+    this(context, () -> { });
   }
 
   /**
-   * Serves exports and imports of {@code scope}'s store and runs {@code afterImport} once an import
+   * Serves exports and imports of {@code context}'s store and runs {@code afterImport} once an import
    * has ended, whether it succeeded or not (for what is derived from the data, such as search vectors).
    */
-  public TransferService(Scope scope, Runnable afterImport) {
-    this.scope = scope;
+  public TransferService(ServiceContext context, Runnable afterImport) {
+    this.context = context;
     this.afterImport = java.util.Objects.requireNonNull(afterImport, "afterImport");
   }
 
@@ -58,7 +58,7 @@ public final class TransferService implements TransferUseCase {
   @Override
   public JsonValue.JsonObject export(ExportNamespaces query) {
     Limits.required(query, "query");
-    List<Section> sections = scope.store().read(tx -> {
+    List<Section> sections = context.store().read(tx -> {
       Set<Namespace> which = query.namespaces().isEmpty() ? tx.namespaces() : query.namespaces();
       List<Section> result = new ArrayList<>();
       for (Namespace ns : which) {
@@ -78,7 +78,7 @@ public final class TransferService implements TransferUseCase {
     return JsonValue.objectBuilder()
         .put("format", FORMAT)
         .put("version", VERSION)
-        .put("exported_at", RecordJson.time(scope.now()))
+        .put("exported_at", RecordJson.time(context.now()))
         .put("namespaces", JsonValue.array(out))
         .build();
   }
@@ -111,7 +111,7 @@ public final class TransferService implements TransferUseCase {
   }
 
   private ImportReport write(List<Section> sections, ImportMode mode) {
-    return scope.store().write(tx -> {
+    return context.store().write(tx -> {
       int state = 0;
       int memories = 0;
       int goals = 0;
@@ -147,7 +147,7 @@ public final class TransferService implements TransferUseCase {
             .put("memories", s.memories().size())
             .put("goals", s.goals().size())
             .build();
-        scope.audit(tx, s.namespace(), "import", "namespace", Optional.empty(), Optional.of(summary));
+        context.audit(tx, s.namespace(), "import", "namespace", Optional.empty(), Optional.of(summary));
       }
       return new ImportReport(names, state, memories, goals);
     });
