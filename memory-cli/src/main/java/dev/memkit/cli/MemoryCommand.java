@@ -3,6 +3,7 @@ package dev.memkit.cli;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.model.Kind;
+import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.MemoryKey;
@@ -222,7 +223,8 @@ final class MemoryCommand {
   }
 
   static List<Tag> tagList(List<String> names) {
-    return Tag.ofAll(names, "tags");
+    Limits.required(names, "tags");
+    return names.stream().map(Tag::of).toList();
   }
 
   static void printMemory(Printer out, JsonObject memory) {
