@@ -1,6 +1,8 @@
 package dev.memkit.core.port.in;
 
 import dev.memkit.core.model.Namespace;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,11 +19,11 @@ public record ExportNamespaces(Set<Namespace> namespaces) {
   /** Copies the set, in namespace order. */
   public ExportNamespaces {
     Objects.requireNonNull(namespaces, "namespaces");
-    namespaces = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(namespaces));
+    namespaces = Collections.unmodifiableSortedSet(new TreeSet<>(namespaces));
   }
 
   /** Exactly {@code namespaces}. */
   public static ExportNamespaces of(Namespace... namespaces) {
-    return new ExportNamespaces(Set.of(namespaces));
+    return new ExportNamespaces(new TreeSet<>(List.of(namespaces)));
   }
 }
