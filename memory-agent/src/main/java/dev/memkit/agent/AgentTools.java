@@ -15,7 +15,9 @@ import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.jackson.JsonText;
 import java.util.List;
@@ -102,7 +104,7 @@ public final class AgentTools {
 
   /** The active goals, one per line as {@code [status] (id) title}, or a line saying there are none. */
   public String listGoals() {
-    List<Goal> goals = space.goals().listActive();
+    List<Goal> goals = space.goals().list(ListGoals.ACTIVE);
     if (goals.isEmpty()) {
       return "No active goals.";
     }
@@ -113,7 +115,7 @@ public final class AgentTools {
   /** Records progress on a goal: a new status, a note, or both; says where the goal stands now. */
   public String goalProgress(long goalId, String status, String note) {
     Optional<GoalStatus> newStatus = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> GoalStatus.parse(s, "status"));
-    Goal goal = space.goals().progress(GoalId.of(goalId), newStatus, Optional.ofNullable(note).filter(n -> !n.isBlank()));
+    Goal goal = space.goals().progress(new RecordProgress(GoalId.of(goalId), newStatus, Optional.ofNullable(note).filter(n -> !n.isBlank())));
     return "Goal " + goal.id().value() + " (" + goal.title() + ") is " + goal.status().wireName() + ".";
   }
 

@@ -8,6 +8,7 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.jackson.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,7 +95,7 @@ public final class Conversations {
   public void delete(String id) {
     StateKey key = key(id);
     if (space.state().get(key).isPresent()) {
-      space.state().delete(key, OptionalLong.empty());
+      space.state().delete(new DeleteState(key, OptionalLong.empty()));
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.memkit.cli;
 
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.TimeRange;
+import dev.memkit.core.port.in.ListAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ final class AuditCommand extends Action {
 
   @Override
   void run(Printer out) {
-    AuditQuery query = new AuditQuery(Optional.ofNullable(target), TimeRange.of(time(from, "from"), time(to, "to")),
+    ListAudit query = new ListAudit(Optional.ofNullable(target), TimeRange.of(time(from, "from"), time(to, "to")),
         before == null ? OptionalLong.empty() : OptionalLong.of(before), limit);
     Backend.Page page = backend().audit(query);
     if (out.json()) {

@@ -2,26 +2,29 @@ package dev.memkit.cli;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.GoalId;
-import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.StateKey;
-import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ReindexListener;
-import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListSnapshots;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * What the commands need from memkit, whichever way it is reached: a local store through the
@@ -37,14 +40,14 @@ interface Backend extends AutoCloseable {
   /** The state entry {@code key}; NotFoundException when unset. */
   JsonObject stateGet(StateKey key);
 
-  /** Sets {@code key}; returns the entry. */
-  JsonObject stateSet(StateKey key, JsonValue value, OptionalLong expectedVersion);
+  /** Sets a state entry; returns it. */
+  JsonObject stateSet(SetState command);
 
-  /** Merge-patches {@code key}; returns the entry. */
-  JsonObject statePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion);
+  /** Merge-patches a state entry; returns it. */
+  JsonObject statePatch(PatchState command);
 
-  /** Deletes {@code key}; NotFoundException when unset. */
-  void stateDelete(StateKey key, OptionalLong expectedVersion);
+  /** Deletes a state entry; NotFoundException when unset. */
+  void stateDelete(DeleteState command);
 
   /** Entries whose key starts with {@code prefix}, in key order. */
   List<JsonObject> stateList(String prefix);
@@ -74,10 +77,10 @@ interface Backend extends AutoCloseable {
   List<JsonObject> memorySearch(SearchMemories query);
 
   /** Saves a session snapshot; returns the memory. */
-  JsonObject snapshotSave(String summary, JsonObject data, List<Tag> tags);
+  JsonObject snapshotSave(SaveSnapshot command);
 
   /** A page of snapshots, newest first. */
-  Page snapshotList(Optional<String> cursor, int limit);
+  Page snapshotList(ListSnapshots query);
 
   /** The newest snapshot; NotFoundException when there is none. */
   JsonObject snapshotLatest();
@@ -91,14 +94,14 @@ interface Backend extends AutoCloseable {
   /** Adds a goal; returns it. */
   JsonObject goalAdd(AddGoal command);
 
-  /** Goals with one of {@code statuses} (empty: all), or the active ones; oldest first. */
-  List<JsonObject> goalList(Set<GoalStatus> statuses, boolean active);
+  /** The goals {@code query} asks for, oldest first. */
+  List<JsonObject> goalList(ListGoals query);
 
   /** The goal {@code id} with its timeline; NotFoundException when absent. */
   JsonObject goalGet(GoalId id);
 
   /** Records progress on a goal; returns it. */
-  JsonObject goalProgress(GoalId id, Optional<GoalStatus> status, Optional<String> note);
+  JsonObject goalProgress(RecordProgress command);
 
   /** Changes a goal; returns it. */
   JsonObject goalUpdate(GoalId id, UpdateGoal changes);
@@ -113,7 +116,7 @@ interface Backend extends AutoCloseable {
   JsonObject context(ContextRequest request);
 
   /** Audit entries, newest first; the cursor is the sequence to continue below. */
-  Page audit(AuditQuery query);
+  Page audit(ListAudit query);
 
   /** Takes a backup; returns its description. */
   JsonObject backupCreate();
@@ -128,7 +131,7 @@ interface Backend extends AutoCloseable {
   JsonObject exportDocument(boolean all);
 
   /** Imports an export document: {@code {"namespaces":[…],"state":n,"memories":n,"goals":n}}. */
-  JsonObject importDocument(JsonValue document, ImportMode mode);
+  JsonObject importDocument(ImportDocument command);
 
   /**
    * Embeds every memory without a current vector (with {@code everything}: every memory), in the

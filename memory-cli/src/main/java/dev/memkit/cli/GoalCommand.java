@@ -4,8 +4,8 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
-import dev.memkit.core.model.Limits;
 import dev.memkit.core.port.in.AddGoal;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.UpdateGoal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,7 +59,7 @@ final class GoalCommand {
       }
       Set<GoalStatus> wanted = EnumSet.noneOf(GoalStatus.class);
       statuses.forEach(s -> wanted.add(GoalStatus.parse(s, "status")));
-      List<JsonObject> goals = backend().goalList(wanted, active);
+      List<JsonObject> goals = backend().goalList(new dev.memkit.core.port.in.ListGoals(wanted, active));
       if (out.json()) {
         out.json(JsonValue.objectBuilder().put("items", JsonValue.array(goals)).build());
         return;
@@ -98,13 +98,8 @@ final class GoalCommand {
 
     @Override
     void run(Printer out) {
-      GoalId goalId = GoalId.of(id);
-      Limits.require(status != null || note != null, "progress", "needs a new status, a note, or both (--status, --note)");
-      if (note != null) {
-        Limits.text(note, "note", Limits.PROGRESS_NOTE_MAX_CHARS);
-      }
       Optional<GoalStatus> newStatus = Optional.ofNullable(status).map(s -> GoalStatus.parse(s, "status"));
-      JsonObject goal = backend().goalProgress(goalId, newStatus, Optional.ofNullable(note));
+      JsonObject goal = backend().goalProgress(new RecordProgress(GoalId.of(id), newStatus, Optional.ofNullable(note)));
       if (out.json()) {
         out.json(goal);
       } else {

@@ -2,6 +2,7 @@ package dev.memkit.cli;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.importer.ImportBatch;
 import dev.memkit.importer.ImportFormat;
@@ -76,7 +77,7 @@ final class ImportCommand extends Action {
 
   private void importDocument(Printer out) {
     JsonValue document = JsonText.parse(fileOrStdin(file, "file"), "file");
-    JsonObject report = backend().importDocument(document, replace ? ImportMode.REPLACE : ImportMode.MERGE);
+    JsonObject report = backend().importDocument(new ImportDocument(document, replace ? ImportMode.REPLACE : ImportMode.MERGE));
     if (out.json()) {
       out.json(report);
       return;

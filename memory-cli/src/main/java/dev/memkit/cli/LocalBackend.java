@@ -5,22 +5,19 @@ import dev.memkit.core.Space;
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
+import dev.memkit.core.model.AuditPage;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.GoalId;
-import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateKey;
-import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
-import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ImportReport;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.SearchMemories;
@@ -31,6 +28,15 @@ import java.time.Duration;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.core.model.Actor;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.ListSnapshots;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SaveSnapshot;
+import dev.memkit.core.port.in.SetState;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -108,18 +114,18 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public JsonObject stateSet(StateKey key, JsonValue value, OptionalLong expectedVersion) {
-    return RecordJson.state(space().state().set(key, value, expectedVersion));
+  public JsonObject stateSet(SetState command) {
+    return RecordJson.state(space().state().set(command));
   }
 
   @Override
-  public JsonObject statePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
-    return RecordJson.state(space().state().mergePatch(key, patch, expectedVersion));
+  public JsonObject statePatch(PatchState command) {
+    return RecordJson.state(space().state().mergePatch(command));
   }
 
   @Override
-  public void stateDelete(StateKey key, OptionalLong expectedVersion) {
-    space().state().delete(key, expectedVersion);
+  public void stateDelete(DeleteState command) {
+    space().state().delete(command);
   }
 
   @Override
@@ -167,13 +173,13 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public JsonObject snapshotSave(String summary, JsonObject data, List<Tag> tags) {
-    return RecordJson.memory(space().memories().saveSnapshot(summary, data, tags));
+  public JsonObject snapshotSave(SaveSnapshot command) {
+    return RecordJson.memory(space().memories().saveSnapshot(command));
   }
 
   @Override
-  public Page snapshotList(Optional<String> cursor, int limit) {
-    return page(space().memories().listSnapshots(cursor, limit));
+  public Page snapshotList(ListSnapshots query) {
+    return page(space().memories().listSnapshots(query));
   }
 
   @Override
@@ -190,7 +196,7 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject documentPatch(Document document, JsonObject patch, OptionalLong expectedVersion) {
-    return RecordJson.state(space().state().mergePatch(document.key(), patch, expectedVersion));
+    return RecordJson.state(space().state().mergePatch(new PatchState(document.key(), patch, expectedVersion)));
   }
 
   @Override
@@ -199,9 +205,8 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public List<JsonObject> goalList(Set<GoalStatus> statuses, boolean active) {
-    var goals = active ? space().goals().listActive() : space().goals().list(statuses);
-    return goals.stream().map(RecordJson::goal).toList();
+  public List<JsonObject> goalList(ListGoals query) {
+    return space().goals().list(query).stream().map(RecordJson::goal).toList();
   }
 
   @Override
@@ -210,8 +215,8 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public JsonObject goalProgress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
-    return RecordJson.goal(space().goals().progress(id, status, note));
+  public JsonObject goalProgress(RecordProgress command) {
+    return RecordJson.goal(space().goals().progress(command));
   }
 
   @Override
@@ -233,12 +238,9 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public Page audit(AuditQuery query) {
-    List<AuditEntry> entries = space().audit().query(query);
-    JsonValue next = entries.size() == query.limit() && !entries.isEmpty()
-        ? JsonValue.of(entries.get(entries.size() - 1).sequence())
-        : JsonValue.NULL;
-    return new Page(entries.stream().map(RecordJson::audit).toList(), next);
+  public Page audit(ListAudit query) {
+    AuditPage page = space().audit().list(query);
+    return new Page(page.items().stream().map(RecordJson::audit).toList(), cursor(page.nextCursor()));
   }
 
   @Override
@@ -259,12 +261,12 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject exportDocument(boolean all) {
-    return memkit().transfer(Actor.CLI).export(all ? Set.of() : Set.of(namespace));
+    return memkit().transfer(Actor.CLI).export(new ExportNamespaces(all ? Set.of() : Set.of(namespace)));
   }
 
   @Override
-  public JsonObject importDocument(JsonValue document, ImportMode mode) {
-    ImportReport report = memkit().transfer(Actor.CLI).importDocument(document, mode);
+  public JsonObject importDocument(ImportDocument command) {
+    ImportReport report = memkit().transfer(Actor.CLI).importDocument(command);
     return JsonValue.objectBuilder()
         .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
         .put("state", report.stateEntries())
@@ -282,7 +284,10 @@ final class LocalBackend implements Backend {
   }
 
   private static Page page(MemoryPage page) {
-    return new Page(page.items().stream().map(RecordJson::memory).toList(),
-        page.nextCursor().<JsonValue>map(JsonValue::of).orElse(JsonValue.NULL));
+    return new Page(page.items().stream().map(RecordJson::memory).toList(), cursor(page.nextCursor()));
+  }
+
+  private static JsonValue cursor(Optional<String> next) {
+    return next.<JsonValue>map(JsonValue::of).orElse(JsonValue.NULL);
   }
 }

@@ -3,7 +3,6 @@ package dev.memkit.cli;
 import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.MemoryFilter;
@@ -15,10 +14,18 @@ import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ReindexListener;
-import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListSnapshots;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.jackson.JsonText;
@@ -35,7 +42,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -96,19 +102,20 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonObject stateSet(StateKey key, JsonValue value, OptionalLong expectedVersion) {
-    JsonObject body = JsonValue.objectBuilder().put("value", value).build();
-    return object(send("PUT", "/v1/state/" + key.value(), query(), body, ifMatch(expectedVersion)));
+  public JsonObject stateSet(SetState command) {
+    JsonObject body = JsonValue.objectBuilder().put("value", command.value()).build();
+    return object(send("PUT", "/v1/state/" + command.key().value(), query(), body, ifMatch(command.expectedVersion())));
   }
 
   @Override
-  public JsonObject statePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
-    return object(send("PATCH", "/v1/state/" + key.value(), query(), patch, ifMatch(expectedVersion)));
+  public JsonObject statePatch(PatchState command) {
+    return object(send("PATCH", "/v1/state/" + command.key().value(), query(), command.patch(),
+        ifMatch(command.expectedVersion())));
   }
 
   @Override
-  public void stateDelete(StateKey key, OptionalLong expectedVersion) {
-    send("DELETE", "/v1/state/" + key.value(), query(), null, ifMatch(expectedVersion));
+  public void stateDelete(DeleteState command) {
+    send("DELETE", "/v1/state/" + command.key().value(), query(), null, ifMatch(command.expectedVersion()));
   }
 
   @Override
@@ -192,20 +199,20 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonObject snapshotSave(String summary, JsonObject data, List<Tag> tags) {
+  public JsonObject snapshotSave(SaveSnapshot command) {
     JsonObject body = JsonValue.objectBuilder()
-        .put("summary", summary)
-        .put("data", data)
-        .putStrings("tags", tags.stream().map(Tag::value).toList())
+        .put("summary", command.summary())
+        .put("data", command.data())
+        .putStrings("tags", command.tags().stream().map(Tag::value).toList())
         .build();
     return object(send("POST", "/v1/snapshots", query(), body, null));
   }
 
   @Override
-  public Page snapshotList(Optional<String> cursor, int limit) {
+  public Page snapshotList(ListSnapshots list) {
     Query q = query();
-    cursor.ifPresent(c -> q.add("cursor", c));
-    q.add("limit", Integer.toString(limit));
+    list.cursor().ifPresent(c -> q.add("cursor", c));
+    q.add("limit", Integer.toString(list.limit()));
     return page(send("GET", "/v1/snapshots", q, null, null));
   }
 
@@ -234,12 +241,12 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public List<JsonObject> goalList(Set<GoalStatus> statuses, boolean active) {
+  public List<JsonObject> goalList(ListGoals list) {
     Query q = query();
-    if (active) {
+    if (list.activeOnly()) {
       q.add("active", "true");
-    } else if (!statuses.isEmpty()) {
-      q.add("status", statuses.stream().sorted().map(GoalStatus::wireName).collect(Collectors.joining(",")));
+    } else if (!list.statuses().isEmpty()) {
+      q.add("status", list.statuses().stream().sorted().map(GoalStatus::wireName).collect(Collectors.joining(",")));
     }
     return items(send("GET", "/v1/goals", q, null, null));
   }
@@ -250,11 +257,11 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonObject goalProgress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
+  public JsonObject goalProgress(RecordProgress command) {
     JsonValue.ObjectBuilder body = JsonValue.objectBuilder();
-    status.ifPresent(s -> body.put("status", s.wireName()));
-    note.ifPresent(n -> body.put("note", n));
-    return object(send("POST", "/v1/goals/" + id.value() + "/progress", query(), body.build(), null));
+    command.status().ifPresent(s -> body.put("status", s.wireName()));
+    command.note().ifPresent(n -> body.put("note", n));
+    return object(send("POST", "/v1/goals/" + command.goal().value() + "/progress", query(), body.build(), null));
   }
 
   @Override
@@ -295,12 +302,12 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public Page audit(AuditQuery audit) {
+  public Page audit(ListAudit audit) {
     Query q = query();
     audit.target().ifPresent(t -> q.add("target", t));
     audit.range().from().ifPresent(t -> q.add("from", t.toString()));
     audit.range().to().ifPresent(t -> q.add("to", t.toString()));
-    audit.beforeSequence().ifPresent(s -> q.add("before", Long.toString(s)));
+    audit.before().ifPresent(s -> q.add("before", Long.toString(s)));
     q.add("limit", Integer.toString(audit.limit()));
     return page(send("GET", "/v1/audit", q, null, null));
   }
@@ -326,10 +333,10 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonObject importDocument(JsonValue document, ImportMode mode) {
+  public JsonObject importDocument(ImportDocument command) {
     Query q = new Query();
-    q.add("mode", mode.name().toLowerCase(Locale.ROOT));
-    return object(send("POST", "/v1/import", q, document, null));
+    q.add("mode", command.mode().wireName());
+    return object(send("POST", "/v1/import", q, command.document(), null));
   }
 
   @Override

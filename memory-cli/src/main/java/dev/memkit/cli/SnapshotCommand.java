@@ -2,7 +2,7 @@ package dev.memkit.cli;
 
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.model.Limits;
+import dev.memkit.core.port.in.SaveSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +29,9 @@ final class SnapshotCommand {
 
     @Override
     void run(Printer out) {
-      String text = Limits.text(textOrStdin(summary, "summary"), "summary", Limits.MEMORY_TEXT_MAX_CHARS);
+      String text = textOrStdin(summary, "summary");
       JsonObject object = data == null ? JsonValue.emptyObject() : jsonObject(data, "data");
-      Limits.json(object, "data", Limits.METADATA_MAX_BYTES);
-      JsonObject memory = backend().snapshotSave(text, object, MemoryCommand.tagList(tags));
+      JsonObject memory = backend().snapshotSave(new SaveSnapshot(text, object, MemoryCommand.tagList(tags)));
       if (out.json()) {
         out.json(memory);
       } else {
@@ -51,8 +50,8 @@ final class SnapshotCommand {
 
     @Override
     void run(Printer out) {
-      Limits.page(limit, "limit", Limits.PAGE_MAX);
-      MemoryCommand.printPage(out, backend().snapshotList(Optional.ofNullable(cursor), limit), "No snapshots.");
+      MemoryCommand.printPage(out, backend().snapshotList(
+          new dev.memkit.core.port.in.ListSnapshots(Optional.ofNullable(cursor), limit)), "No snapshots.");
     }
   }
 

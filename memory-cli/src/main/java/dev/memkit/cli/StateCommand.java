@@ -5,6 +5,9 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +51,7 @@ final class StateCommand {
       StateKey k = StateKey.of(key);
       String text = textOrStdin(value, "value");
       JsonValue parsed = string ? JsonValue.of(text) : jsonOrString(text);
-      JsonObject entry = backend().stateSet(k, parsed, expected());
+      JsonObject entry = backend().stateSet(new SetState(k, parsed, expected()));
       printEntry(out, entry);
     }
   }
@@ -84,7 +87,7 @@ final class StateCommand {
     void run(Printer out) {
       StateKey k = StateKey.of(key);
       JsonValue parsed = JsonText.parse(textOrStdin(patch, "patch"), "patch");
-      printEntry(out, backend().statePatch(k, parsed, expected()));
+      printEntry(out, backend().statePatch(new PatchState(k, parsed, expected())));
     }
   }
 
@@ -96,7 +99,7 @@ final class StateCommand {
     @Override
     void run(Printer out) {
       StateKey k = StateKey.of(key);
-      backend().stateDelete(k, expected());
+      backend().stateDelete(new DeleteState(k, expected()));
       if (out.json()) {
         out.json(JsonValue.objectBuilder().put("deleted", k.value()).build());
       } else {

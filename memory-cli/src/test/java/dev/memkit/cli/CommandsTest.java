@@ -330,9 +330,12 @@ class CommandsTest {
     assertThat(c.ok("audit", "--target", "state:k", "--diff")).contains("-  \"value\": 1,", "+  \"value\": 2,");
     Cli.Result first = c.run("--json", "audit", "--limit", "1");
     JsonValue cursor = first.get("next_cursor");
-    assertThat(cursor).isInstanceOf(JsonValue.JsonNumber.class);
-    Cli.Result next = c.run("--json", "audit", "--limit", "5", "--before", Printer.bare(cursor));
+    assertThat(cursor).isInstanceOf(JsonValue.JsonString.class);
+    Cli.Result next = c.run("--json", "audit", "--limit", "2", "--before", Printer.bare(cursor));
     assertThat(((JsonValue.JsonArray) next.get("items")).values()).hasSize(2);
+    assertThat(next.get("next_cursor")).as("an exactly full last page has no cursor").isEqualTo(JsonValue.NULL);
+    assertThat(c.ok("audit", "--limit", "2", "--before", Printer.bare(cursor))).doesNotContain("More:");
+    assertThat(c.ok("audit", "--limit", "1")).contains("More: --before " + Printer.bare(cursor));
   }
 
   @ParameterizedTest

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.memkit.core.Memkit;
 import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.TimeRange;
 import dev.memkit.mcp.McpScenario;
 import dev.memkit.mcp.MemkitMcp;
+import dev.memkit.core.port.in.ListAudit;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -96,7 +96,7 @@ class McpStdioIT {
     clients.remove(client);
     try (Memkit memkit = Memkit.open("sqlite:" + db)) {
       List<AuditEntry> audit = memkit.space("agent").audit()
-          .query(new AuditQuery(Optional.of("memory"), TimeRange.ALL, OptionalLong.empty(), 1000));
+          .list(new ListAudit(Optional.of("memory"), TimeRange.ALL, OptionalLong.empty(), 1000)).items();
       assertThat(audit).hasSize(100).allMatch(e -> e.actor().value().equals("mcp") && e.action().equals("memory.add"));
     }
   }

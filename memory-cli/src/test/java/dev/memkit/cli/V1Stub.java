@@ -22,6 +22,10 @@ import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.model.ContextBlock;
 import dev.memkit.core.model.MemoryFilter;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -132,11 +136,11 @@ final class V1Stub implements AutoCloseable {
         case "PUT" -> {
           JsonObject request = (JsonObject) JsonText.parse(body, "body");
           JsonValue value = request.get("value").orElseThrow(() -> new ValidationException("value", "is required"));
-          json(ex, 200, RecordJson.state(space.state().set(k, value, expected)));
+          json(ex, 200, RecordJson.state(space.state().set(new SetState(k, value, expected))));
         }
-        case "PATCH" -> json(ex, 200, RecordJson.state(space.state().mergePatch(k, JsonText.parse(body, "body"), expected)));
+        case "PATCH" -> json(ex, 200, RecordJson.state(space.state().mergePatch(new PatchState(k, JsonText.parse(body, "body"), expected))));
         case "DELETE" -> {
-          space.state().delete(k, expected);
+          space.state().delete(new DeleteState(k, expected));
           ex.sendResponseHeaders(204, -1);
         }
         default -> problem(ex, 405, "Method Not Allowed", method, List.of());
@@ -158,8 +162,8 @@ final class V1Stub implements AutoCloseable {
       json(ex, 201, RecordJson.goal(space.goals().add(AddGoal.of(f.string("title")))));
     } else if (progress.matches()) {
       RecordJson.Fields f = RecordJson.Fields.of(JsonText.parse(body, "body"), "");
-      json(ex, 200, RecordJson.goal(space.goals().progress(GoalId.of(Long.parseLong(progress.group(1))),
-          f.optionalString("status").map(s -> GoalStatus.parse(s, "status")), f.optionalString("note"))));
+      json(ex, 200, RecordJson.goal(space.goals().progress(new RecordProgress(GoalId.of(Long.parseLong(progress.group(1))),
+          f.optionalString("status").map(s -> GoalStatus.parse(s, "status")), f.optionalString("note")))));
     } else if (path.equals("/v1/context")) {
       int max = Integer.parseInt(first(query, "max_tokens").orElseThrow(() -> new ValidationException("max_tokens", "is required")));
       ContextBlock block = space.context().export(ContextRequest.maxTokens(max).withQuery(first(query, "query").orElse(null)));

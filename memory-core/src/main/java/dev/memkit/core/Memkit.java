@@ -25,7 +25,7 @@ import dev.memkit.core.service.BackupService;
 import dev.memkit.core.service.ContextService;
 import dev.memkit.core.service.GoalService;
 import dev.memkit.core.service.MemoryService;
-import dev.memkit.core.service.Scope;
+import dev.memkit.core.service.ServiceContext;
 import dev.memkit.core.service.SemanticIndex;
 import dev.memkit.core.service.StateService;
 import dev.memkit.core.service.TransferService;
@@ -127,9 +127,9 @@ public final class Memkit implements AutoCloseable {
 
   /** The use cases of {@code namespace}, acting as {@code actor}. */
   public Space space(Namespace namespace, Actor actor) {
-    Scope scope = new Scope(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
+    ServiceContext serviceContext = new ServiceContext(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
         options.clock());
-    return new BoundSpace(scope, counter, options.observer(), semantic);
+    return new BoundSpace(serviceContext, counter, options.observer(), semantic);
   }
 
   /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
@@ -144,12 +144,12 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    return new BackupService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
+    return new BackupService(new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    return new TransferService(new Scope(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
+    return new TransferService(new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /**
@@ -243,41 +243,41 @@ public final class Memkit implements AutoCloseable {
     }
   }
 
-  private record BoundSpace(Scope scope, LazyCounter counter, Observer observer, SemanticIndex semantic)
+  private record BoundSpace(ServiceContext serviceContext, LazyCounter counter, Observer observer, SemanticIndex semantic)
       implements Space {
     @Override
     public Namespace namespace() {
-      return scope.namespace();
+      return serviceContext.namespace();
     }
 
     @Override
     public Actor actor() {
-      return scope.actor();
+      return serviceContext.actor();
     }
 
     @Override
     public StateUseCase state() {
-      return new StateService(scope);
+      return new StateService(serviceContext);
     }
 
     @Override
     public MemoryUseCase memories() {
-      return new MemoryService(scope, observer, semantic);
+      return new MemoryService(serviceContext, observer, semantic);
     }
 
     @Override
     public GoalUseCase goals() {
-      return new GoalService(scope);
+      return new GoalService(serviceContext);
     }
 
     @Override
     public ContextUseCase context() {
-      return new ContextService(scope, counter::get, new MemoryService(scope, observer, semantic));
+      return new ContextService(serviceContext, counter::get, new MemoryService(serviceContext, observer, semantic));
     }
 
     @Override
     public AuditUseCase audit() {
-      return new AuditService(scope);
+      return new AuditService(serviceContext);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.memkit.core.contract.WordTokenCounterProvider;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.out.Observer;
 import java.util.List;
@@ -52,8 +53,8 @@ class ObserverTest {
   void aFailedWriteIsReportedAsFailed() {
     try (Memkit memkit = open()) {
       heard.clear();
-      assertThatThrownBy(() -> memkit.space().goals().progress(dev.memkit.core.model.GoalId.of(42),
-          java.util.Optional.empty(), java.util.Optional.of("note"))).isInstanceOf(dev.memkit.core.error.NotFoundException.class);
+      assertThatThrownBy(() -> memkit.space().goals().progress(new RecordProgress(dev.memkit.core.model.GoalId.of(42),
+          java.util.Optional.empty(), java.util.Optional.of("note")))).isInstanceOf(dev.memkit.core.error.NotFoundException.class);
     }
     assertThat(heard).contains("write failed");
   }

@@ -10,9 +10,9 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import java.util.List;
-import java.util.Optional;
 
 /** The embedding example of the README, line for line between the markers. */
 public final class EmbeddingExample {
@@ -27,7 +27,7 @@ public final class EmbeddingExample {
       space.state().set(StateKey.of("current_phase"), JsonValue.of("testing"));
       space.memories().add(AddMemory.of("Deployed v1.2").withTags("deploy", "v1.2"));
       Goal goal = space.goals().add(AddGoal.of("Launch MVP"));
-      space.goals().progress(goal.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication"));
+      space.goals().progress(RecordProgress.of(goal.id(), GoalStatus.IN_PROGRESS, "Wired authentication"));
       List<SearchHit> hits = space.memories().search(SearchMemories.of("When did we deploy v1.2?"));
       System.out.println(hits.get(0).memory().text());
       System.out.println(space.context().export(ContextRequest.maxTokens(1500)).text());

@@ -3,11 +3,11 @@ package dev.memkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memkit.core.Memkit;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.examples.langchain4j.LangChain4jAgentExample;
 import dev.memkit.examples.spring.ShopAssistant;
 import dev.memkit.examples.spring.ShopAssistantApplication;
+import dev.memkit.core.port.in.ListAudit;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class FrameworkExamplesTest {
           .extracting(m -> m.getMessageType()).containsExactly(MessageType.USER, MessageType.ASSISTANT, MessageType.TOOL,
               MessageType.ASSISTANT, MessageType.USER, MessageType.ASSISTANT, MessageType.TOOL, MessageType.ASSISTANT);
       Memkit memkit = context.getBean(Memkit.class);
-      assertThat(memkit.space("shop").audit().query(AuditQuery.LATEST)).extracting(e -> e.action()).contains("memory.add");
+      assertThat(memkit.space("shop").audit().list(ListAudit.newest(50)).items()).extracting(e -> e.action()).contains("memory.add");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ExportNamespaces;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.store.postgres.PostgresServer;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class SqlitePostgresTransferTest {
 
   /** The export of every namespace without its time, for comparing data. */
   private static JsonValue data(Memkit memkit) {
-    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(Set.of());
+    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(ExportNamespaces.ALL);
     Map<String, JsonValue> members = new HashMap<>(doc.members());
     members.remove("exported_at");
     return JsonValue.object(new java.util.TreeMap<>(members));

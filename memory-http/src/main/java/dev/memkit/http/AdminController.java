@@ -1,13 +1,15 @@
 package dev.memkit.http;
 
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
+import dev.memkit.core.model.AuditPage;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.TimeRange;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
@@ -37,8 +39,6 @@ import java.util.TreeSet;
 @Controller("/v1")
 @Tag(name = "admin", description = "Audit log, backups, export and import, namespaces")
 final class AdminController {
-  private static final int AUDIT_DEFAULT = 50;
-
   private final Access access;
 
   AdminController(Access access) {
@@ -54,16 +54,12 @@ final class AdminController {
       @Parameter(description = "Only before this time (ISO-8601)") @Nullable @QueryValue String to,
       @Parameter(description = "Only entries with a sequence below this (the next_cursor of the previous page)") @Nullable @QueryValue Long before,
       @Parameter(description = "Page size, 1..1000 (default 50)") @Nullable @QueryValue Integer limit,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var audit = access.space(request, namespace, Role.READ).audit();
-    int size = limit == null ? AUDIT_DEFAULT : limit;
-    AuditQuery query = new AuditQuery(Optional.ofNullable(target),
-        new TimeRange(Commands.time(from, "from"), Commands.time(to, "to")),
-        before == null ? OptionalLong.empty() : OptionalLong.of(before), size);
-    List<AuditEntry> entries = audit.query(query);
-    Optional<String> next = entries.size() == size && !entries.isEmpty()
-        ? Optional.of(Long.toString(entries.get(entries.size() - 1).sequence())) : Optional.empty();
-    return Wire.ok(Wire.page(entries.stream().map(RecordJson::audit).toList(), next));
+    AuditPage page = audit.list(new ListAudit(Optional.ofNullable(target),
+        new TimeRange(RequestValues.time(from, "from"), RequestValues.time(to, "to")),
+        before == null ? OptionalLong.empty() : OptionalLong.of(before), limit == null ? ListAudit.DEFAULT_LIMIT : limit));
+    return JsonResponses.ok(JsonResponses.page(page.items().stream().map(RecordJson::audit).toList(), page.nextCursor()));
   }
 
   @Post("/backups")
@@ -72,7 +68,7 @@ final class AdminController {
   HttpResponse<String> createBackup(HttpRequest<?> request) {
     Caller caller = access.require(request, Role.ADMIN);
     BackupInfo backup = access.memkit().backups(caller.actor()).create();
-    return Wire.json(HttpStatus.CREATED, RecordJson.backup(backup));
+    return JsonResponses.json(HttpStatus.CREATED, RecordJson.backup(backup));
   }
 
   @ApiResponse(responseCode = "200", description = "The backups", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.BackupList.class)))
@@ -81,7 +77,7 @@ final class AdminController {
   HttpResponse<String> listBackups(HttpRequest<?> request) {
     Caller caller = access.require(request, Role.ADMIN);
     var backups = access.memkit().backups(caller.actor()).list();
-    return Wire.ok(Wire.items(backups.stream().map(RecordJson::backup).toList()));
+    return JsonResponses.ok(JsonResponses.items(backups.stream().map(RecordJson::backup).toList()));
   }
 
   @ApiResponse(responseCode = "200", description = "Restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.RestoreResult.class)))
@@ -95,7 +91,7 @@ final class AdminController {
           + "' is bound to some namespaces only; restoring a backup rolls back every namespace and needs a key bound to *"));
     }
     BackupInfo safety = access.memkit().backups(caller.actor()).restore(id);
-    return Wire.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build());
   }
 
   @ApiResponse(responseCode = "200", description = "The export document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ExportDocument.class)))
@@ -119,7 +115,7 @@ final class AdminController {
         wanted.add(access.namespace(caller, n));
       }
     }
-    return Wire.ok(access.memkit().transfer(caller.actor()).export(wanted));
+    return JsonResponses.ok(access.memkit().transfer(caller.actor()).export(new ExportNamespaces(wanted)));
   }
 
   @ApiResponse(responseCode = "200", description = "What was imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.ImportResult.class)))
@@ -130,21 +126,14 @@ final class AdminController {
   HttpResponse<String> importData(HttpRequest<?> request, @Body byte[] body,
       @Parameter(description = "merge (default: keep what is there) or replace (empty each imported namespace first)") @Nullable @QueryValue String mode) {
     Caller caller = access.require(request, Role.ADMIN);
-    ImportMode importMode = ImportMode.MERGE;
-    if (mode != null) {
-      if (mode.equals("replace")) {
-        importMode = ImportMode.REPLACE;
-      } else if (!mode.equals("merge")) {
-        throw new dev.memkit.core.error.ValidationException("mode", "must be merge or replace: '" + Problem.clip(mode) + "'");
-      }
-    }
+    ImportMode importMode = ImportMode.parse(mode, "mode");
     JsonValue document = JsonText.parse(body, "body");
     var transfer = access.memkit().transfer(caller.actor());
     for (Namespace ns : transfer.namespacesOf(document)) {
       access.namespace(caller, ns.value());
     }
-    ImportReport report = transfer.importDocument(document, importMode);
-    return Wire.ok(JsonValue.objectBuilder()
+    ImportReport report = transfer.importDocument(new ImportDocument(document, importMode));
+    return JsonResponses.ok(JsonValue.objectBuilder()
         .putStrings("namespaces", report.namespaces().stream().map(Namespace::value).toList())
         .put("state", report.stateEntries())
         .put("memories", report.memories())
@@ -164,6 +153,6 @@ final class AdminController {
         names.add(ns.value());
       }
     }
-    return Wire.ok(JsonValue.objectBuilder().putStrings("items", List.copyOf(names)).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().putStrings("items", List.copyOf(names)).build());
   }
 }

@@ -44,8 +44,8 @@ final class ContextController {
       @Parameter(description = "Adds a Relevant Memory section of the best matches for this") @Nullable @QueryValue String query,
       @Parameter(description = "Comma-separated sections: state, goals, relevant, recent (default: all)") @Nullable @QueryValue String sections,
       @Parameter(description = "json (default) or text (the bare block as text/plain)") @Nullable @QueryValue String format,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace,
-      @Parameter(description = Docs.MODE) @Nullable @QueryValue String mode) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace,
+      @Parameter(description = OpenApiDescriptions.MODE) @Nullable @QueryValue String mode) {
     boolean text = false;
     if (format != null && !format.equals("json")) {
       if (!format.equals("text")) {
@@ -60,10 +60,10 @@ final class ContextController {
       }
     }
     var context = access.space(request, namespace, Role.READ).context();
-    ContextBlock block = context.export(new ContextRequest(maxTokens, Optional.ofNullable(query), wanted, Commands.mode(mode)));
+    ContextBlock block = context.export(new ContextRequest(maxTokens, Optional.ofNullable(query), wanted, RequestValues.mode(mode)));
     if (text) {
       return HttpResponse.ok(block.text()).contentType(MediaType.TEXT_PLAIN_TYPE.getName() + ";charset=utf-8");
     }
-    return Wire.ok(RecordJson.context(block));
+    return JsonResponses.ok(RecordJson.context(block));
   }
 }

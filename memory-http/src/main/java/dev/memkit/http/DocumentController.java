@@ -3,6 +3,7 @@ package dev.memkit.http;
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.PatchState;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -38,7 +39,7 @@ final class DocumentController {
   @Get("/profile")
   @Operation(operationId = "getProfile", summary = "Get the user's profile document")
   HttpResponse<String> getProfile(HttpRequest<?> request,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     return get(request, namespace, StateKey.PROFILE);
   }
 
@@ -46,12 +47,12 @@ final class DocumentController {
   @Patch("/profile")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchProfile", summary = "Merge-patch the user's profile document")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
   @RequestBody(description = "An RFC 7386 merge patch object", content = {
       @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
   HttpResponse<String> patchProfile(HttpRequest<?> request, @Body byte[] body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     return patch(request, namespace, StateKey.PROFILE, body);
   }
 
@@ -59,7 +60,7 @@ final class DocumentController {
   @Get("/working-memory")
   @Operation(operationId = "getWorkingMemory", summary = "Get the working-memory document")
   HttpResponse<String> getWorkingMemory(HttpRequest<?> request,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     return get(request, namespace, StateKey.WORKING_MEMORY);
   }
 
@@ -67,12 +68,12 @@ final class DocumentController {
   @Patch("/working-memory")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchWorkingMemory", summary = "Merge-patch the working-memory document")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
   @RequestBody(description = "An RFC 7386 merge patch object", content = {
       @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
   HttpResponse<String> patchWorkingMemory(HttpRequest<?> request, @Body byte[] body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     return patch(request, namespace, StateKey.WORKING_MEMORY, body);
   }
 
@@ -88,6 +89,6 @@ final class DocumentController {
     if (!(patch instanceof JsonValue.JsonObject object)) {
       throw new dev.memkit.core.error.ValidationException("body", "must be a JSON object (a merge patch of the document)");
     }
-    return StateController.entry(HttpStatus.OK, state.mergePatch(key, object, Commands.ifMatch(request)));
+    return StateController.entry(HttpStatus.OK, state.mergePatch(new PatchState(key, object, RequestValues.ifMatch(request))));
   }
 }

@@ -8,6 +8,8 @@ import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.AddGoal;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.UpdateGoal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -48,10 +50,10 @@ class GoalController {
   @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
   @Operation(operationId = "addGoal", summary = "Add a goal (status new)")
   HttpResponse<String> addGoal(HttpRequest<?> request, @Body @Valid Requests.GoalCreate body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
-    Goal goal = goals.add(new AddGoal(body.title(), Commands.time(body.dueAt(), "due_at")));
-    return Wire.json(HttpStatus.CREATED, RecordJson.goal(goal)).header("Location", "/v1/goals/" + goal.id().value());
+    Goal goal = goals.add(new AddGoal(body.title(), RequestValues.time(body.dueAt(), "due_at")));
+    return JsonResponses.json(HttpStatus.CREATED, RecordJson.goal(goal)).header("Location", "/v1/goals/" + goal.id().value());
   }
 
   @ApiResponse(responseCode = "200", description = "The goals", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.GoalList.class)))
@@ -60,27 +62,19 @@ class GoalController {
   HttpResponse<String> listGoals(HttpRequest<?> request,
       @Parameter(description = "Comma-separated statuses: new, in_progress, blocked, done, abandoned") @Nullable @QueryValue String status,
       @Parameter(description = "true: only goals not done nor abandoned") @Nullable @QueryValue String active,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.READ).goals();
-    List<Goal> list;
     if (active != null && !active.equals("true") && !active.equals("false")) {
       throw new ValidationException("active", "must be true or false: '" + Problem.clip(active) + "'");
     }
-    if ("true".equals(active)) {
-      if (status != null) {
-        throw new ValidationException("active", "cannot be combined with status");
+    Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
+    if (status != null) {
+      for (String s : status.split(",", -1)) {
+        statuses.add(GoalStatus.parse(s, "status"));
       }
-      list = goals.listActive();
-    } else {
-      Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
-      if (status != null) {
-        for (String s : status.split(",", -1)) {
-          statuses.add(GoalStatus.parse(s, "status"));
-        }
-      }
-      list = goals.list(statuses);
     }
-    return Wire.ok(Wire.items(list.stream().map(RecordJson::goal).toList()));
+    List<Goal> list = goals.list(new ListGoals(statuses, "true".equals(active)));
+    return JsonResponses.ok(JsonResponses.items(list.stream().map(RecordJson::goal).toList()));
   }
 
   @ApiResponse(responseCode = "200", description = "The goal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
@@ -88,10 +82,10 @@ class GoalController {
   @Operation(operationId = "getGoal", summary = "Get one goal with its timeline")
   HttpResponse<String> getGoal(HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.READ).goals();
     GoalId goalId = GoalId.of(id);
-    return Wire.ok(RecordJson.goal(goals.find(goalId).orElseThrow(() -> new NotFoundException("goal " + id))));
+    return JsonResponses.ok(RecordJson.goal(goals.find(goalId).orElseThrow(() -> new NotFoundException("goal " + id))));
   }
 
   @ApiResponse(responseCode = "200", description = "The goal as updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
@@ -100,7 +94,7 @@ class GoalController {
   HttpResponse<String> updateGoal(HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
       @Body @Valid Requests.GoalUpdate body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     GoalId goalId = GoalId.of(id);
     boolean clearDue = body.dueAt() instanceof JsonValue.JsonNull;
@@ -109,11 +103,11 @@ class GoalController {
       if (!(body.dueAt() instanceof JsonValue.JsonString s)) {
         throw new ValidationException("due_at", "must be an ISO-8601 time string or null");
       }
-      due = Commands.time(s.value(), "due_at");
+      due = RequestValues.time(s.value(), "due_at");
     }
     UpdateGoal changes = new UpdateGoal(Optional.ofNullable(body.title()), due, clearDue,
         Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")));
-    return Wire.ok(RecordJson.goal(goals.update(goalId, changes)));
+    return JsonResponses.ok(RecordJson.goal(goals.update(goalId, changes)));
   }
 
   @Delete("/goals/{id}")
@@ -121,7 +115,7 @@ class GoalController {
   @Operation(operationId = "deleteGoal", summary = "Delete a goal and its timeline")
   HttpResponse<String> deleteGoal(HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     goals.delete(GoalId.of(id));
     return HttpResponse.noContent();
@@ -133,11 +127,11 @@ class GoalController {
   HttpResponse<String> progressGoal(HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
       @Body @Valid Requests.GoalProgress body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     GoalId goalId = GoalId.of(id);
-    Goal goal = goals.progress(goalId, Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
-        Optional.ofNullable(body.note()));
-    return Wire.ok(RecordJson.goal(goal));
+    Goal goal = goals.progress(new RecordProgress(goalId, Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
+        Optional.ofNullable(body.note())));
+    return JsonResponses.ok(RecordJson.goal(goal));
   }
 }

@@ -167,7 +167,7 @@ final class ProblemHandlers {
         if (out.length() > 0) {
           out.append('.');
         }
-        out.append(Wire.snake(node.getName()));
+        out.append(RequestValues.snake(node.getName()));
         if (node.getIndex() != null) {
           out.append('[').append(node.getIndex()).append(']');
         }

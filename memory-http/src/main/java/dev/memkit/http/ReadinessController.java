@@ -54,6 +54,6 @@ final class ReadinessController {
     if (!health.writable()) {
       body.put("detail", health.detail());
     }
-    return Wire.json(health.writable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body.build());
+    return JsonResponses.json(health.writable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body.build());
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The response bodies as the OpenAPI document describes them: one named schema per shape, so a
- * generated client gets typed results. The routes write their JSON with {@link Wire} from the
+ * generated client gets typed results. The routes write their JSON with {@link JsonResponses} from the
  * core's records ({@code RecordJson}); these records only describe it (snake_case members), and
  * {@code OpenApiTypesTest} checks real answers against them.
  */

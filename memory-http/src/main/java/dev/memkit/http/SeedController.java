@@ -13,6 +13,7 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -59,7 +60,7 @@ class SeedController {
   @Operation(operationId = "health", summary = "Tell whether the server is up (no key needed)")
   HttpResponse<String> health() {
     SearchStatus search = access.memkit().searchStatus();
-    return Wire.ok(JsonValue.objectBuilder().put("status", "ok")
+    return JsonResponses.ok(JsonValue.objectBuilder().put("status", "ok")
         .put("search", search.defaultMode().value())
         .put("embedder", search.embedder())
         .build());
@@ -69,7 +70,7 @@ class SeedController {
   @Get("/version")
   @Operation(operationId = "version", summary = "Tell memkit's version")
   HttpResponse<String> version() {
-    return Wire.ok(VERSION);
+    return JsonResponses.ok(VERSION);
   }
 
   @ApiResponse(responseCode = "200", description = "Set", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
@@ -77,7 +78,7 @@ class SeedController {
   @Operation(operationId = "seedStateSet", summary = "Set a state variable")
   HttpResponse<String> stateSet(HttpRequest<?> request, @Body @Valid Requests.SeedStateSet body) {
     space(request, Role.WRITE).state().set(StateKey.of(body.key()), body.value());
-    return Wire.ok(OK);
+    return JsonResponses.ok(OK);
   }
 
   @ApiResponse(responseCode = "200", description = "The value, null when unset", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedStateValue.class)))
@@ -86,16 +87,16 @@ class SeedController {
   HttpResponse<String> stateGet(HttpRequest<?> request,
       @Parameter(description = "The state key, e.g. current_phase") @QueryValue String key) {
     JsonValue value = space(request, Role.READ).state().get(StateKey.of(key)).<JsonValue>map(e -> e.value()).orElse(JsonValue.NULL);
-    return Wire.ok(JsonValue.objectBuilder().put("value", value).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().put("value", value).build());
   }
 
   @ApiResponse(responseCode = "200", description = "Added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/memory/add")
   @Operation(operationId = "seedMemoryAdd", summary = "Add a timestamped memory entry")
   HttpResponse<String> memoryAdd(HttpRequest<?> request, @Body @Valid Requests.SeedMemoryAdd body) {
-    AddMemory command = AddMemory.of(body.event()).withKind(Kind.of("event")).withTags(Commands.tags(body.tags(), "tags"));
+    AddMemory command = AddMemory.of(body.event()).withKind(Kind.of("event")).withTags(RequestValues.tags(body.tags(), "tags"));
     space(request, Role.WRITE).memories().add(command);
-    return Wire.ok(OK);
+    return JsonResponses.ok(OK);
   }
 
   @ApiResponse(responseCode = "200", description = "The entries found, best first", content = @Content(mediaType = "application/json",
@@ -105,7 +106,7 @@ class SeedController {
   HttpResponse<String> memorySearch(HttpRequest<?> request,
       @Parameter(description = "What to look for, e.g. deploy") @QueryValue String q,
       @Parameter(description = "How many entries at most, 1..100 (default 10)") @Nullable @QueryValue Integer limit) {
-    SearchMemories search = SearchMemories.of(q).withLimit(Commands.limit(limit, Limits.PAGE_DEFAULT));
+    SearchMemories search = SearchMemories.of(q).withLimit(RequestValues.limit(limit, Limits.PAGE_DEFAULT));
     List<JsonValue> hits = new ArrayList<>();
     for (SearchHit hit : space(request, Role.READ).memories().search(search)) {
       hits.add(JsonValue.objectBuilder()
@@ -114,7 +115,7 @@ class SeedController {
           .put("tags", hit.memory().tagsJoined())
           .build());
     }
-    return Wire.ok(JsonValue.array(hits));
+    return JsonResponses.ok(JsonValue.array(hits));
   }
 
   @ApiResponse(responseCode = "200", description = "The goal added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedGoal.class)))
@@ -122,7 +123,7 @@ class SeedController {
   @Operation(operationId = "seedGoalAdd", summary = "Add a goal")
   HttpResponse<String> goalAdd(HttpRequest<?> request, @Body @Valid Requests.SeedGoalAdd body) {
     Goal goal = space(request, Role.WRITE).goals().add(AddGoal.of(body.goal()));
-    return Wire.ok(JsonValue.objectBuilder()
+    return JsonResponses.ok(JsonValue.objectBuilder()
         .put("id", goal.id().value())
         .put("goal", goal.title())
         .put("status", goal.status().wireName())
@@ -134,8 +135,8 @@ class SeedController {
   @Operation(operationId = "seedGoalProgress", summary = "Update a goal's status or add a progress note")
   HttpResponse<String> goalProgress(HttpRequest<?> request, @Body @Valid Requests.SeedGoalProgress body) {
     Optional<GoalStatus> status = Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status"));
-    space(request, Role.WRITE).goals().progress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note()));
-    return Wire.ok(OK);
+    space(request, Role.WRITE).goals().progress(new RecordProgress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note())));
+    return JsonResponses.ok(OK);
   }
 
   @ApiResponse(responseCode = "200", description = "The context block", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedContext.class)))
@@ -145,7 +146,7 @@ class SeedController {
       @Parameter(description = "Token budget of the block, 1..128000 (default 1500)") @Nullable @QueryValue("max_tokens") Integer maxTokens) {
     ContextRequest command = ContextRequest.maxTokens(maxTokens == null ? DEFAULT_CONTEXT_TOKENS : maxTokens);
     String block = space(request, Role.READ).context().export(command).text();
-    return Wire.ok(JsonValue.objectBuilder().put("prompt_block", block).build());
+    return JsonResponses.ok(JsonValue.objectBuilder().put("prompt_block", block).build());
   }
 
   private Space space(HttpRequest<?> request, Role need) {

@@ -5,6 +5,9 @@ import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -51,9 +54,9 @@ class StateController {
   @Operation(operationId = "listState", summary = "List state entries, optionally by key prefix")
   HttpResponse<String> listState(HttpRequest<?> request,
       @Parameter(description = "Only keys starting with this") @Nullable @QueryValue String prefix,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var entries = access.space(request, namespace, Role.READ).state().list(prefix == null ? "" : prefix);
-    return Wire.ok(Wire.items(entries.stream().map(RecordJson::state).toList()));
+    return JsonResponses.ok(JsonResponses.items(entries.stream().map(RecordJson::state).toList()));
   }
 
   @ApiResponse(responseCode = "200", description = "The entry", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
@@ -61,7 +64,7 @@ class StateController {
   @Operation(operationId = "getState", summary = "Get one state entry; its ETag is its version")
   HttpResponse<String> getState(HttpRequest<?> request,
       @Parameter(description = "The state key") @PathVariable String key,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     StateKey k = StateKey.of(key);
     StateEntry entry = access.space(request, namespace, Role.READ).state().get(k)
         .orElseThrow(() -> new NotFoundException("state " + k.value()));
@@ -71,48 +74,48 @@ class StateController {
   @ApiResponse(responseCode = "200", description = "The entry as set", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Put("/state/{key}")
   @Operation(operationId = "putState", summary = "Set a state entry to a JSON value (If-Match for compare-and-set)")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
   HttpResponse<String> putState(HttpRequest<?> request,
       @Parameter(description = "The state key") @PathVariable String key,
       @Body @Valid Requests.StatePut body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var state = access.space(request, namespace, Role.WRITE).state();
     StateKey k = StateKey.of(key);
-    return entry(HttpStatus.OK, state.set(k, body.value(), Commands.ifMatch(request)));
+    return entry(HttpStatus.OK, state.set(new SetState(k, body.value(), RequestValues.ifMatch(request))));
   }
 
   @ApiResponse(responseCode = "200", description = "The entry as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/state/{key}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchState", summary = "Merge-patch a state entry's value (RFC 7386)")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
   @RequestBody(description = "An RFC 7386 merge patch", content = {
       @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object")),
       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
   HttpResponse<String> patchState(HttpRequest<?> request,
       @Parameter(description = "The state key") @PathVariable String key,
       @Body byte[] body,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var state = access.space(request, namespace, Role.WRITE).state();
     StateKey k = StateKey.of(key);
     JsonValue patch = JsonText.parse(body, "body");
-    return entry(HttpStatus.OK, state.mergePatch(k, patch, Commands.ifMatch(request)));
+    return entry(HttpStatus.OK, state.mergePatch(new PatchState(k, patch, RequestValues.ifMatch(request))));
   }
 
   @Delete("/state/{key}")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @Operation(operationId = "deleteState", summary = "Delete a state entry")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Docs.IF_MATCH, schema = @Schema(type = "string"))
+  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
   HttpResponse<String> deleteState(HttpRequest<?> request,
       @Parameter(description = "The state key") @PathVariable String key,
-      @Parameter(description = Docs.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
     var state = access.space(request, namespace, Role.WRITE).state();
-    state.delete(StateKey.of(key), Commands.ifMatch(request));
+    state.delete(new DeleteState(StateKey.of(key), RequestValues.ifMatch(request)));
     return HttpResponse.noContent();
   }
 
   /** A state entry with its version as ETag. */
   static MutableHttpResponse<String> entry(HttpStatus status, StateEntry entry) {
-    return Wire.json(status, RecordJson.state(entry)).header("ETag", "\"" + entry.version() + "\"");
+    return JsonResponses.json(status, RecordJson.state(entry)).header("ETag", "\"" + entry.version() + "\"");
   }
 }

@@ -214,6 +214,9 @@ class V1ApiTest {
     String cursor = a.get("next_cursor").asText();
     JsonNode older = json(http.get("/v1/audit" + ns + "&target=state:a&limit=1&before=" + cursor));
     assertThat(older.get("items").get(0).get("after").get("value").asInt()).isEqualTo(1);
+    assertThat(older.get("next_cursor").isNull()).as("an exactly full last page has no cursor").isTrue();
+    assertThat(json(http.get("/v1/audit" + ns + "&limit=3")).get("next_cursor").isNull()).isTrue();
+    assertThat(json(http.get("/v1/audit" + ns + "&limit=2")).get("next_cursor").asText()).isNotEmpty();
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.ListAudit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ class MemoryImporterTest {
           .hasMessageContaining("line 5: relationType is required")
           .hasMessageContaining("nothing was imported");
       assertThat(all(space)).isEmpty();
-      assertThat(space.audit().query(dev.memkit.core.model.AuditQuery.LATEST)).isEmpty();
+      assertThat(space.audit().list(ListAudit.newest(50)).items()).isEmpty();
 
       ImportResult skipped = MemoryImporter.importInto(space, ImportFormat.MCP_MEMORY, utf8(file), true);
 

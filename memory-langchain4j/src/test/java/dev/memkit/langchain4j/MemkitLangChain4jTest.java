@@ -22,12 +22,12 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.Space;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -122,7 +122,7 @@ class MemkitLangChain4jTest {
       assertThat(store.getMessages(42)).extracting(m -> ((UserMessage) m).singleText())
           .containsExactly("message 3", "message 4", "message 5");
       assertThat(space.state().get(StateKey.of("conversation.42")).orElseThrow().version()).isEqualTo(5);
-      List<AuditEntry> audit = space.audit().query(AuditQuery.LATEST);
+      List<AuditEntry> audit = space.audit().list(ListAudit.newest(50)).items();
       assertThat(audit).hasSize(5).allSatisfy(e -> assertThat(e.action()).isEqualTo("state.set"));
       assertThat(audit.get(0).diff()).contains("+").contains("message 5");
       assertThat(memkit.space("other").state().list("")).isEmpty();

@@ -104,14 +104,9 @@ final class Args {
     return Limits.page((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)), name, Limits.PAGE_MAX);
   }
 
-  /** An optional version to compare and set against (0: must not exist yet). */
+  /** An optional version to compare and set against (0: must not exist yet); the state commands check it. */
   OptionalLong expectedVersion(String name) {
-    if (fields.optional(name).isEmpty()) {
-      return OptionalLong.empty();
-    }
-    long version = number(name, 0);
-    Limits.require(version >= 0, name, "must be 0 (must not exist yet) or a version of at least 1, got " + version);
-    return OptionalLong.of(version);
+    return fields.optional(name).isEmpty() ? OptionalLong.empty() : OptionalLong.of(number(name, 0));
   }
 
   /** Whether the argument {@code name} was given (even as null). */
@@ -137,18 +132,7 @@ final class Args {
 
   /** Optional tags; a bad one is named {@code name[i]}. */
   Optional<List<Tag>> tags(String name) {
-    Optional<List<String>> raw = strings(name);
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    Limits.require(raw.get().size() <= Limits.TAGS_MAX, name,
-        "must have at most " + Limits.TAGS_MAX + " tags, got " + raw.get().size());
-    List<Tag> tags = new ArrayList<>();
-    for (int i = 0; i < raw.get().size(); i++) {
-      String text = raw.get().get(i);
-      tags.add(fields.wrap(name + "[" + i + "]", () -> Tag.of(text)));
-    }
-    return Optional.of(tags);
+    return strings(name).map(raw -> Tag.ofAll(raw, name));
   }
 
   /** An optional kind. */

@@ -7,6 +7,7 @@ import dev.memkit.core.json.JsonWriter;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.ListGoals;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,7 +65,7 @@ final class MemkitResources {
         new Resource("memkit://goals/active", "active-goals", "The goals not done nor abandoned, oldest first",
             "application/json", false,
             (space, uri) -> JsonWriter.compact(JsonValue.objectBuilder().put("items",
-                JsonValue.array(space.goals().listActive().stream().map(RecordJson::goal).toList())).build())),
+                JsonValue.array(space.goals().list(ListGoals.ACTIVE).stream().map(RecordJson::goal).toList())).build())),
         new Resource(MEMORY_TEMPLATE, "memory", "One memory by id", "application/json", true,
             (space, uri) -> JsonWriter.compact(RecordJson.memory(MemkitTools.findMemory(space, memoryId(uri))))));
   }

@@ -22,10 +22,16 @@ import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchMode;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
 import dev.memkit.mcp.MemkitTool.Hints;
@@ -245,8 +251,8 @@ final class MemkitTools {
             .optional("expected_version", Schema.expectedVersion())
             .closed(),
         Schema.STATE, Hints.OVERWRITE, true,
-        (space, args) -> RecordJson.state(space.state().set(stateKeyOf(args), args.value("value"),
-            args.expectedVersion("expected_version"))));
+        (space, args) -> RecordJson.state(space.state().set(new SetState(stateKeyOf(args), args.value("value"),
+            args.expectedVersion("expected_version")))));
   }
 
   static MemkitTool stateMerge() {
@@ -259,8 +265,8 @@ final class MemkitTools {
             .optional("expected_version", Schema.expectedVersion())
             .closed(),
         Schema.STATE, Hints.OVERWRITE, false,
-        (space, args) -> RecordJson.state(space.state().mergePatch(stateKeyOf(args), args.value("patch"),
-            args.expectedVersion("expected_version"))));
+        (space, args) -> RecordJson.state(space.state().mergePatch(new PatchState(stateKeyOf(args), args.value("patch"),
+            args.expectedVersion("expected_version")))));
   }
 
   static MemkitTool stateList() {
@@ -278,7 +284,7 @@ final class MemkitTools {
         object().required("key", stateKey()).optional("expected_version", Schema.expectedVersion()).closed(),
         DELETED, DELETE, false,
         (space, args) -> {
-          space.state().delete(stateKeyOf(args), args.expectedVersion("expected_version"));
+          space.state().delete(new DeleteState(stateKeyOf(args), args.expectedVersion("expected_version")));
           return deleted();
         });
   }
@@ -322,8 +328,8 @@ final class MemkitTools {
             .optional("expected_version", Schema.expectedVersion())
             .closed(),
         Schema.STATE, Hints.OVERWRITE, false,
-        (space, args) -> RecordJson.state(space.state().mergePatch(key, args.object("patch"),
-            args.expectedVersion("expected_version"))));
+        (space, args) -> RecordJson.state(space.state().mergePatch(new PatchState(key, args.object("patch"),
+            args.expectedVersion("expected_version")))));
   }
 
   // ------------------------------------------------------------------ goals
@@ -354,13 +360,13 @@ final class MemkitTools {
         (space, args) -> {
           Optional<List<String>> raw = args.strings("status");
           if (raw.isEmpty()) {
-            return itemsOf(space.goals().listActive().stream().map(RecordJson::goal).toList());
+            return itemsOf(space.goals().list(ListGoals.ACTIVE).stream().map(RecordJson::goal).toList());
           }
           Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
           for (int i = 0; i < raw.get().size(); i++) {
             statuses.add(GoalStatus.parse(raw.get().get(i), "status[" + i + "]"));
           }
-          return itemsOf(space.goals().list(statuses).stream().map(RecordJson::goal).toList());
+          return itemsOf(space.goals().list(ListGoals.withStatus(statuses)).stream().map(RecordJson::goal).toList());
         });
   }
 
@@ -377,7 +383,7 @@ final class MemkitTools {
         Schema.GOAL, Hints.ADD, true,
         (space, args) -> {
           Optional<GoalStatus> status = args.optionalString("status").map(s -> GoalStatus.parse(s, "status"));
-          return RecordJson.goal(space.goals().progress(GoalId.of(args.id("id")), status, args.optionalString("note")));
+          return RecordJson.goal(space.goals().progress(new RecordProgress(GoalId.of(args.id("id")), status, args.optionalString("note"))));
         });
   }
 
@@ -415,8 +421,8 @@ final class MemkitTools {
             .optional("tags", Schema.tags("Tags"))
             .closed(),
         Schema.MEMORY, Hints.ADD, true,
-        (space, args) -> RecordJson.memory(space.memories().saveSnapshot(args.string("summary"),
-            args.optionalObject("data").orElse(JsonValue.emptyObject()), args.tags("tags").orElse(List.of()))));
+        (space, args) -> RecordJson.memory(space.memories().saveSnapshot(new SaveSnapshot(args.string("summary"),
+            args.optionalObject("data").orElse(JsonValue.emptyObject()), args.tags("tags").orElse(List.of())))));
   }
 
   static MemkitTool snapshotLatest() {

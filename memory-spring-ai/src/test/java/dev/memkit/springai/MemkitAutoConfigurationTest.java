@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.memkit.agent.ToolText;
 import dev.memkit.core.Memkit;
 import dev.memkit.core.Space;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ class MemkitAutoConfigurationTest {
 
       Space space = context.getBean(Space.class);
       assertThat(space.namespace().value()).isEqualTo("shop-bot");
-      assertThat(space.audit().query(AuditQuery.LATEST)).extracting(e -> e.action())
+      assertThat(space.audit().list(ListAudit.newest(50)).items()).extracting(e -> e.action())
           .contains("memory.add", "state.set", "goal.add", "goal.progress");
     });
   }

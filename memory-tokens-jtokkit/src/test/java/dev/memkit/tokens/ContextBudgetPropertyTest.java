@@ -15,6 +15,7 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.RecordProgress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -47,7 +48,7 @@ class ContextBudgetPropertyTest {
       for (int i = 0; i < 15; i++) {
         var goal = space.goals().add(AddGoal.of(sentence(random, 8)));
         if (i % 2 == 0) {
-          space.goals().progress(goal.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.empty());
+          space.goals().progress(new RecordProgress(goal.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.empty()));
         }
       }
       for (int i = 0; i < 250; i++) {

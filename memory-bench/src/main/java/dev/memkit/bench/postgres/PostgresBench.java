@@ -7,6 +7,7 @@ import dev.memkit.core.Space;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.search.SearchQuery;
@@ -122,7 +123,7 @@ public final class PostgresBench {
           .put("exported_at", "2026-11-20T00:00:00Z")
           .put("namespaces", JsonValue.array(JsonValue.objectBuilder().put("namespace", "default")
               .put("memories", JsonValue.array(memories)).build())).build();
-      memkit.transfer(Actor.of("bench")).importDocument(doc, ImportMode.MERGE);
+      memkit.transfer(Actor.of("bench")).importDocument(new ImportDocument(doc, ImportMode.MERGE));
     }
     try (Statement st = raw.createStatement()) {
       st.execute("VACUUM ANALYZE bench_memkit.memories");

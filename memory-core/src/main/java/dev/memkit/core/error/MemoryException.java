@@ -1,19 +1,20 @@
 package dev.memkit.core.error;
 
 /**
- * The root of every exception memkit throws. Unchecked; adapters map each subclass to their own
- * way of reporting (an HTTP status, an exit code).
+ * The root of every exception memkit throws. Unchecked and abstract: what is thrown is always one
+ * of its subclasses, which adapters map to their own way of reporting (an HTTP status, an exit
+ * code).
  */
-public class MemoryException extends RuntimeException {
+public abstract class MemoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception with {@code message}. */
-  public MemoryException(String message) {
+  protected MemoryException(String message) {
     super(message);
   }
 
   /** Creates an exception with {@code message} caused by {@code cause}. */
-  public MemoryException(String message, Throwable cause) {
+  protected MemoryException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -48,7 +48,7 @@ public enum GoalStatus {
     }
     throw new dev.memkit.core.error.ValidationException(field, "must be one of "
         + Arrays.stream(values()).map(GoalStatus::wireName).collect(Collectors.joining(", "))
-        + ": '" + Text.clip(text) + "'");
+        + ": '" + Limits.clip(text) + "'");
   }
 
   @Override

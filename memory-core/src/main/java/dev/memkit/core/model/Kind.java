@@ -18,7 +18,7 @@ public record Kind(String value) {
   /** Rejects a kind that does not match {@link #RULE}. */
   public Kind {
     Limits.required(value, "kind");
-    Limits.require(PATTERN.matcher(value).matches(), "kind", "must match " + RULE + ": '" + Text.clip(value) + "'");
+    Limits.require(PATTERN.matcher(value).matches(), "kind", "must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the kind {@code value}. */

@@ -31,6 +31,8 @@ public final class Limits {
   public static final int PAGE_DEFAULT = 10;
   /** Largest audit page. */
   public static final int AUDIT_PAGE_MAX = 1_000;
+  /** Longest audit target filter, in characters. */
+  public static final int AUDIT_TARGET_MAX_CHARS = 300;
   /** Longest search query, in characters. */
   public static final int QUERY_MAX_CHARS = 16_384;
   /** Most memories stored by one atomic batch (an import). */
@@ -87,6 +89,17 @@ public final class Limits {
     int size = JsonWriter.utf8Size(value);
     require(size <= maxBytes, field, "must be at most " + maxBytes + " bytes of JSON, got " + size);
     return value;
+  }
+
+  /**
+   * {@code text} as an error message quotes it: cut to 80 characters, control characters shown as
+   * {@code ?}, so a bad value cannot flood or break the message.
+   */
+  public static String clip(String text) {
+    String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    StringBuilder out = new StringBuilder(cut.length());
+    cut.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+    return out.toString();
   }
 
   /** Checks {@code limit} is within 1..{@code max}. */

@@ -16,7 +16,7 @@ public record Namespace(String value) implements Comparable<Namespace> {
   /** Rejects a name that does not match {@link #RULE}. */
   public Namespace {
     Limits.required(value, "namespace");
-    Limits.require(PATTERN.matcher(value).matches(), "namespace", "must match " + RULE + ": '" + Text.clip(value) + "'");
+    Limits.require(PATTERN.matcher(value).matches(), "namespace", "must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the namespace named {@code value}. */

@@ -199,7 +199,7 @@ public final class RecordJson {
       return java.time.OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
       throw new ValidationException(field, "must be an ISO-8601 time such as 2026-11-21T07:00:00Z or a date such as 2026-11-21: '"
-          + Text.clip(text) + "'");
+          + Limits.clip(text) + "'");
     }
   }
 

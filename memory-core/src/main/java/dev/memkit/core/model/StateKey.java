@@ -15,7 +15,7 @@ public record StateKey(String value) implements Comparable<StateKey> {
   /** Rejects a key that does not match {@link #RULE}. */
   public StateKey {
     Limits.required(value, "key");
-    Limits.require(PATTERN.matcher(value).matches(), "key", "must match " + RULE + ": '" + Text.clip(value) + "'");
+    Limits.require(PATTERN.matcher(value).matches(), "key", "must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the key {@code value}. */

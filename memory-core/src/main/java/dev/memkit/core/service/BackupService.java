@@ -14,20 +14,20 @@ import java.util.TreeSet;
 
 /** Backups of the whole store. A restore is itself backed up first, and audited in every namespace it touches. */
 public final class BackupService implements BackupUseCase {
-  private final Scope scope;
+  private final ServiceContext context;
   private final Runnable afterRestore;
 
-  /** Serves the backups of {@code scope}'s store; audit entries carry {@code scope}'s actor. */
-  public BackupService(Scope scope) {
-    this(scope, () -> { });
+  /** Serves the backups of {@code context}'s store; audit entries carry {@code context}'s actor. */
+  public BackupService(ServiceContext context) {
+    this(context, () -> { });
   }
 
   /**
-   * Serves the backups of {@code scope}'s store and runs {@code afterRestore} once a restore has
+   * Serves the backups of {@code context}'s store and runs {@code afterRestore} once a restore has
    * ended, whether it succeeded or not (for what is derived from the data, such as search vectors).
    */
-  public BackupService(Scope scope, Runnable afterRestore) {
-    this.scope = scope;
+  public BackupService(ServiceContext context, Runnable afterRestore) {
+    this.context = context;
     this.afterRestore = java.util.Objects.requireNonNull(afterRestore, "afterRestore");
   }
 
@@ -62,12 +62,12 @@ public final class BackupService implements BackupUseCase {
     store().write(tx -> {
       touched.addAll(tx.namespaces());
       if (touched.isEmpty()) {
-        touched.add(scope.namespace());
+        touched.add(context.namespace());
       }
       JsonValue before = JsonValue.objectBuilder().put("backup", safety.id()).build();
       JsonValue after = JsonValue.objectBuilder().put("backup", id).build();
       for (Namespace ns : touched) {
-        scope.audit(tx, ns, "restore", "store", Optional.of(before), Optional.of(after));
+        context.audit(tx, ns, "restore", "store", Optional.of(before), Optional.of(after));
       }
       return null;
     });
@@ -75,6 +75,6 @@ public final class BackupService implements BackupUseCase {
   }
 
   private Store store() {
-    return scope.store();
+    return context.store();
   }
 }

@@ -64,21 +64,21 @@ public final class ContextService implements ContextUseCase {
   static final int MISSES_BEFORE_GIVING_UP = 16;
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\u2028\\u2029]+\\s*");
 
-  private final Scope scope;
+  private final ServiceContext context;
   private final Supplier<TokenCounter> counter;
   private final MemoryService memories;
 
-  /** Serves context blocks of {@code scope}'s namespace, counted with {@code counter}. */
-  public ContextService(Scope scope, Supplier<TokenCounter> counter) {
-    this(scope, counter, null);
+  /** Serves context blocks of {@code context}'s namespace, counted with {@code counter}. */
+  public ContextService(ServiceContext context, Supplier<TokenCounter> counter) {
+    this(context, counter, null);
   }
 
   /**
    * Builds context blocks whose relevant section comes from {@code memories}' search (so it can
    * be hybrid or semantic), counting tokens with {@code counter}.
    */
-  public ContextService(Scope scope, Supplier<TokenCounter> counter, MemoryService memories) {
-    this.scope = scope;
+  public ContextService(ServiceContext context, Supplier<TokenCounter> counter, MemoryService memories) {
+    this.context = context;
     this.counter = counter;
     this.memories = memories;
   }
@@ -97,11 +97,11 @@ public final class ContextService implements ContextUseCase {
           new SearchMemories(request.query().get(), MemoryFilter.ALL, RELEVANT_CANDIDATES, request.mode())));
     }
     Optional<List<SearchHit>> preSearched = meaningful;
-    return scope.store().read(tx -> {
+    return context.store().read(tx -> {
       Map<ContextSection, Iterable<String>> candidates = new EnumMap<>(ContextSection.class);
       if (wanted.contains(ContextSection.STATE)) {
         List<String> state = new ArrayList<>();
-        for (StateEntry e : tx.state().list(scope.namespace(), "")) {
+        for (StateEntry e : tx.state().list(context.namespace(), "")) {
           state.add("- " + e.key().value() + ": " + render(e.value()));
         }
         candidates.put(ContextSection.STATE, state);
@@ -114,7 +114,7 @@ public final class ContextService implements ContextUseCase {
           }
         }
         List<String> goals = new ArrayList<>();
-        for (Goal g : tx.goals().list(scope.namespace(), active)) {
+        for (Goal g : tx.goals().list(context.namespace(), active)) {
           goals.add("- [" + g.status().wireName() + "] (" + g.id().value() + ") " + oneLine(g.title()));
         }
         candidates.put(ContextSection.GOALS, goals);
@@ -124,7 +124,7 @@ public final class ContextService implements ContextUseCase {
         SearchQuery query = SearchQuery.parse(request.query().get());
         List<String> relevant = new ArrayList<>();
         List<SearchHit> hits = preSearched.orElseGet(() -> query.isEmpty() ? List.of()
-            : tx.memories().search(scope.namespace(), query, MemoryFilter.ALL, RELEVANT_CANDIDATES));
+            : tx.memories().search(context.namespace(), query, MemoryFilter.ALL, RELEVANT_CANDIDATES));
         for (SearchHit hit : hits) {
           shown.add(hit.memory().id());
           relevant.add(line(hit.memory()));
@@ -156,7 +156,7 @@ public final class ContextService implements ContextUseCase {
     public boolean hasNext() {
       while (page.isEmpty() && !exhausted) {
         int want = Math.min(RECENT_PAGE, RECENT_CANDIDATES - read);
-        List<Memory> next = want <= 0 ? List.of() : tx.memories().list(scope.namespace(), MemoryFilter.ALL, before, want);
+        List<Memory> next = want <= 0 ? List.of() : tx.memories().list(context.namespace(), MemoryFilter.ALL, before, want);
         read += next.size();
         exhausted = next.size() < want || want <= 0;
         if (!next.isEmpty()) {

@@ -9,6 +9,8 @@ import dev.memkit.core.model.ProgressNote;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.GoalUseCase;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.out.StoreTransaction;
 import java.time.Instant;
@@ -20,22 +22,25 @@ import java.util.Set;
 
 /** The goal use cases of one namespace. */
 public final class GoalService implements GoalUseCase {
-  private final Scope scope;
+  private static final Set<GoalStatus> ACTIVE = Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive)
+      .collect(() -> EnumSet.noneOf(GoalStatus.class), Set::add, Set::addAll);
 
-  /** Serves the goals of {@code scope}'s namespace. */
-  public GoalService(Scope scope) {
-    this.scope = scope;
+  private final ServiceContext context;
+
+  /** Serves the goals of {@code context}'s namespace. */
+  public GoalService(ServiceContext context) {
+    this.context = context;
   }
 
   @Override
   public Goal add(AddGoal command) {
     Limits.required(command, "goal");
-    return scope.store().write(tx -> {
-      Instant now = scope.now();
-      Goal goal = new Goal(tx.goals().nextId(), scope.namespace(), command.title(), GoalStatus.NEW,
+    return context.store().write(tx -> {
+      Instant now = context.now();
+      Goal goal = new Goal(tx.goals().nextId(), context.namespace(), command.title(), GoalStatus.NEW,
           command.dueAt(), List.of(), now, now);
       tx.goals().put(goal);
-      scope.audit(tx, "goal.add", target(goal.id()), Optional.empty(), Optional.of(RecordJson.goal(goal)));
+      context.audit(tx, "goal.add", target(goal.id()), Optional.empty(), Optional.of(RecordJson.goal(goal)));
       return goal;
     });
   }
@@ -43,32 +48,23 @@ public final class GoalService implements GoalUseCase {
   @Override
   public Optional<Goal> find(GoalId id) {
     Limits.required(id, "goal_id");
-    return scope.store().read(tx -> tx.goals().find(scope.namespace(), id));
+    return context.store().read(tx -> tx.goals().find(context.namespace(), id));
   }
 
   @Override
-  public List<Goal> list(Set<GoalStatus> statuses) {
-    Set<GoalStatus> wanted = statuses == null || statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses);
-    return scope.store().read(tx -> tx.goals().list(scope.namespace(), wanted));
+  public List<Goal> list(ListGoals query) {
+    Limits.required(query, "query");
+    Set<GoalStatus> wanted = query.activeOnly() ? ACTIVE : query.statuses();
+    return context.store().read(tx -> tx.goals().list(context.namespace(), wanted));
   }
 
   @Override
-  public List<Goal> listActive() {
-    Set<GoalStatus> active = EnumSet.noneOf(GoalStatus.class);
-    Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive).forEach(active::add);
-    return list(active);
-  }
-
-  @Override
-  public Goal progress(GoalId id, Optional<GoalStatus> status, Optional<String> note) {
-    Limits.required(id, "goal_id");
-    Optional<GoalStatus> newStatus = status == null ? Optional.empty() : status;
-    Optional<String> text = note == null ? Optional.empty() : note.filter(n -> !n.isEmpty());
-    text.ifPresent(n -> Limits.text(n, "note", Limits.PROGRESS_NOTE_MAX_CHARS));
-    Limits.require(newStatus.isPresent() || text.isPresent(), "progress", "must give a status, a note, or both");
-    return scope.store().write(tx -> {
-      Goal current = load(tx, id);
-      Goal next = current.withProgress(new ProgressNote(scope.now(), current.status(), newStatus.orElse(current.status()), text));
+  public Goal progress(RecordProgress command) {
+    Limits.required(command, "progress");
+    return context.store().write(tx -> {
+      Goal current = load(tx, command.goal());
+      Goal next = current.withProgress(new ProgressNote(context.now(), current.status(),
+          command.status().orElse(current.status()), command.note()));
       return save(tx, "goal.progress", current, next);
     });
   }
@@ -77,10 +73,10 @@ public final class GoalService implements GoalUseCase {
   public Goal update(GoalId id, UpdateGoal changes) {
     Limits.required(id, "goal_id");
     Limits.required(changes, "update");
-    return scope.store().write(tx -> {
+    return context.store().write(tx -> {
       Goal current = load(tx, id);
-      Instant now = scope.now();
-      Goal next = new Goal(id, scope.namespace(), changes.title().orElse(current.title()), current.status(),
+      Instant now = context.now();
+      Goal next = new Goal(id, context.namespace(), changes.title().orElse(current.title()), current.status(),
           changes.clearDue() ? Optional.empty() : changes.dueAt().isPresent() ? changes.dueAt() : current.dueAt(),
           current.progress(), current.createdAt(), now);
       if (changes.status().isPresent() && changes.status().get() != current.status()) {
@@ -93,10 +89,10 @@ public final class GoalService implements GoalUseCase {
   @Override
   public void delete(GoalId id) {
     Limits.required(id, "goal_id");
-    scope.store().write(tx -> {
+    context.store().write(tx -> {
       Goal current = load(tx, id);
-      tx.goals().delete(scope.namespace(), id);
-      scope.audit(tx, "goal.delete", target(id), Optional.of(RecordJson.goal(current)), Optional.empty());
+      tx.goals().delete(context.namespace(), id);
+      context.audit(tx, "goal.delete", target(id), Optional.of(RecordJson.goal(current)), Optional.empty());
       return null;
     });
   }
@@ -107,12 +103,12 @@ public final class GoalService implements GoalUseCase {
   }
 
   private Goal load(StoreTransaction tx, GoalId id) {
-    return tx.goals().find(scope.namespace(), id).orElseThrow(() -> notFound(id));
+    return tx.goals().find(context.namespace(), id).orElseThrow(() -> notFound(id));
   }
 
   private Goal save(StoreTransaction tx, String action, Goal current, Goal next) {
     tx.goals().put(next);
-    scope.audit(tx, action, target(next.id()), Optional.of(RecordJson.goal(current)), Optional.of(RecordJson.goal(next)));
+    context.audit(tx, action, target(next.id()), Optional.of(RecordJson.goal(current)), Optional.of(RecordJson.goal(next)));
     return next;
   }
 

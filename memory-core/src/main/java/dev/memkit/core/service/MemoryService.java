@@ -2,7 +2,6 @@ package dev.memkit.core.service;
 
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.error.ValidationException;
-import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Kind;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
@@ -12,11 +11,12 @@ import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.SearchHit;
-import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListSnapshots;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.MemoryUseCase;
+import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchMode;
 import dev.memkit.core.port.in.UpdateMemory;
@@ -40,21 +40,21 @@ import java.util.OptionalDouble;
 public final class MemoryService implements MemoryUseCase {
   /** How many hits each side of a hybrid search contributes before fusion, at least. */
   static final int FUSION_CANDIDATES = 50;
-  private final Scope scope;
+  private final ServiceContext context;
   private final Observer observer;
   private final SemanticIndex semantic;
 
-  /** Serves the memories of {@code scope}'s namespace, searching by keywords only. */
-  public MemoryService(Scope scope) {
-    this(scope, Observer.NONE, null);
+  /** Serves the memories of {@code context}'s namespace, searching by keywords only. */
+  public MemoryService(ServiceContext context) {
+    this(context, Observer.NONE, null);
   }
 
   /**
-   * Serves the memories of {@code scope}'s namespace, telling {@code observer} how searches went,
+   * Serves the memories of {@code context}'s namespace, telling {@code observer} how searches went,
    * and searching by meaning too where {@code semantic} (nullable: keywords only) can.
    */
-  public MemoryService(Scope scope, Observer observer, SemanticIndex semantic) {
-    this.scope = scope;
+  public MemoryService(ServiceContext context, Observer observer, SemanticIndex semantic) {
+    this.context = context;
     this.observer = java.util.Objects.requireNonNull(observer, "observer");
     this.semantic = semantic;
   }
@@ -67,14 +67,14 @@ public final class MemoryService implements MemoryUseCase {
   private MemoryAdded add(AddMemory command, String action) {
     MemoryAdded added = write(command, action);
     if (added.created() && semantic != null) {
-      semantic.added(scope.namespace(), added.memory().id());
+      semantic.added(context.namespace(), added.memory().id());
     }
     return added;
   }
 
   private MemoryAdded write(AddMemory command, String action) {
     Limits.required(command, "memory");
-    return scope.store().write(tx -> add(tx, command, action, new HashMap<>()));
+    return context.store().write(tx -> add(tx, command, action, new HashMap<>()));
   }
 
   @Override
@@ -87,7 +87,7 @@ public final class MemoryService implements MemoryUseCase {
       return List.of();
     }
     List<AddMemory> batch = List.copyOf(commands);
-    return scope.store().write(tx -> {
+    return context.store().write(tx -> {
       Map<MemoryKey, Memory> addedHere = new HashMap<>();
       List<MemoryAdded> results = new ArrayList<>(batch.size());
       for (AddMemory command : batch) {
@@ -102,16 +102,16 @@ public final class MemoryService implements MemoryUseCase {
     if (command.key().isPresent()) {
       MemoryKey key = command.key().get();
       Optional<Memory> existing = Optional.ofNullable(addedHere.get(key))
-          .or(() -> tx.memories().findByKey(scope.namespace(), key));
+          .or(() -> tx.memories().findByKey(context.namespace(), key));
       if (existing.isPresent()) {
         return new MemoryAdded(existing.get(), false);
       }
     }
-    Instant now = scope.now();
-    Memory memory = new Memory(tx.memories().nextId(), scope.namespace(), command.text(), command.tags(),
+    Instant now = context.now();
+    Memory memory = new Memory(tx.memories().nextId(), context.namespace(), command.text(), command.tags(),
         command.kind(), command.metadata(), command.occurredAt(), command.key(), now, now);
     tx.memories().put(memory);
-    scope.audit(tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
+    context.audit(tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
     command.key().ifPresent(key -> addedHere.put(key, memory));
     return new MemoryAdded(memory, true);
   }
@@ -119,28 +119,28 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public Optional<Memory> find(MemoryId id) {
     Limits.required(id, "id");
-    return scope.store().read(tx -> tx.memories().find(scope.namespace(), id));
+    return context.store().read(tx -> tx.memories().find(context.namespace(), id));
   }
 
   @Override
   public Memory update(MemoryId id, UpdateMemory changes) {
     Limits.required(id, "id");
     Limits.required(changes, "update");
-    Memory updated = scope.store().write(tx -> {
-      Memory current = tx.memories().find(scope.namespace(), id).orElseThrow(() -> notFound(id));
-      Memory next = new Memory(id, scope.namespace(),
+    Memory updated = context.store().write(tx -> {
+      Memory current = tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
+      Memory next = new Memory(id, context.namespace(),
           changes.text().orElse(current.text()),
           changes.tags().orElse(current.tags()),
           changes.kind().orElse(current.kind()),
           changes.metadata().orElse(current.metadata()),
           changes.occurredAt().isPresent() ? changes.occurredAt() : current.occurredAt(),
-          current.key(), current.createdAt(), scope.now());
+          current.key(), current.createdAt(), context.now());
       tx.memories().put(next);
-      scope.audit(tx, "memory.update", target(id), Optional.of(RecordJson.memory(current)), Optional.of(RecordJson.memory(next)));
+      context.audit(tx, "memory.update", target(id), Optional.of(RecordJson.memory(current)), Optional.of(RecordJson.memory(next)));
       return next;
     });
     if (semantic != null) {
-      semantic.changed(scope.namespace(), id);
+      semantic.changed(context.namespace(), id);
     }
     return updated;
   }
@@ -148,14 +148,14 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public void delete(MemoryId id) {
     Limits.required(id, "id");
-    scope.store().write(tx -> {
-      Memory current = tx.memories().find(scope.namespace(), id).orElseThrow(() -> notFound(id));
-      tx.memories().delete(scope.namespace(), id);
-      scope.audit(tx, "memory.delete", target(id), Optional.of(RecordJson.memory(current)), Optional.empty());
+    context.store().write(tx -> {
+      Memory current = tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
+      tx.memories().delete(context.namespace(), id);
+      context.audit(tx, "memory.delete", target(id), Optional.of(RecordJson.memory(current)), Optional.empty());
       return null;
     });
     if (semantic != null) {
-      semantic.deleted(scope.namespace(), id);
+      semantic.deleted(context.namespace(), id);
     }
   }
 
@@ -163,8 +163,8 @@ public final class MemoryService implements MemoryUseCase {
   public MemoryPage list(ListMemories query) {
     Limits.required(query, "query");
     Optional<MemoryId> before = query.cursor().map(ListMemories::decodeCursor);
-    List<Memory> items = scope.store().read(tx ->
-        tx.memories().list(scope.namespace(), query.filter(), before, query.limit() + 1));
+    List<Memory> items = context.store().read(tx ->
+        tx.memories().list(context.namespace(), query.filter(), before, query.limit() + 1));
     if (items.size() > query.limit()) {
       List<Memory> page = items.subList(0, query.limit());
       return new MemoryPage(page, Optional.of(ListMemories.encodeCursor(page.get(page.size() - 1).id())));
@@ -191,11 +191,11 @@ public final class MemoryService implements MemoryUseCase {
       return List.of();
     }
     if (mode == SearchMode.SEMANTIC) {
-      return semantic.nearest(scope.namespace(), query.query(), query.filter(), query.limit());
+      return semantic.nearest(context.namespace(), query.query(), query.filter(), query.limit());
     }
     int pool = Math.max(query.limit(), FUSION_CANDIDATES);
     List<SearchHit> keyword = parsed.isEmpty() ? List.of() : keywordHits(parsed, query.filter(), pool);
-    List<SearchHit> meaning = semantic.nearest(scope.namespace(), query.query(), query.filter(), pool);
+    List<SearchHit> meaning = semantic.nearest(context.namespace(), query.query(), query.filter(), pool);
     return fuse(keyword, meaning, semantic.semanticWeight(), query.limit());
   }
 
@@ -212,7 +212,7 @@ public final class MemoryService implements MemoryUseCase {
   }
 
   private List<SearchHit> keywordHits(SearchQuery parsed, MemoryFilter filter, int limit) {
-    return scope.store().read(tx -> tx.memories().search(scope.namespace(), parsed, filter, limit));
+    return context.store().read(tx -> tx.memories().search(context.namespace(), parsed, filter, limit));
   }
 
   /**
@@ -252,21 +252,22 @@ public final class MemoryService implements MemoryUseCase {
   }
 
   @Override
-  public Memory saveSnapshot(String summary, JsonValue.JsonObject data, List<Tag> tags) {
-    AddMemory command = new AddMemory(Limits.text(summary, "summary", Limits.MEMORY_TEXT_MAX_CHARS),
-        tags == null ? List.of() : tags, Kind.SNAPSHOT, data == null ? JsonValue.emptyObject() : data,
+  public Memory saveSnapshot(SaveSnapshot command) {
+    Limits.required(command, "snapshot");
+    AddMemory memory = new AddMemory(command.summary(), command.tags(), Kind.SNAPSHOT, command.data(),
         Optional.empty(), Optional.empty());
-    return add(command, "snapshot.save").memory();
+    return add(memory, "snapshot.save").memory();
   }
 
   @Override
-  public MemoryPage listSnapshots(Optional<String> cursor, int limit) {
-    return list(new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), cursor == null ? Optional.empty() : cursor, limit));
+  public MemoryPage listSnapshots(ListSnapshots query) {
+    Limits.required(query, "query");
+    return list(new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), query.cursor(), query.limit()));
   }
 
   @Override
   public Optional<Memory> latestSnapshot() {
-    return listSnapshots(Optional.empty(), 1).items().stream().findFirst();
+    return listSnapshots(ListSnapshots.newest(1)).items().stream().findFirst();
   }
 
   static String target(MemoryId id) {

@@ -8,6 +8,9 @@ import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.StateUseCase;
 import java.util.List;
 import java.util.Optional;
@@ -15,38 +18,44 @@ import java.util.OptionalLong;
 
 /** The state use cases of one namespace. */
 public final class StateService implements StateUseCase {
-  private final Scope scope;
+  private final ServiceContext context;
 
-  /** Serves the state of {@code scope}'s namespace. */
-  public StateService(Scope scope) {
-    this.scope = scope;
+  /** Serves the state of {@code context}'s namespace. */
+  public StateService(ServiceContext context) {
+    this.context = context;
   }
 
   @Override
   public Optional<StateEntry> get(StateKey key) {
     Limits.required(key, "key");
-    return scope.store().read(tx -> tx.state().find(scope.namespace(), key));
+    return context.store().read(tx -> tx.state().find(context.namespace(), key));
   }
 
   @Override
-  public StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
+  public StateEntry set(SetState command) {
+    Limits.required(command, "state");
+    StateKey key = command.key();
+    JsonValue value = command.value();
+    OptionalLong expectedVersion = command.expectedVersion();
     checkValue(key, value);
-    return scope.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+    return context.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
       return put(tx, "state.set", key, value, current, expectedVersion);
     });
   }
 
   @Override
-  public StateEntry mergePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
+  public StateEntry mergePatch(PatchState command) {
+    Limits.required(command, "patch");
+    StateKey key = command.key();
+    JsonValue patch = command.patch();
+    OptionalLong expectedVersion = command.expectedVersion();
     Limits.json(patch, "patch", Limits.STATE_VALUE_MAX_BYTES);
     if (isWellKnown(key)) {
       Limits.require(patch instanceof JsonValue.JsonObject, "patch", "must be a JSON object for the well-known key " + key);
     }
-    return scope.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+    return context.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
       JsonValue merged = MergePatch.apply(current.map(StateEntry::value).orElse(null), patch);
       checkValue(key, merged);
       return put(tx, "state.patch", key, merged, current, expectedVersion);
@@ -54,16 +63,18 @@ public final class StateService implements StateUseCase {
   }
 
   @Override
-  public void delete(StateKey key, OptionalLong expectedVersion) {
-    check(key, expectedVersion);
-    scope.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(scope.namespace(), key);
+  public void delete(DeleteState command) {
+    Limits.required(command, "state");
+    StateKey key = command.key();
+    OptionalLong expectedVersion = command.expectedVersion();
+    context.store().write(tx -> {
+      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
       checkVersion(key, expectedVersion, current);
       if (current.isEmpty()) {
         throw new NotFoundException("state key '" + key + "'");
       }
-      tx.state().delete(scope.namespace(), key);
-      scope.audit(tx, "state.delete", target(key), current.map(RecordJson::state), Optional.empty());
+      tx.state().delete(context.namespace(), key);
+      context.audit(tx, "state.delete", target(key), current.map(RecordJson::state), Optional.empty());
       return null;
     });
   }
@@ -72,23 +83,17 @@ public final class StateService implements StateUseCase {
   public List<StateEntry> list(String prefix) {
     String p = prefix == null ? "" : prefix;
     Limits.require(p.length() <= 128, "prefix", "must be at most 128 characters");
-    return scope.store().read(tx -> tx.state().list(scope.namespace(), p));
+    return context.store().read(tx -> tx.state().list(context.namespace(), p));
   }
 
   private StateEntry put(dev.memkit.core.port.out.StoreTransaction tx, String action, StateKey key, JsonValue value,
       Optional<StateEntry> current, OptionalLong expectedVersion) {
     checkVersion(key, expectedVersion, current);
     long version = current.map(e -> e.version() + 1).orElse(1L);
-    StateEntry next = new StateEntry(scope.namespace(), key, value, version, scope.now());
+    StateEntry next = new StateEntry(context.namespace(), key, value, version, context.now());
     tx.state().put(next);
-    scope.audit(tx, action, target(key), current.map(RecordJson::state), Optional.of(RecordJson.state(next)));
+    context.audit(tx, action, target(key), current.map(RecordJson::state), Optional.of(RecordJson.state(next)));
     return next;
-  }
-
-  private static void check(StateKey key, OptionalLong expectedVersion) {
-    Limits.required(key, "key");
-    Limits.required(expectedVersion, "expected_version");
-    expectedVersion.ifPresent(v -> Limits.require(v >= 0, "expected_version", "must be 0 (absent) or a version, got " + v));
   }
 
   private static void checkVersion(StateKey key, OptionalLong expected, Optional<StateEntry> current) {

@@ -9,6 +9,8 @@ import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ImportReport;
 import dev.memkit.core.port.in.TransferUseCase;
@@ -19,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Export and import of namespaces as the versioned document
@@ -30,20 +31,20 @@ public final class TransferService implements TransferUseCase {
   private static final String FORMAT = RecordJson.EXPORT_FORMAT;
   private static final int VERSION = RecordJson.EXPORT_VERSION;
 
-  private final Scope scope;
+  private final ServiceContext context;
   private final Runnable afterImport;
 
-  /** Serves exports and imports of {@code scope}'s store; audit entries carry its actor. */
-  public TransferService(Scope scope) {
-    this(scope, () -> { });
+  /** Serves exports and imports of {@code context}'s store; audit entries carry its actor. */
+  public TransferService(ServiceContext context) {
+    this(context, () -> { });
   }
 
   /**
-   * Serves exports and imports of {@code scope}'s store and runs {@code afterImport} once an import
+   * Serves exports and imports of {@code context}'s store and runs {@code afterImport} once an import
    * has ended, whether it succeeded or not (for what is derived from the data, such as search vectors).
    */
-  public TransferService(Scope scope, Runnable afterImport) {
-    this.scope = scope;
+  public TransferService(ServiceContext context, Runnable afterImport) {
+    this.context = context;
     this.afterImport = java.util.Objects.requireNonNull(afterImport, "afterImport");
   }
 
@@ -52,9 +53,10 @@ public final class TransferService implements TransferUseCase {
   }
 
   @Override
-  public JsonValue.JsonObject export(Set<Namespace> namespaces) {
-    List<Section> sections = scope.store().read(tx -> {
-      Set<Namespace> which = namespaces == null || namespaces.isEmpty() ? tx.namespaces() : new TreeSet<>(namespaces);
+  public JsonValue.JsonObject export(ExportNamespaces query) {
+    Limits.required(query, "query");
+    List<Section> sections = context.store().read(tx -> {
+      Set<Namespace> which = query.namespaces().isEmpty() ? tx.namespaces() : query.namespaces();
       List<Section> result = new ArrayList<>();
       for (Namespace ns : which) {
         result.add(new Section(ns, tx.state().list(ns, ""), tx.memories().all(ns), tx.goals().list(ns, Set.of())));
@@ -73,24 +75,24 @@ public final class TransferService implements TransferUseCase {
     return JsonValue.objectBuilder()
         .put("format", FORMAT)
         .put("version", VERSION)
-        .put("exported_at", RecordJson.time(scope.now()))
+        .put("exported_at", RecordJson.time(context.now()))
         .put("namespaces", JsonValue.array(out))
         .build();
   }
 
   @Override
-  public ImportReport importDocument(JsonValue document, ImportMode mode) {
-    Limits.required(mode, "mode");
-    List<Section> sections = parse(document);
+  public ImportReport importDocument(ImportDocument command) {
+    Limits.required(command, "import");
+    List<Section> sections = parse(command.document());
     try {
-      return write(sections, mode);
+      return write(sections, command.mode());
     } finally {
       afterImport.run();
     }
   }
 
   private ImportReport write(List<Section> sections, ImportMode mode) {
-    return scope.store().write(tx -> {
+    return context.store().write(tx -> {
       int state = 0;
       int memories = 0;
       int goals = 0;
@@ -121,12 +123,12 @@ public final class TransferService implements TransferUseCase {
           goals++;
         }
         JsonValue summary = JsonValue.objectBuilder()
-            .put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+            .put("mode", mode.wireName())
             .put("state", s.state().size())
             .put("memories", s.memories().size())
             .put("goals", s.goals().size())
             .build();
-        scope.audit(tx, s.namespace(), "import", "namespace", Optional.empty(), Optional.of(summary));
+        context.audit(tx, s.namespace(), "import", "namespace", Optional.empty(), Optional.of(summary));
       }
       return new ImportReport(names, state, memories, goals);
     });

@@ -13,13 +13,14 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
+import dev.memkit.core.model.AuditPage;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.ContextBlock;
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.Kind;
+import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.MemoryId;
@@ -34,11 +35,21 @@ import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
+import dev.memkit.core.port.in.DeleteState;
+import dev.memkit.core.port.in.ExportNamespaces;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.UpdateGoal;
 import dev.memkit.core.port.in.UpdateMemory;
+import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.ListSnapshots;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SaveSnapshot;
+import dev.memkit.core.port.in.SetState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +64,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +150,7 @@ public abstract class StoreContractTest {
 
   /** The export of every namespace without its {@code exported_at} time, for comparing data. */
   protected JsonValue.JsonObject dataOf(Memkit store) {
-    JsonValue.JsonObject doc = store.transfer(Actor.of("test")).export(Set.of());
+    JsonValue.JsonObject doc = store.transfer(Actor.of("test")).export(ExportNamespaces.ALL);
     Map<String, JsonValue> members = new HashMap<>(doc.members());
     members.remove("exported_at");
     return JsonValue.object(new java.util.TreeMap<>(members));
@@ -174,21 +184,21 @@ public abstract class StoreContractTest {
   void compareAndSetWithAStaleVersionConflictsAndChangesNothing() {
     space.state().set(StateKey.of("phase"), JsonValue.of("design"));
     space.state().set(StateKey.of("phase"), JsonValue.of("testing"));
-    assertThatThrownBy(() -> space.state().set(StateKey.of("phase"), JsonValue.of("late"), OptionalLong.of(1)))
+    assertThatThrownBy(() -> space.state().set(new SetState(StateKey.of("phase"), JsonValue.of("late"), OptionalLong.of(1))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("expected version 1")
         .hasMessageContaining("found version 2");
     StateEntry kept = space.state().get(StateKey.of("phase")).orElseThrow();
     assertThat(kept.value()).isEqualTo(JsonValue.of("testing"));
     assertThat(kept.version()).isEqualTo(2);
-    StateEntry next = space.state().set(StateKey.of("phase"), JsonValue.of("release"), OptionalLong.of(2));
+    StateEntry next = space.state().set(new SetState(StateKey.of("phase"), JsonValue.of("release"), OptionalLong.of(2)));
     assertThat(next.version()).isEqualTo(3);
   }
 
   @Test
   void expectedVersionZeroMeansTheKeyMustNotExist() {
-    space.state().set(StateKey.of("lock"), JsonValue.of("mine"), OptionalLong.of(0));
-    assertThatThrownBy(() -> space.state().set(StateKey.of("lock"), JsonValue.of("yours"), OptionalLong.of(0)))
+    space.state().set(new SetState(StateKey.of("lock"), JsonValue.of("mine"), OptionalLong.of(0)));
+    assertThatThrownBy(() -> space.state().set(new SetState(StateKey.of("lock"), JsonValue.of("yours"), OptionalLong.of(0))))
         .isInstanceOf(ConflictException.class);
     assertThat(space.state().get(StateKey.of("lock")).orElseThrow().value()).isEqualTo(JsonValue.of("mine"));
   }
@@ -197,11 +207,11 @@ public abstract class StoreContractTest {
   void mergePatchFollowsRfc7386() {
     space.state().set(StateKey.of("doc"), json(Map.of("a", JsonValue.of("b"), "c", json(Map.of("d", JsonValue.of("e"), "f", JsonValue.of("g"))))));
     JsonValue patch = json(Map.of("a", JsonValue.of("z"), "c", json(Map.of("f", JsonValue.NULL))));
-    StateEntry patched = space.state().mergePatch(StateKey.of("doc"), patch, OptionalLong.empty());
+    StateEntry patched = space.state().mergePatch(new PatchState(StateKey.of("doc"), patch, OptionalLong.empty()));
     assertThat(patched.value()).isEqualTo(json(Map.of("a", JsonValue.of("z"), "c", json(Map.of("d", JsonValue.of("e"))))));
     assertThat(patched.version()).isEqualTo(2);
-    StateEntry created = space.state().mergePatch(StateKey.of("fresh"), json(Map.of("x", JsonValue.of(1), "gone", JsonValue.NULL)),
-        OptionalLong.empty());
+    StateEntry created = space.state().mergePatch(new PatchState(StateKey.of("fresh"), json(Map.of("x", JsonValue.of(1), "gone", JsonValue.NULL)),
+        OptionalLong.empty()));
     assertThat(created.value()).isEqualTo(json(Map.of("x", JsonValue.of(1))));
     assertThat(created.version()).isEqualTo(1);
   }
@@ -209,9 +219,9 @@ public abstract class StoreContractTest {
   @Test
   void deletingStateRemovesItAndAMissingKeyIsNotFound() {
     space.state().set(StateKey.of("k"), JsonValue.of(1));
-    space.state().delete(StateKey.of("k"), OptionalLong.empty());
+    space.state().delete(new DeleteState(StateKey.of("k"), OptionalLong.empty()));
     assertThat(space.state().get(StateKey.of("k"))).isEmpty();
-    assertThatThrownBy(() -> space.state().delete(StateKey.of("k"), OptionalLong.empty())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> space.state().delete(new DeleteState(StateKey.of("k"), OptionalLong.empty()))).isInstanceOf(NotFoundException.class);
     space.state().set(StateKey.of("k"), JsonValue.of(2));
     assertThat(space.state().get(StateKey.of("k")).orElseThrow().version()).isEqualTo(1);
   }
@@ -231,10 +241,10 @@ public abstract class StoreContractTest {
   @Test
   void profileAndWorkingMemoryArePatchedJsonObjects() {
     assertThat(space.state().profile()).isEmpty();
-    space.state().patchProfile(JsonValue.objectBuilder().put("name", "Ada").put("tz", "UTC").build(), OptionalLong.empty());
-    StateEntry profile = space.state().patchProfile(JsonValue.objectBuilder().put("tz", "Europe/Paris").build(), OptionalLong.of(1));
+    space.state().mergePatch(new PatchState(StateKey.PROFILE, JsonValue.objectBuilder().put("name", "Ada").put("tz", "UTC").build(), OptionalLong.empty()));
+    StateEntry profile = space.state().mergePatch(new PatchState(StateKey.PROFILE, JsonValue.objectBuilder().put("tz", "Europe/Paris").build(), OptionalLong.of(1)));
     assertThat(profile.value()).isEqualTo(JsonValue.objectBuilder().put("name", "Ada").put("tz", "Europe/Paris").build());
-    space.state().patchWorkingMemory(JsonValue.objectBuilder().put("focus", "release").build(), OptionalLong.empty());
+    space.state().mergePatch(new PatchState(StateKey.WORKING_MEMORY, JsonValue.objectBuilder().put("focus", "release").build(), OptionalLong.empty()));
     assertThat(space.state().workingMemory().orElseThrow().value())
         .isEqualTo(JsonValue.objectBuilder().put("focus", "release").build());
     assertThatThrownBy(() -> space.state().set(StateKey.PROFILE, JsonValue.of("not an object")))
@@ -526,13 +536,13 @@ public abstract class StoreContractTest {
   @Test
   void snapshotsAreMemoriesOfKindSnapshotWithTheirOwnListing() {
     remember("a note");
-    Memory first = space.memories().saveSnapshot("Session 1: planned the launch", JsonValue.objectBuilder().put("mood", "good").build(),
-        List.of(Tag.of("session")));
-    Memory second = space.memories().saveSnapshot("Session 2: shipped", JsonValue.emptyObject(), List.of());
+    Memory first = space.memories().saveSnapshot(new SaveSnapshot("Session 1: planned the launch", JsonValue.objectBuilder().put("mood", "good").build(),
+        List.of(Tag.of("session"))));
+    Memory second = space.memories().saveSnapshot(new SaveSnapshot("Session 2: shipped", JsonValue.emptyObject(), List.of()));
     assertThat(first.kind()).isEqualTo(Kind.SNAPSHOT);
     assertThat(first.metadata()).isEqualTo(JsonValue.objectBuilder().put("mood", "good").build());
     assertThat(space.memories().latestSnapshot()).contains(second);
-    assertThat(space.memories().listSnapshots(Optional.empty(), 10).items()).containsExactly(second, first);
+    assertThat(space.memories().listSnapshots(new ListSnapshots(Optional.empty(), 10)).items()).containsExactly(second, first);
     assertThat(in("other").memories().latestSnapshot()).isEmpty();
   }
 
@@ -551,9 +561,9 @@ public abstract class StoreContractTest {
   @Test
   void progressRecordsStatusChangesAndNotesOnTheTimeline() {
     Goal g = space.goals().add(AddGoal.of("Launch MVP"));
-    space.goals().progress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication"));
-    space.goals().progress(g.id(), Optional.empty(), Optional.of("Halfway"));
-    Goal done = space.goals().progress(g.id(), Optional.of(GoalStatus.DONE), Optional.empty());
+    space.goals().progress(new RecordProgress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication")));
+    space.goals().progress(new RecordProgress(g.id(), Optional.empty(), Optional.of("Halfway")));
+    Goal done = space.goals().progress(new RecordProgress(g.id(), Optional.of(GoalStatus.DONE), Optional.empty()));
     assertThat(done.status()).isEqualTo(GoalStatus.DONE);
     var timeline = space.goals().timeline(g.id());
     assertThat(timeline).hasSize(3);
@@ -569,11 +579,11 @@ public abstract class StoreContractTest {
   @Test
   void progressWithNeitherStatusNorNoteIsRejected() {
     Goal g = space.goals().add(AddGoal.of("Launch MVP"));
-    assertThatThrownBy(() -> space.goals().progress(g.id(), Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> space.goals().progress(new RecordProgress(g.id(), Optional.empty(), Optional.empty())))
         .isInstanceOf(ValidationException.class).hasMessageContaining("status, a note, or both");
-    assertThatThrownBy(() -> space.goals().progress(g.id(), Optional.empty(), Optional.of("x".repeat(4001))))
+    assertThatThrownBy(() -> space.goals().progress(new RecordProgress(g.id(), Optional.empty(), Optional.of("x".repeat(4001)))))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> space.goals().progress(GoalId.of(999), Optional.of(GoalStatus.DONE), Optional.empty()))
+    assertThatThrownBy(() -> space.goals().progress(new RecordProgress(GoalId.of(999), Optional.of(GoalStatus.DONE), Optional.empty())))
         .isInstanceOf(NotFoundException.class);
     assertThat(space.goals().timeline(g.id())).isEmpty();
   }
@@ -583,11 +593,11 @@ public abstract class StoreContractTest {
     Goal a = space.goals().add(AddGoal.of("a"));
     Goal b = space.goals().add(AddGoal.of("b"));
     Goal c = space.goals().add(AddGoal.of("c"));
-    space.goals().progress(b.id(), Optional.of(GoalStatus.DONE), Optional.empty());
-    space.goals().progress(c.id(), Optional.of(GoalStatus.BLOCKED), Optional.empty());
-    assertThat(space.goals().listActive()).extracting(Goal::title).containsExactly("a", "c");
-    assertThat(space.goals().list(Set.of(GoalStatus.DONE))).extracting(Goal::title).containsExactly("b");
-    assertThat(space.goals().list(Set.of())).extracting(Goal::id).containsExactly(a.id(), b.id(), c.id());
+    space.goals().progress(new RecordProgress(b.id(), Optional.of(GoalStatus.DONE), Optional.empty()));
+    space.goals().progress(new RecordProgress(c.id(), Optional.of(GoalStatus.BLOCKED), Optional.empty()));
+    assertThat(space.goals().list(ListGoals.ACTIVE)).extracting(Goal::title).containsExactly("a", "c");
+    assertThat(space.goals().list(ListGoals.withStatus(Set.of(GoalStatus.DONE)))).extracting(Goal::title).containsExactly("b");
+    assertThat(space.goals().list(ListGoals.ALL)).extracting(Goal::id).containsExactly(a.id(), b.id(), c.id());
   }
 
   @Test
@@ -607,10 +617,10 @@ public abstract class StoreContractTest {
   @Test
   void deletingAGoalRemovesItAndItsTimeline() {
     Goal g = space.goals().add(AddGoal.of("Temporary"));
-    space.goals().progress(g.id(), Optional.empty(), Optional.of("note"));
+    space.goals().progress(new RecordProgress(g.id(), Optional.empty(), Optional.of("note")));
     space.goals().delete(g.id());
     assertThat(space.goals().find(g.id())).isEmpty();
-    assertThat(space.goals().list(Set.of())).isEmpty();
+    assertThat(space.goals().list(ListGoals.ALL)).isEmpty();
     assertThatThrownBy(() -> space.goals().delete(g.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> space.goals().timeline(g.id())).isInstanceOf(NotFoundException.class);
   }
@@ -622,7 +632,7 @@ public abstract class StoreContractTest {
     space.state().set(StateKey.of("current_phase"), JsonValue.of("testing"));
     remember("Deployed v1.2", "deploy", "v1.2");
     Goal g = space.goals().add(AddGoal.of("Launch MVP"));
-    space.goals().progress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication"));
+    space.goals().progress(new RecordProgress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication")));
     ContextBlock block = space.context().export(ContextRequest.maxTokens(1500));
     assertThat(block.text()).isEqualTo("# State:\n- current_phase: testing\n\n# Goals:\n- [in_progress] ("
         + g.id().value() + ") Launch MVP\n\n# Recent Memory:\n- Deployed v1.2 (deploy,v1.2)");
@@ -689,18 +699,18 @@ public abstract class StoreContractTest {
   void everyChangeLeavesAnAuditEntryWithADiff() {
     space.state().set(StateKey.of("phase"), JsonValue.of("design"));
     space.state().set(StateKey.of("phase"), JsonValue.of("testing"));
-    space.state().mergePatch(StateKey.of("doc"), JsonValue.objectBuilder().put("a", 1).build(), OptionalLong.empty());
-    space.state().delete(StateKey.of("phase"), OptionalLong.empty());
+    space.state().mergePatch(new PatchState(StateKey.of("doc"), JsonValue.objectBuilder().put("a", 1).build(), OptionalLong.empty()));
+    space.state().delete(new DeleteState(StateKey.of("phase"), OptionalLong.empty()));
     Memory m = remember("note");
     space.memories().update(m.id(), UpdateMemory.text("note, edited"));
     space.memories().delete(m.id());
-    space.memories().saveSnapshot("summary", JsonValue.emptyObject(), List.of());
+    space.memories().saveSnapshot(new SaveSnapshot("summary", JsonValue.emptyObject(), List.of()));
     Goal g = space.goals().add(AddGoal.of("goal"));
-    space.goals().progress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("started"));
+    space.goals().progress(new RecordProgress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("started")));
     space.goals().update(g.id(), new UpdateGoal(Optional.of("goal!"), Optional.empty(), false, Optional.empty()));
     space.goals().delete(g.id());
 
-    List<AuditEntry> entries = space.audit().query(AuditQuery.LATEST);
+    List<AuditEntry> entries = space.audit().list(ListAudit.newest(50)).items();
     assertThat(entries).extracting(AuditEntry::action).containsExactly(
         "goal.delete", "goal.update", "goal.progress", "goal.add", "snapshot.save", "memory.delete", "memory.update",
         "memory.add", "state.delete", "state.patch", "state.set", "state.set");
@@ -728,10 +738,10 @@ public abstract class StoreContractTest {
   @Test
   void aRejectedChangeLeavesNoAuditEntry() {
     space.state().set(StateKey.of("k"), JsonValue.of(1));
-    int before = space.audit().query(AuditQuery.LATEST).size();
-    assertThatThrownBy(() -> space.state().set(StateKey.of("k"), JsonValue.of(2), OptionalLong.of(7))).isInstanceOf(ConflictException.class);
+    int before = space.audit().list(ListAudit.newest(50)).items().size();
+    assertThatThrownBy(() -> space.state().set(new SetState(StateKey.of("k"), JsonValue.of(2), OptionalLong.of(7)))).isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> space.memories().delete(MemoryId.of(12345))).isInstanceOf(NotFoundException.class);
-    assertThat(space.audit().query(AuditQuery.LATEST)).hasSize(before);
+    assertThat(space.audit().list(ListAudit.newest(50)).items()).hasSize(before);
   }
 
   @Test
@@ -742,18 +752,35 @@ public abstract class StoreContractTest {
     Goal g = space.goals().add(AddGoal.of("g"));
     in("other").state().set(StateKey.of("k"), JsonValue.of(2));
 
-    List<AuditEntry> forMemory = space.audit().query(new AuditQuery(Optional.of("memory:" + m.id().value()), TimeRange.ALL, OptionalLong.empty(), 50));
+    List<AuditEntry> forMemory = space.audit().list(new ListAudit(Optional.of("memory:" + m.id().value()), TimeRange.ALL, OptionalLong.empty(), 50)).items();
     assertThat(forMemory).extracting(AuditEntry::action).containsExactly("memory.update", "memory.add");
-    assertThat(space.audit().query(new AuditQuery(Optional.of("memory"), TimeRange.ALL, OptionalLong.empty(), 50))).hasSize(2);
-    assertThat(space.audit().query(new AuditQuery(Optional.of("goal:" + g.id().value()), TimeRange.ALL, OptionalLong.empty(), 50))).hasSize(1);
-    List<AuditEntry> all = space.audit().query(AuditQuery.LATEST);
+    assertThat(space.audit().list(new ListAudit(Optional.of("memory"), TimeRange.ALL, OptionalLong.empty(), 50)).items()).hasSize(2);
+    assertThat(space.audit().list(new ListAudit(Optional.of("goal:" + g.id().value()), TimeRange.ALL, OptionalLong.empty(), 50)).items()).hasSize(1);
+    List<AuditEntry> all = space.audit().list(ListAudit.newest(50)).items();
     assertThat(all).hasSize(4).allSatisfy(e -> assertThat(e.namespace()).isEqualTo(Namespace.DEFAULT));
-    List<AuditEntry> page = space.audit().query(new AuditQuery(Optional.empty(), TimeRange.ALL, OptionalLong.of(all.get(1).sequence()), 50));
+    List<AuditEntry> page = space.audit().list(new ListAudit(Optional.empty(), TimeRange.ALL, OptionalLong.of(all.get(1).sequence()), 50)).items();
     assertThat(page).containsExactlyElementsOf(all.subList(2, 4));
-    assertThat(space.audit().query(AuditQuery.LATEST.withLimit(1))).containsExactly(all.get(0));
+    assertThat(space.audit().list(ListAudit.newest(1)).items()).containsExactly(all.get(0));
     Instant future = Instant.now().plusSeconds(3600);
-    assertThat(space.audit().query(new AuditQuery(Optional.empty(), TimeRange.of(future, null), OptionalLong.empty(), 50))).isEmpty();
-    assertThat(space.audit().query(new AuditQuery(Optional.empty(), TimeRange.of(null, future), OptionalLong.empty(), 50))).hasSize(4);
+    assertThat(space.audit().list(new ListAudit(Optional.empty(), TimeRange.of(future, null), OptionalLong.empty(), 50)).items()).isEmpty();
+    assertThat(space.audit().list(new ListAudit(Optional.empty(), TimeRange.of(null, future), OptionalLong.empty(), 50)).items()).hasSize(4);
+  }
+
+  @Test
+  void auditPageHasANextCursorOnlyWhenMoreEntriesFollow() {
+    for (int i = 1; i <= 4; i++) {
+      space.state().set(StateKey.of("k" + i), JsonValue.of(i));
+    }
+    AuditPage first = space.audit().list(ListAudit.newest(2));
+    assertThat(first.items()).extracting(AuditEntry::target).containsExactly("state:k4", "state:k3");
+    assertThat(first.nextCursor()).contains(Long.toString(first.items().get(1).sequence()));
+    AuditPage last = space.audit().list(new ListAudit(Optional.empty(), TimeRange.ALL,
+        OptionalLong.of(Long.parseLong(first.nextCursor().orElseThrow())), 2));
+    assertThat(last.items()).extracting(AuditEntry::target).containsExactly("state:k2", "state:k1");
+    assertThat(last.nextCursor()).isEmpty();
+    assertThat(space.audit().list(ListAudit.newest(4)).nextCursor()).isEmpty();
+    assertThat(space.audit().list(ListAudit.newest(3)).nextCursor()).isPresent();
+    assertThatThrownBy(() -> ListAudit.newest(Limits.AUDIT_PAGE_MAX + 1)).isInstanceOf(ValidationException.class);
   }
 
   // =================================================================== backups
@@ -787,7 +814,7 @@ public abstract class StoreContractTest {
     BackupInfo backup = memkit.backups(Actor.of("admin")).create();
     space.state().set(StateKey.of("k"), JsonValue.of(2));
     memkit.backups(Actor.of("admin")).restore(backup.id());
-    List<AuditEntry> entries = space.audit().query(AuditQuery.LATEST);
+    List<AuditEntry> entries = space.audit().list(ListAudit.newest(50)).items();
     assertThat(entries).extracting(AuditEntry::action).containsExactly("restore", "state.set", "state.set");
     assertThat(entries.get(0).actor()).isEqualTo(Actor.of("admin"));
     Memory after = remember("after restore");
@@ -834,11 +861,11 @@ public abstract class StoreContractTest {
   @Test
   void exportThenImportIntoAnEmptyStoreGivesEqualData() {
     fillWithSampleData();
-    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(Set.of());
+    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(ExportNamespaces.ALL);
     assertThat(doc.string("format")).contains("memkit-export");
     Path otherDir = dir.resolve("copy");
     try (Memkit copy = Memkit.open(storeUri(otherDir), options())) {
-      var report = copy.transfer(Actor.of("test")).importDocument(doc, ImportMode.MERGE);
+      var report = copy.transfer(Actor.of("test")).importDocument(new ImportDocument(doc, ImportMode.MERGE));
       assertThat(report.namespaces()).extracting(Namespace::value).containsExactly("default", "other");
       assertThat(dataOf(copy)).isEqualTo(dataOf(memkit));
       Space copied = copy.space(Namespace.DEFAULT, Actor.of("test"));
@@ -852,36 +879,36 @@ public abstract class StoreContractTest {
   @Test
   void importReplacesOrMergesANamespace() {
     fillWithSampleData();
-    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(Set.of(Namespace.of("other")));
+    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(ExportNamespaces.of(Namespace.of("other")));
     in("other").state().set(StateKey.of("extra"), JsonValue.of("kept on merge"));
     in("other").memories().add(AddMemory.of("extra memory"));
-    memkit.transfer(Actor.of("test")).importDocument(doc, ImportMode.MERGE);
+    memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(doc, ImportMode.MERGE));
     assertThat(in("other").state().get(StateKey.of("extra"))).isPresent();
-    memkit.transfer(Actor.of("test")).importDocument(doc, ImportMode.REPLACE);
+    memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(doc, ImportMode.REPLACE));
     assertThat(in("other").state().get(StateKey.of("extra"))).isEmpty();
     assertThat(in("other").memories().search(SearchMemories.of("extra"))).isEmpty();
-    JsonValue.JsonObject again = memkit.transfer(Actor.of("test")).export(Set.of(Namespace.of("other")));
+    JsonValue.JsonObject again = memkit.transfer(Actor.of("test")).export(ExportNamespaces.of(Namespace.of("other")));
     assertThat(again.get("namespaces")).isEqualTo(doc.get("namespaces"));
-    assertThat(in("other").audit().query(AuditQuery.LATEST).get(0).action()).isEqualTo("import");
+    assertThat(in("other").audit().list(ListAudit.newest(50)).items().get(0).action()).isEqualTo("import");
   }
 
   @Test
   void anInvalidImportDocumentChangesNothing() {
     fillWithSampleData();
     JsonValue before = dataOf(memkit);
-    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(Set.of());
-    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(doc.with("version", JsonValue.of(2)), ImportMode.REPLACE))
+    JsonValue.JsonObject doc = memkit.transfer(Actor.of("test")).export(ExportNamespaces.ALL);
+    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(doc.with("version", JsonValue.of(2)), ImportMode.REPLACE)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("version");
-    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(JsonValue.of("nonsense"), ImportMode.REPLACE))
+    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(JsonValue.of("nonsense"), ImportMode.REPLACE)))
         .isInstanceOf(ValidationException.class);
     JsonValue badMemory = JsonValue.objectBuilder().put("id", 5).put("text", "").build();
     JsonValue.JsonObject broken = doc.with("namespaces", JsonValue.array(JsonValue.objectBuilder()
         .put("namespace", "default").put("memories", JsonValue.array(badMemory)).build()));
-    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(broken, ImportMode.REPLACE))
+    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(broken, ImportMode.REPLACE)))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).startsWith("namespaces[0].memories[0]"));
     JsonValue.JsonObject badNamespace = doc.with("namespaces", JsonValue.array(JsonValue.objectBuilder().put("namespace", "../etc").build()));
-    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(badNamespace, ImportMode.REPLACE))
+    assertThatThrownBy(() -> memkit.transfer(Actor.of("test")).importDocument(new ImportDocument(badNamespace, ImportMode.REPLACE)))
         .isInstanceOf(ValidationException.class);
     assertThat(dataOf(memkit)).isEqualTo(before);
   }
@@ -889,12 +916,12 @@ public abstract class StoreContractTest {
   /** State, memories, goals with a timeline, in two namespaces. */
   protected void fillWithSampleData() {
     space.state().set(StateKey.of("current_phase"), JsonValue.of("testing"));
-    space.state().patchProfile(JsonValue.objectBuilder().put("name", "Ada").build(), OptionalLong.empty());
+    space.state().mergePatch(new PatchState(StateKey.PROFILE, JsonValue.objectBuilder().put("name", "Ada").build(), OptionalLong.empty()));
     space.memories().add(AddMemory.of("Deployed v1.2").withTags("deploy", "v1.2").withKey(MemoryKey.of("k-1"))
         .withMetadata(JsonValue.objectBuilder().put("by", "ci").build()).withOccurredAt(Instant.parse("2026-01-02T03:04:05Z")));
-    space.memories().saveSnapshot("Session summary", JsonValue.objectBuilder().put("n", 1).build(), List.of());
+    space.memories().saveSnapshot(new SaveSnapshot("Session summary", JsonValue.objectBuilder().put("n", 1).build(), List.of()));
     Goal g = space.goals().add(new AddGoal("Launch MVP", Optional.of(Instant.parse("2026-12-01T00:00:00Z"))));
-    space.goals().progress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication"));
+    space.goals().progress(new RecordProgress(g.id(), Optional.of(GoalStatus.IN_PROGRESS), Optional.of("Wired authentication")));
     in("other").state().set(StateKey.of("x"), JsonValue.array(JsonValue.of(1), JsonValue.of(2)));
     in("other").memories().add(AddMemory.of("Other namespace memory"));
     in("other").goals().add(AddGoal.of("Other goal"));
@@ -915,11 +942,11 @@ public abstract class StoreContractTest {
     assertThat(b.memories().list(ListMemories.newest(10)).items()).isEmpty();
     assertThat(b.memories().search(SearchMemories.of("deploy"))).isEmpty();
     assertThat(b.goals().find(ga.id())).isEmpty();
-    assertThat(b.goals().list(Set.of())).isEmpty();
-    assertThat(b.audit().query(AuditQuery.LATEST)).isEmpty();
+    assertThat(b.goals().list(ListGoals.ALL)).isEmpty();
+    assertThat(b.audit().list(ListAudit.newest(50)).items()).isEmpty();
     assertThat(b.context().export(ContextRequest.maxTokens(100)).text()).isEmpty();
     assertThatThrownBy(() -> b.memories().delete(ma.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> b.goals().progress(ga.id(), Optional.of(GoalStatus.DONE), Optional.empty())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> b.goals().progress(new RecordProgress(ga.id(), Optional.of(GoalStatus.DONE), Optional.empty()))).isInstanceOf(NotFoundException.class);
     assertThat(a.memories().find(ma.id())).isPresent();
     assertThat(memkit.namespaces()).extracting(Namespace::value).containsExactly("alpha");
   }
@@ -957,7 +984,7 @@ public abstract class StoreContractTest {
     assertThat(count).isEqualTo(8_000);
     assertThat(space.memories().search(new SearchMemories("thread 7 write", new MemoryFilter(List.of(Tag.of("t7")), Optional.empty(), TimeRange.ALL), 100)))
         .hasSize(100);
-    assertThat(space.audit().query(AuditQuery.LATEST.withLimit(1000))).hasSize(1000);
+    assertThat(space.audit().list(ListAudit.newest(1000)).items()).hasSize(1000);
   }
 
   @Test
@@ -977,7 +1004,7 @@ public abstract class StoreContractTest {
               StateEntry current = space.state().get(counter).orElseThrow();
               long n = ((JsonValue.JsonNumber) current.value()).value().longValueExact();
               try {
-                space.state().set(counter, JsonValue.of(n + 1), OptionalLong.of(current.version()));
+                space.state().set(new SetState(counter, JsonValue.of(n + 1), OptionalLong.of(current.version())));
                 break;
               } catch (ConflictException e) {
                 conflicts++;
@@ -1006,11 +1033,11 @@ public abstract class StoreContractTest {
     fillWithSampleData();
     BackupInfo backup = memkit.backups(Actor.of("test")).create();
     JsonValue before = dataOf(memkit);
-    List<AuditEntry> audit = space.audit().query(AuditQuery.LATEST);
+    List<AuditEntry> audit = space.audit().list(ListAudit.newest(50)).items();
     long lastId = space.memories().list(ListMemories.newest(1)).items().get(0).id().value();
     reopen();
     assertThat(dataOf(memkit)).isEqualTo(before);
-    assertThat(space.audit().query(AuditQuery.LATEST)).isEqualTo(audit);
+    assertThat(space.audit().list(ListAudit.newest(50)).items()).isEqualTo(audit);
     assertThat(memkit.backups(Actor.of("test")).list()).extracting(BackupInfo::id).contains(backup.id());
     assertThat(space.memories().search(SearchMemories.of("deploying"))).hasSize(1);
     assertThat(space.memories().add(AddMemory.of("after reopen")).memory().id().value()).isGreaterThan(lastId);

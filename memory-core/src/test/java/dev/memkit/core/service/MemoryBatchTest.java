@@ -7,7 +7,6 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.Space;
 import dev.memkit.core.error.ValidationException;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
@@ -17,6 +16,7 @@ import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.core.store.memory.InMemoryStoreProvider;
+import dev.memkit.core.port.in.ListAudit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,7 +71,7 @@ class MemoryBatchTest {
     assertThat(writes).hasValue(1);
     assertThat(added).allMatch(MemoryAdded::created).extracting(a -> a.memory().text()).containsExactly("one", "two", "three");
     assertThat(space.memories().list(ListMemories.newest(10)).items()).hasSize(3);
-    assertThat(space.audit().query(AuditQuery.LATEST)).hasSize(3).allMatch(e -> e.action().equals("memory.add"));
+    assertThat(space.audit().list(ListAudit.newest(50)).items()).hasSize(3).allMatch(e -> e.action().equals("memory.add"));
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.memkit.core.Memkit;
 import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.json.JsonValue;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
@@ -15,6 +14,7 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class JsonStoreFailureTest {
           .hasMessageContaining("the change was not stored");
       assertThat(texts(memkit)).containsExactly("stored before the disk filled");
       assertThat(memkit.space().memories().search(SearchMemories.of("written"))).isEmpty();
-      assertThat(memkit.space().audit().query(AuditQuery.LATEST)).hasSize(1);
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).hasSize(1);
 
       Files.delete(next);
       Memory after = memkit.space().memories().add(AddMemory.of("written once space was back")).memory();
@@ -62,7 +62,7 @@ class JsonStoreFailureTest {
     }
     try (Memkit memkit = TestStores.memkit(TestStores.open(dir, ""))) {
       assertThat(texts(memkit)).containsExactly("written once space was back", "stored before the disk filled");
-      assertThat(memkit.space().audit().query(AuditQuery.LATEST)).hasSize(2);
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).hasSize(2);
     }
   }
 

@@ -13,8 +13,10 @@ import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
 import dev.memkit.jackson.JsonText;
+import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ class JsonStoreFilesTest {
 
       // and it is an export document the core imports as it is
       try (Memkit copy = Memkit.open("mem:copy", TestStores.options())) {
-        copy.transfer(Actor.of("test")).importDocument(JsonText.parse(text, "memory.json"), ImportMode.MERGE);
+        copy.transfer(Actor.of("test")).importDocument(new ImportDocument(JsonText.parse(text, "memory.json"), ImportMode.MERGE));
         assertThat(copy.space().memories().find(dev.memkit.core.model.MemoryId.of(1))).isPresent();
       }
 
@@ -96,7 +98,7 @@ class JsonStoreFilesTest {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       memkit.space().state().set(StateKey.of("deep"), value);
-      assertThat(memkit.space().audit().query(dev.memkit.core.model.AuditQuery.LATEST)).hasSize(1);
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).hasSize(1);
     }
     store = TestStores.open(dir, "");
     assertThat(store.recoveryReport()).isEmpty();
@@ -108,7 +110,7 @@ class JsonStoreFilesTest {
     store = TestStores.open(dir, "");
     assertThat(store.recoveryReport()).isEmpty();
     try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(memkit.space().audit().query(dev.memkit.core.model.AuditQuery.LATEST).get(0).before().orElseThrow().toJson())
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items().get(0).before().orElseThrow().toJson())
           .contains("\"bottom\"");
     }
   }

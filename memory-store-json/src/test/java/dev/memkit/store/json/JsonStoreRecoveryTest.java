@@ -7,6 +7,7 @@ import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ListMemories;
+import dev.memkit.core.port.in.ListAudit;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -209,7 +210,7 @@ class JsonStoreRecoveryTest {
     }
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(memkit.space().audit().query(dev.memkit.core.model.AuditQuery.LATEST))
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items())
           .extracting(dev.memkit.core.model.AuditEntry::sequence).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
     assertThat(store.recoveryReport()).hasSize(2);

@@ -6,15 +6,16 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.error.ConflictException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.AddMemory;
-import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.PatchState;
+import dev.memkit.core.port.in.SetState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,7 +131,7 @@ class ManyWritersTest {
         long value = ((JsonValue.JsonNumber) current.value()).value().longValueExact();
         attempts.incrementAndGet();
         try {
-          memkit.space().state().set(counter, JsonValue.of(value + 1), OptionalLong.of(current.version()));
+          memkit.space().state().set(new SetState(counter, JsonValue.of(value + 1), OptionalLong.of(current.version())));
           done++;
         } catch (ConflictException e) {
           conflicts.incrementAndGet();
@@ -152,8 +153,8 @@ class ManyWritersTest {
     int patches = 8;
     everyWriter((writer, memkit) -> {
       for (int i = 0; i < patches; i++) {
-        memkit.space().state().mergePatch(shared, JsonValue.objectBuilder().put("w" + writer + "_" + i, i).build(),
-            OptionalLong.empty());
+        memkit.space().state().mergePatch(new PatchState(shared, JsonValue.objectBuilder().put("w" + writer + "_" + i, i).build(),
+            OptionalLong.empty()));
       }
       return null;
     });
@@ -184,7 +185,7 @@ class ManyWritersTest {
     List<AuditEntry> out = new ArrayList<>();
     OptionalLong before = OptionalLong.empty();
     while (true) {
-      List<AuditEntry> page = memkit.space().audit().query(new AuditQuery(Optional.empty(), TimeRange.ALL, before, 500));
+      List<AuditEntry> page = memkit.space().audit().list(new ListAudit(Optional.empty(), TimeRange.ALL, before, 500)).items();
       page.stream().filter(e -> e.action().equals(action)).forEach(out::add);
       if (page.size() < 500) {
         return out;

@@ -11,7 +11,6 @@ import dev.memkit.core.error.StoreUnavailableException;
 import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Actor;
-import dev.memkit.core.model.AuditQuery;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
@@ -20,6 +19,7 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -225,7 +225,7 @@ class SqliteStoreTest {
       assertThat(memories.search(dev.memkit.core.port.in.SearchMemories.of("lost"))).isEmpty();
       assertThat(memories.search(dev.memkit.core.port.in.SearchMemories.of("kept"))).hasSize(3);
       assertThat(memories.add(AddMemory.of("after")).memory().id().value()).isEqualTo(6);
-      assertThat(memkit.space().audit().query(AuditQuery.LATEST)).extracting(e -> e.target())
+      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).extracting(e -> e.target())
           .contains("memory:4", "memory:5");
     }
   }

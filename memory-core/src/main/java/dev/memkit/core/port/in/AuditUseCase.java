@@ -1,11 +1,12 @@
 package dev.memkit.core.port.in;
 
-import dev.memkit.core.model.AuditEntry;
-import dev.memkit.core.model.AuditQuery;
-import java.util.List;
+import dev.memkit.core.model.AuditPage;
 
 /** Reads the audit log of one namespace. */
 public interface AuditUseCase {
-  /** Entries matching {@code query}, newest first. */
-  List<AuditEntry> query(AuditQuery query);
+  /**
+   * A page of entries matching {@code query}, newest first; its next cursor is present only when
+   * more entries match.
+   */
+  AuditPage list(ListAudit query);
 }

@@ -2,11 +2,9 @@ package dev.memkit.core.port.in;
 
 import dev.memkit.core.model.Goal;
 import dev.memkit.core.model.GoalId;
-import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.ProgressNote;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The goals of one namespace and their progress timelines. */
 public interface GoalUseCase {
@@ -16,19 +14,15 @@ public interface GoalUseCase {
   /** The goal {@code id}, if it exists in this namespace. */
   Optional<Goal> find(GoalId id);
 
-  /** Goals with one of {@code statuses} (empty: all), oldest first. */
-  List<Goal> list(Set<GoalStatus> statuses);
-
-  /** Goals not done nor abandoned, oldest first. */
-  List<Goal> listActive();
+  /** The goals {@code query} asks for, oldest first. */
+  List<Goal> list(ListGoals query);
 
   /**
    * Records progress: a new status, a note, or both.
    *
-   * @throws dev.memkit.core.error.ValidationException when neither is given
    * @throws dev.memkit.core.error.NotFoundException when there is no such goal here
    */
-  Goal progress(GoalId id, Optional<GoalStatus> status, Optional<String> note);
+  Goal progress(RecordProgress command);
 
   /**
    * Changes a goal's title, due date or status.

@@ -1,11 +1,9 @@
 package dev.memkit.core.port.in;
 
-import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.MemoryPage;
 import dev.memkit.core.model.SearchHit;
-import dev.memkit.core.model.Tag;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,10 +54,10 @@ public interface MemoryUseCase {
   List<SearchHit> search(SearchMemories query);
 
   /** Saves a session snapshot: a memory of kind {@code snapshot} with optional structured data. */
-  Memory saveSnapshot(String summary, JsonValue.JsonObject data, List<Tag> tags);
+  Memory saveSnapshot(SaveSnapshot command);
 
   /** A page of snapshots, newest first. */
-  MemoryPage listSnapshots(Optional<String> cursor, int limit);
+  MemoryPage listSnapshots(ListSnapshots query);
 
   /** The newest snapshot, if any. */
   Optional<Memory> latestSnapshot();

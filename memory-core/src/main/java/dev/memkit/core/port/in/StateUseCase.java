@@ -5,7 +5,6 @@ import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Named JSON values of one namespace. Every write leaves an audit entry; a write naming an
@@ -17,30 +16,30 @@ public interface StateUseCase {
   Optional<StateEntry> get(StateKey key);
 
   /**
-   * Sets {@code key} to {@code value}; returns the entry with its new version.
+   * Sets the command's key to its value; returns the entry with its new version.
    *
    * @throws dev.memkit.core.error.ValidationException when the value is over 64 KiB, or is not an
    *     object for the well-known keys {@code profile} and {@code working_memory}
    */
-  StateEntry set(StateKey key, JsonValue value, OptionalLong expectedVersion);
+  StateEntry set(SetState command);
 
   /** Sets {@code key} to {@code value} whatever its version. */
   default StateEntry set(StateKey key, JsonValue value) {
-    return set(key, value, OptionalLong.empty());
+    return set(SetState.of(key, value));
   }
 
   /**
    * Applies an RFC 7386 merge patch to the value of {@code key} (an absent entry counts as
    * absent, so an object patch creates an object); returns the entry with its new version.
    */
-  StateEntry mergePatch(StateKey key, JsonValue patch, OptionalLong expectedVersion);
+  StateEntry mergePatch(PatchState command);
 
   /**
    * Deletes {@code key}.
    *
    * @throws dev.memkit.core.error.NotFoundException when it is not set
    */
-  void delete(StateKey key, OptionalLong expectedVersion);
+  void delete(DeleteState command);
 
   /** Entries whose key starts with {@code prefix} ({@code ""}: all), in key order. */
   List<StateEntry> list(String prefix);
@@ -50,18 +49,8 @@ public interface StateUseCase {
     return get(StateKey.PROFILE);
   }
 
-  /** Merge-patches the profile document (created when absent). */
-  default StateEntry patchProfile(JsonValue.JsonObject patch, OptionalLong expectedVersion) {
-    return mergePatch(StateKey.PROFILE, patch, expectedVersion);
-  }
-
   /** The working-memory document, if set. */
   default Optional<StateEntry> workingMemory() {
     return get(StateKey.WORKING_MEMORY);
-  }
-
-  /** Merge-patches the working-memory document (created when absent). */
-  default StateEntry patchWorkingMemory(JsonValue.JsonObject patch, OptionalLong expectedVersion) {
-    return mergePatch(StateKey.WORKING_MEMORY, patch, expectedVersion);
   }
 }

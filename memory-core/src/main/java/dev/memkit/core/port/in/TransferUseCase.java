@@ -3,7 +3,6 @@ package dev.memkit.core.port.in;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Namespace;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Export and import of namespaces as one versioned JSON document:
@@ -11,8 +10,8 @@ import java.util.Set;
  * data moves between stores.
  */
 public interface TransferUseCase {
-  /** The export document of {@code namespaces} (empty: every namespace in the store). */
-  JsonValue.JsonObject export(Set<Namespace> namespaces);
+  /** The export document of the namespaces {@code query} names. */
+  JsonValue.JsonObject export(ExportNamespaces query);
 
   /**
    * Imports an export document, in one atomic write. Ids are kept where they are free.
@@ -20,7 +19,7 @@ public interface TransferUseCase {
    * @throws dev.memkit.core.error.ValidationException naming the offending field when the
    *     document is not a valid export (nothing is imported then)
    */
-  ImportReport importDocument(JsonValue document, ImportMode mode);
+  ImportReport importDocument(ImportDocument command);
 
   /**
    * The namespaces an export document would write to, in document order, having checked the

@@ -3,7 +3,6 @@ package dev.memkit.http;
 import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Kind;
-import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.Tag;
@@ -11,7 +10,6 @@ import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.SearchMode;
 import io.micronaut.http.HttpRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,27 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns request values into the core's values, naming the request's field when one is wrong. */
-final class Commands {
+final class RequestValues {
   private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
-  private Commands() {
+  private RequestValues() {
   }
 
   /** The tags of {@code raw} (null: none); a bad one is reported as {@code field[i]}. */
   static List<Tag> tags(List<String> raw, String field) {
-    if (raw == null) {
-      return List.of();
-    }
-    Limits.require(raw.size() <= Limits.TAGS_MAX, field, "must have at most " + Limits.TAGS_MAX + " tags, got " + raw.size());
-    List<Tag> tags = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      try {
-        tags.add(Tag.of(raw.get(i)));
-      } catch (ValidationException e) {
-        throw new ValidationException(field + "[" + i + "]", e.rule());
-      }
-    }
-    return tags;
+    return raw == null ? List.of() : Tag.ofAll(raw, field);
   }
 
   static Optional<Instant> time(String raw, String field) {
@@ -88,5 +74,19 @@ final class Commands {
       throw new ValidationException("If-Match", "must be a version in quotes, as an ETag gives it, e.g. \"3\" (\"0\": must not exist yet)");
     }
     return OptionalLong.of(Long.parseLong(m.group(1)));
+  }
+
+  /** A request body's property as its JSON field is named: {@code occurredAt} → {@code occurred_at}. */
+  static String snake(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        out.append('_').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -17,9 +17,9 @@ import java.util.Optional;
  * What every service of one namespace works with: the store, the namespace, who is acting and
  * the clock. Also writes the audit entry of each change, so no service can forget the diff.
  */
-public record Scope(Store store, Namespace namespace, Actor actor, Clock clock) {
+public record ServiceContext(Store store, Namespace namespace, Actor actor, Clock clock) {
   /** Rejects missing parts. */
-  public Scope {
+  public ServiceContext {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(actor, "actor");
@@ -31,7 +31,7 @@ public record Scope(Store store, Namespace namespace, Actor actor, Clock clock) 
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Appends the audit entry of a change in this scope's namespace, with its diff. */
+  /** Appends the audit entry of a change in this context's namespace, with its diff. */
   AuditEntry audit(StoreTransaction tx, String action, String target, Optional<? extends JsonValue> before,
       Optional<? extends JsonValue> after) {
     return audit(tx, namespace, action, target, before, after);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Responses as exact JSON bytes: the core's compact form, member order as built. */
-final class Wire {
-  private Wire() {
+final class JsonResponses {
+  private JsonResponses() {
   }
 
   static MutableHttpResponse<String> ok(JsonValue body) {
@@ -33,19 +33,5 @@ final class Wire {
         .put("items", JsonValue.array(items))
         .putNullable("next_cursor", nextCursor.map(JsonValue::of))
         .build();
-  }
-
-  /** {@code occurredAt} → {@code occurred_at}. */
-  static String snake(String name) {
-    StringBuilder out = new StringBuilder(name.length() + 4);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isUpperCase(c)) {
-        out.append('_').append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

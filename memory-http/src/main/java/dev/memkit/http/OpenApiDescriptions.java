@@ -1,7 +1,7 @@
 package dev.memkit.http;
 
 /** Descriptions shared by many operations of the OpenAPI document. */
-final class Docs {
+final class OpenApiDescriptions {
   static final String NAMESPACE = "Namespace to act on (default: the API key's default namespace)";
   static final String IF_MATCH = "Compare-and-set: the version the entry must have, in quotes as its ETag (\"0\": must not exist yet)";
   static final String CURSOR = "The next_cursor of the previous page";
@@ -12,6 +12,6 @@ final class Docs {
   static final String FROM = "Only from this time on (ISO-8601, inclusive)";
   static final String TO = "Only before this time (ISO-8601, exclusive)";
 
-  private Docs() {
+  private OpenApiDescriptions() {
   }
 }
