@@ -15,6 +15,7 @@ import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchStatus;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,6 +54,7 @@ class SeedController {
     this.access = access;
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "The server is up", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Health.class)))
   @Get("/health")
   @SecurityRequirements
@@ -65,6 +67,7 @@ class SeedController {
         .build());
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "memkit's version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Version.class)))
   @Get("/version")
   @Operation(operationId = "version", summary = "Tell memkit's version")
@@ -80,6 +83,7 @@ class SeedController {
     return Wire.ok(OK);
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "The value, null when unset", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedStateValue.class)))
   @Get("/state/get")
   @Operation(operationId = "seedStateGet", summary = "Get a state variable's value (null when unset)")
