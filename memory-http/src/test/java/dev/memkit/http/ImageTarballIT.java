@@ -54,7 +54,7 @@ class ImageTarballIT {
     List<String> entrypoint = new ArrayList<>();
     config.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
     assertThat(entrypoint.get(0)).isEqualTo("java");
-    assertThat(entrypoint).contains("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000", "-cp", "@/app/jib-classpath-file").endsWith("dev.memkit.http.MemkitServer");
+    assertThat(entrypoint).contains("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000", "-cp", "@/app/jib-classpath-file").endsWith("dev.memkit.http.MemkitServer");
     assertThat(config.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
   }
 
