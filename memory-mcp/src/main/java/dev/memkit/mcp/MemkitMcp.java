@@ -139,7 +139,6 @@ public final class MemkitMcp {
    * message's transport context; a caller that may not write is shown only read-only tools.
    */
   McpStatelessSyncServer statelessServer(McpStatelessServerTransport transport) {
-    json(); // the tools' calls below use the mapper
     List<McpStatelessServerFeatures.SyncToolSpecification> toolSpecs = new ArrayList<>();
     for (MemkitTool tool : tools) {
       toolSpecs.add(new McpStatelessServerFeatures.SyncToolSpecification(sdkTool(tool),
@@ -164,7 +163,7 @@ public final class MemkitMcp {
     return McpServer.sync(transport)
         .serverInfo("memkit", Memkit.version())
         .instructions(INSTRUCTIONS)
-        .jsonMapper(json)
+        .jsonMapper(json())
         .jsonSchemaValidator(new BuiltToSchema())
         .capabilities(capabilities())
         .validateToolInputs(false)
@@ -201,9 +200,9 @@ public final class MemkitMcp {
           + "write. Nothing was changed.");
     }
     try {
-      JsonValue args = arguments == null ? JsonValue.emptyObject() : JsonText.parse(json.writeValueAsString(arguments), "arguments");
+      JsonValue args = arguments == null ? JsonValue.emptyObject() : JsonText.parse(json().writeValueAsString(arguments), "arguments");
       String text = JsonWriter.compact(tool.handler().call(caller.space(), Args.of(tool, args)));
-      return CallToolResult.builder().addTextContent(text).structuredContent(json, text).isError(false).build();
+      return CallToolResult.builder().addTextContent(text).structuredContent(json(), text).isError(false).build();
     } catch (ValidationException e) {
       return failure("Invalid argument for " + tool.name() + ": " + e.getMessage() + ". Nothing was changed; "
           + "correct the argument and call again.");
@@ -304,7 +303,7 @@ public final class MemkitMcp {
 
   private Map<String, Object> map(JsonValue.JsonObject schema) {
     try {
-      return json.readValue(JsonWriter.compact(schema), new TypeRef<Map<String, Object>>() {
+      return json().readValue(JsonWriter.compact(schema), new TypeRef<Map<String, Object>>() {
       });
     } catch (IOException e) {
       throw new IllegalStateException("a tool schema is not JSON", e);
