@@ -11,8 +11,10 @@
 # BENCH_MEMORIES (100000), BENCH_PORT (18480), BENCH_BACKUP_EVERY (unset: automatic backups at
 # their defaults; N: sqlite only, the store URI gets backup_every_writes=N, which forces backups
 # during the measurement), BENCH_ADD_WARMUP (0: seconds of POST /memory/add before its measurement;
-# the store then holds more than BENCH_MEMORIES when it starts). The server inherits MEMKIT_EMBEDDER
-# (none: keyword search only).
+# the store then holds more than BENCH_MEMORIES when it starts), BENCH_LAUNCH (launcher: the server
+# started by bin/memkit serve with its default JVM options, default; jar: java $JAVA_OPTS -jar, the
+# JVM's defaults unless JAVA_OPTS says otherwise), BENCH_IDLE (90: seconds without requests after
+# the run before the RSS is read again). The server inherits MEMKIT_EMBEDDER (none: keyword search only).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +29,8 @@ MEMORIES=${BENCH_MEMORIES:-100000}
 PORT=${BENCH_PORT:-18480}
 BACKUP_EVERY=${BENCH_BACKUP_EVERY:-}
 ADD_WARMUP=${BENCH_ADD_WARMUP:-0}
+LAUNCH=${BENCH_LAUNCH:-launcher}
+IDLE=${BENCH_IDLE:-90}
 HELLO_PORT=$((PORT + 1))
 KEY=bench-key-not-secret
 BASE="http://127.0.0.1:$PORT"
@@ -77,11 +81,26 @@ echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' '
 echo "java: $(java -version 2>&1 | head -1)"
 if [ -n "$BACKUP_EVERY" ]; then BACKUP_MODE="every $BACKUP_EVERY writes (forced)"; else BACKUP_MODE=defaults; fi
 echo "wrk: -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; store: $KIND, $MEMORIES memories; automatic backups: $BACKUP_MODE; embedder: ${MEMKIT_EMBEDDER:-default (the model)}"
+case "$LAUNCH" in
+  launcher)
+    echo "server: bin/memkit serve, JVM options: ${MEMKIT_JAVA_OPTS:-the launcher's defaults}"
+    # records the class-data archive if the jar is newer than it, so the start below maps it
+    MEMKIT_BUILD=0 "$ROOT/bin/memkit" serve --help > /dev/null ;;
+  jar) echo "server: java ${JAVA_OPTS:-} -jar memkit-server.jar" ;;
+  *) echo "BENCH_LAUNCH must be launcher or jar" >&2; exit 2 ;;
+esac
 
 # --- start to first 200 -------------------------------------------------------------------
 START=$(now_ms)
-MEMKIT_STORE="$STORE" MEMKIT_PORT=$PORT MEMKIT_API_KEY=$KEY MEMKIT_MAX_BODY=536870912 \
-  java -jar "$JAR" > "$WORK/server.log" 2>&1 &
+if [ "$LAUNCH" = launcher ]; then
+  # bin/memkit execs java, so $! is the server's process
+  MEMKIT_BUILD=0 MEMKIT_API_KEY=$KEY MEMKIT_MAX_BODY=536870912 \
+    "$ROOT/bin/memkit" serve --port "$PORT" --host 127.0.0.1 --store "$STORE" > "$WORK/server.log" 2>&1 &
+else
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  MEMKIT_STORE="$STORE" MEMKIT_PORT=$PORT MEMKIT_API_KEY=$KEY MEMKIT_MAX_BODY=536870912 \
+    java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
+fi
 SERVER_PID=$!
 until curl -sf -o /dev/null "$BASE/health"; do
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
@@ -140,6 +159,7 @@ cat "$HERE/latency.lua" "$HERE/post-memory.lua" > "$WORK/add.lua"
 
 echo "# throughput (warm-up: $WARMUP s per route, $ADD_WARMUP s for memory_add, not counted)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/state/get?key=current_phase" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/v1/state/current_phase" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$HELLO_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" "$BASE/memory/search?q=deploy+release&limit=5" > /dev/null
 if [ "$ADD_WARMUP" -gt 0 ]; then
@@ -148,12 +168,17 @@ fi
 GET="$HERE/latency.lua"
 bench hello "$GET" "http://127.0.0.1:$HELLO_PORT/"
 bench state_get "$GET" "$BASE/state/get?key=current_phase"
+bench v1_state_get "$GET" "$BASE/v1/state/current_phase"
 bench hello_again "$GET" "http://127.0.0.1:$HELLO_PORT/"
 bench memory_search "$GET" "$BASE/memory/search?q=deploy+release&limit=5"
 BACKUPS_BEFORE=$(backups)
 bench memory_add "$WORK/add.lua" "$BASE/memory/add"
 echo "backups written during memory_add: $(( $(backups) - BACKUPS_BEFORE ))"
 echo "ratio state_get / hello (mean of the two hello runs around it): $(awk -v a="$RPS_state_get" -v b="$RPS_hello" -v c="$RPS_hello_again" 'BEGIN {printf "%.2f", a / ((b + c) / 2)}')"
+echo "ratio v1_state_get / hello (the same two hello runs): $(awk -v a="$RPS_v1_state_get" -v b="$RPS_hello" -v c="$RPS_hello_again" 'BEGIN {printf "%.2f", a / ((b + c) / 2)}')"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 AFTER_RSS=$(rss_kib)
 echo "server RSS after: $((AFTER_RSS / 1024)) MiB ($(awk -v a="$AFTER_RSS" -v i="$IDLE_RSS" 'BEGIN {printf "%.2f", a / i}')× idle)"
+sleep "$IDLE"
+RESTED_RSS=$(rss_kib)
+echo "server RSS after $IDLE s without requests: $((RESTED_RSS / 1024)) MiB ($(awk -v a="$RESTED_RSS" -v i="$IDLE_RSS" 'BEGIN {printf "%.2f", a / i}')× idle)"

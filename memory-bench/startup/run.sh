@@ -9,9 +9,11 @@
 #             cached in memory-bench/target/bench-data)
 #
 # Each run copies the store (closed cleanly) to a scratch file, launches the server on a loopback
-# port, polls /health every 10 ms until it answers 200, reads the phases the server logs
-# ("started in N ms: jvm …, store …, context …"), waits 3 s and reads the idle RSS, then stops it
-# with SIGTERM. Prints every run, then the median of each figure.
+# port, polls /health every 10 ms until it answers 200, reads the CPU time the process used until
+# then (all threads, and the JIT compiler threads' share: on a shared machine the CPU time varies
+# far less than the wall time), reads the phases the server logs ("started in N ms: jvm …, store …,
+# context …"), waits 3 s and reads the idle RSS, then stops it with SIGTERM. Prints every run, then
+# the median of each figure.
 #
 # Settings: BENCH_RUNS (5), BENCH_PORT (18490), BENCH_UNCLEAN=1 (leave a -wal beside the copy, as a
 # crash does, so the store runs its integrity check), SERVER_JAR (another jar to measure, e.g. an
@@ -53,6 +55,18 @@ if [ ! -f "$STORE" ]; then
 fi
 
 now_ms() { date +%s%3N; }
+
+# Sets CPU and JIT: the CPU time (user + system, ms) process $1 used so far, and its compiler threads' part.
+cpu_ms() {
+  tick=$(getconf CLK_TCK)
+  CPU=$(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat")
+  JIT=0
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ Compiler* | C2\ Compiler*) JIT=$((JIT + $(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "$task/stat"))) ;;
+    esac
+  done
+}
 
 # Fails when something already answers on the port: its answers would be taken for the server's.
 port_free() {
@@ -115,17 +129,19 @@ while [ "$i" -le "$RUNS" ]; do
   PID=$!
   wait_for_200 "$WORK/server.log"
   FIRST=$(( $(now_ms) - START ))
+  cpu_ms "$PID"
   sleep 3
   RSS=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$PID/status")
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""
   PHASES=$(sed -n 's/.*started in \([0-9]*\) ms: \(.*\)/\2/p' "$WORK/server.log" | head -n 1)
-  echo "run $i: first 200 after $FIRST ms; idle RSS $RSS MiB; ${PHASES:-no phase line (an older build)}"
-  echo "$FIRST $RSS" >> "$WORK/results"
+  echo "run $i: first 200 after $FIRST ms (CPU $CPU ms, of it JIT $JIT ms); idle RSS $RSS MiB; ${PHASES:-no phase line (an older build)}"
+  echo "$FIRST $RSS $CPU $JIT" >> "$WORK/results"
   i=$((i + 1))
 done
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 echo "# median of $RUNS"
 echo "launch to first 200: $(cut -d' ' -f1 "$WORK/results" | median) ms"
+echo "CPU time to first 200: $(cut -d' ' -f3 "$WORK/results" | median) ms (of it the JIT compiler threads: $(cut -d' ' -f4 "$WORK/results" | median) ms)"
 echo "idle RSS: $(cut -d' ' -f2 "$WORK/results" | median) MiB"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,20 +32,35 @@ import java.nio.charset.StandardCharsets;
  * protection, {@link McpOrigins}).
  */
 @Hidden
-@Context // built at start, so a wrong MEMKIT_MCP_TOOLS stops the server there
+@Context // built at start, so a wrong MEMKIT_MCP_TOOLS stops the server there; the MCP server itself at the first call
 @Controller("/mcp")
 final class McpController {
   private static final String NAMESPACE_HEADER = "Memkit-Namespace";
   private static final String VERSION_HEADER = "MCP-Protocol-Version";
 
   private final Access access;
-  private final McpEndpoint endpoint;
+  private final MemkitMcp mcp;
   private final McpOrigins origins;
+  private volatile McpEndpoint endpoint;
 
   McpController(Access access, ServerRuntime runtime) {
     this.access = access;
-    this.endpoint = new McpEndpoint(MemkitMcp.select(runtime.settings().environment().get(MemkitMcp.TOOLS_VARIABLE)));
+    this.mcp = MemkitMcp.select(runtime.settings().environment().get(MemkitMcp.TOOLS_VARIABLE));
     this.origins = McpOrigins.from(runtime.settings());
+  }
+
+  /** The MCP SDK's server and its JSON mapper (about a thousand classes), built at the first call, not at start. */
+  private McpEndpoint endpoint() {
+    McpEndpoint built = endpoint;
+    if (built == null) {
+      synchronized (this) {
+        if (endpoint == null) {
+          endpoint = new McpEndpoint(mcp);
+        }
+        built = endpoint;
+      }
+    }
+    return built;
   }
 
   @Post
@@ -65,7 +80,7 @@ final class McpController {
     McpCaller mcpCaller = new McpCaller(access.memkit().space(access.namespace(caller, requested), caller.actor()),
         caller.role().allows(Role.WRITE), "key '" + caller.keyId() + "' (role " + caller.role().wireName() + ")");
     String message = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    McpEndpoint.Reply reply = endpoint.handle(message, MemkitMcp.context(mcpCaller));
+    McpEndpoint.Reply reply = endpoint().handle(message, MemkitMcp.context(mcpCaller));
     if (reply.body().isEmpty()) {
       return HttpResponse.status(HttpStatus.ACCEPTED);
     }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
     description = "The API key, sent as Authorization: Bearer <key>")
 public final class MemkitServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemkitServer.class);
+  /** The stores whose reads never wait on a network: a SQLite file, the JSON files, memory. */
+  private static final Set<String> LOCAL_SCHEMES = Set.of("sqlite", "json", "mem");
 
   private final ApplicationContext context;
   private final EmbeddedServer server;
@@ -140,7 +143,10 @@ public final class MemkitServer implements AutoCloseable {
       }
       properties.put("micronaut.server.max-request-size", settings.maxBody());
       properties.put("micronaut.server.max-request-buffer-size", settings.maxBody());
-      properties.put("micronaut.server.thread-selection", "BLOCKING");
+      // Every route runs on a worker thread, except the quick reads marked @NonBlocking (a state
+      // value, /health), which run on the event loop when the store answers them from this machine
+      // (a file or memory); with a networked store they too go to a worker thread.
+      properties.put("micronaut.server.thread-selection", readsLocally(settings.store()) ? "AUTO" : "BLOCKING");
       properties.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
       properties.put("micronaut.lifecycle.graceful-shutdown.grace-period", "30s");
       properties.put("micronaut.http.client.enabled", false);
@@ -220,6 +226,12 @@ public final class MemkitServer implements AutoCloseable {
     if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
       logback.stop();
     }
+  }
+
+  /** Whether the store {@code uri} names answers reads from this machine, without a network round trip. */
+  static boolean readsLocally(String uri) {
+    int colon = uri.indexOf(':');
+    return colon > 0 && LOCAL_SCHEMES.contains(uri.substring(0, colon));
   }
 
   private static boolean isLoopback(String host) {

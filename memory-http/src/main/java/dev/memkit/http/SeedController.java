@@ -16,6 +16,7 @@ import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.RecordProgress;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SearchStatus;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -54,6 +55,7 @@ class SeedController {
     this.access = access;
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "The server is up", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Health.class)))
   @Get("/health")
   @SecurityRequirements
@@ -66,6 +68,7 @@ class SeedController {
         .build());
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "memkit's version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Version.class)))
   @Get("/version")
   @Operation(operationId = "version", summary = "Tell memkit's version")
@@ -81,6 +84,7 @@ class SeedController {
     return JsonResponses.ok(OK);
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "The value, null when unset", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedStateValue.class)))
   @Get("/state/get")
   @Operation(operationId = "seedStateGet", summary = "Get a state variable's value (null when unset)")

@@ -1,14 +1,16 @@
 package dev.memkit.http;
 
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How long each phase of the server's start took, for the start log line
  * ({@code started in 812 ms: jvm 95, settings 12, store 210, …}) and the start-up benchmark.
- * The first phase, {@code jvm}, is from the process's start (as the operating system reports it,
- * to about 10 ms) to the server's start method.
+ * The first phase, {@code jvm}, is from the Java virtual machine's start (the zero of its uptime:
+ * the launcher's few milliseconds before are not counted) to the server's start method. The
+ * process start time the operating system reports is not used: Linux gives the boot time in whole
+ * seconds, which shifted every figure by a constant of up to a second.
  */
 final class StartupPhases {
   private final List<String> names = new ArrayList<>();
@@ -26,7 +28,7 @@ final class StartupPhases {
   /** Starts timing now; the JVM's own start-up is the first phase. */
   static StartupPhases begin() {
     long now = System.currentTimeMillis();
-    return new StartupPhases(ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now), now);
+    return new StartupPhases(ManagementFactory.getRuntimeMXBean().getStartTime(), now);
   }
 
   /** Ends the phase {@code name} now. */

@@ -9,6 +9,7 @@ import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -59,6 +60,7 @@ class StateController {
     return JsonResponses.ok(JsonResponses.items(entries.stream().map(RecordJson::state).toList()));
   }
 
+  @NonBlocking // a quick read: on the event loop (see MemkitServer)
   @ApiResponse(responseCode = "200", description = "The entry", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/state/{key}")
   @Operation(operationId = "getState", summary = "Get one state entry; its ETag is its version")

@@ -54,7 +54,7 @@ class ImageTarballIT {
     List<String> entrypoint = new ArrayList<>();
     config.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
     assertThat(entrypoint.get(0)).isEqualTo("java");
-    assertThat(entrypoint).contains("-XX:+UseSerialGC", "-cp", "@/app/jib-classpath-file").endsWith("dev.memkit.http.MemkitServer");
+    assertThat(entrypoint).contains("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000", "-cp", "@/app/jib-classpath-file").endsWith("dev.memkit.http.MemkitServer");
     assertThat(config.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
   }
 
@@ -65,7 +65,7 @@ class ImageTarballIT {
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/data");
     List<String> env = new ArrayList<>();
     config.get("Env").forEach(e -> env.add(e.asText()));
-    assertThat(env).contains("MEMKIT_STORE=sqlite:/data/memkit.db", "MEMKIT_PORT=8080", "MEMKIT_HOST=0.0.0.0")
+    assertThat(env).contains("MEMKIT_STORE=sqlite:/data/memkit.db", "MEMKIT_PORT=8080", "MEMKIT_HOST=0.0.0.0", "MALLOC_ARENA_MAX=2")
         .noneMatch(e -> e.startsWith("MEMKIT_API_KEY"));
     assertThat(files).contains("data/");
   }
