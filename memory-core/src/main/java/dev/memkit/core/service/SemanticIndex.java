@@ -232,18 +232,20 @@ public final class SemanticIndex implements AutoCloseable {
     while (true) {
       List<VectorIndex.Match> matches = index.nearest(q, k);
       List<SearchHit> hits = store.read(tx -> {
+        Map<MemoryId, Memory> found = tx.memories().findAll(namespace,
+            matches.stream().map(match -> MemoryId.of(match.id())).toList());
         List<SearchHit> out = new ArrayList<>();
         for (VectorIndex.Match match : matches) {
-          Optional<Memory> m = tx.memories().find(namespace, MemoryId.of(match.id()));
-          if (m.isEmpty()) {
+          Memory m = found.get(MemoryId.of(match.id()));
+          if (m == null) {
             continue;
           }
-          if (embeddingText(m.get()).hashCode() != match.textHash()) {
+          if (embeddingText(m).hashCode() != match.textHash()) {
             enqueue(namespace, match.id());
             continue;
           }
-          if (filter.matches(m.get())) {
-            out.add(new SearchHit(m.get(), match.cosine(), 0, OptionalDouble.empty(), OptionalDouble.of(match.cosine())));
+          if (filter.matches(m)) {
+            out.add(new SearchHit(m, match.cosine(), 0, OptionalDouble.empty(), OptionalDouble.of(match.cosine())));
             if (out.size() == limit) {
               break;
             }

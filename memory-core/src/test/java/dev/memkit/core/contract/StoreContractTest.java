@@ -34,6 +34,10 @@ import dev.memkit.core.model.Tag;
 import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.MemoryAdded;
+import dev.memkit.core.port.out.Store;
+import dev.memkit.core.port.out.StoreLocation;
+import dev.memkit.core.port.out.StoreProvider;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.ExportNamespaces;
@@ -59,6 +63,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -415,6 +420,39 @@ public abstract class StoreContractTest {
     space.memories().delete(space.memories().list(ListMemories.newest(1)).items().get(0).id());
     JsonValue after = dataOf(memkit);
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void manyMemoriesAreReadByIdAtOnceOnlyFromTheirNamespace() {
+    String uri = storeUri(dir.resolve("by-id"));
+    StoreLocation location = StoreLocation.parse(uri, Map.of());
+    StoreProvider provider = ServiceLoader.load(StoreProvider.class).stream().map(ServiceLoader.Provider::get)
+        .filter(p -> p.scheme().equals(location.scheme())).findFirst().orElseThrow();
+    Store store = provider.open(location);
+    try (Memkit byId = Memkit.of(store, options())) {
+      List<AddMemory> adds = new ArrayList<>();
+      for (int i = 0; i < 1_200; i++) {
+        adds.add(AddMemory.of("memory " + i));
+      }
+      List<Memory> added = byId.space(Namespace.DEFAULT, Actor.of("test")).memories().addAll(adds).stream()
+          .map(MemoryAdded::memory).toList();
+      Memory elsewhere = byId.space(Namespace.of("elsewhere"), Actor.of("test")).memories()
+          .add(AddMemory.of("not here")).memory();
+      List<MemoryId> asked = new ArrayList<>(added.stream().map(Memory::id).toList());
+      asked.add(elsewhere.id());
+      asked.add(MemoryId.of(9_999_999));
+      asked.add(added.get(7).id());
+
+      Map<MemoryId, Memory> found = store.read(tx -> tx.memories().findAll(Namespace.DEFAULT, asked));
+
+      assertThat(found).hasSize(added.size()).doesNotContainKey(elsewhere.id()).doesNotContainKey(MemoryId.of(9_999_999));
+      added.forEach(m -> assertThat(found.get(m.id())).isEqualTo(m));
+      Map<MemoryId, Memory> none = store.read(tx -> tx.memories().findAll(Namespace.DEFAULT, List.of()));
+      assertThat(none).isEmpty();
+      Map<MemoryId, Memory> there = store.read(tx -> tx.memories().findAll(Namespace.of("elsewhere"),
+          List.of(elsewhere.id(), added.get(0).id())));
+      assertThat(there).containsOnlyKeys(elsewhere.id());
+    }
   }
 
   // =================================================================== search

@@ -11,6 +11,10 @@ import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.out.MemoryRecords;
 import dev.memkit.core.search.SearchQuery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,9 @@ final class MemoryTable implements MemoryRecords {
   private final JdbcTransaction tx;
   private final JdbcDialect dialect;
   private final MemoryRows rows;
+  /** Ids bound in one {@code IN} list: well under SQLite's and PostgreSQL's parameter limits. */
+  static final int IDS_PER_QUERY = 500;
+
   private final IdSequence ids;
 
   MemoryTable(JdbcTransaction tx) {
@@ -74,6 +81,27 @@ final class MemoryTable implements MemoryRecords {
   public Optional<Memory> find(Namespace namespace, MemoryId id) {
     return tx.sql().first("SELECT " + MemoryRows.COLUMNS + " FROM memories m WHERE m.id = ? AND m.namespace = ?"
         + tx.lock(), rows::read, id.value(), namespace.value());
+  }
+
+  /** Reads the memories in chunks of {@value #IDS_PER_QUERY} ids, one query each. */
+  @Override
+  public Map<MemoryId, Memory> findAll(Namespace namespace, Collection<MemoryId> ids) {
+    List<MemoryId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+    Map<MemoryId, Memory> found = new HashMap<>();
+    for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+      List<MemoryId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY));
+      Object[] params = new Object[chunk.size() + 1];
+      params[0] = namespace.value();
+      for (int i = 0; i < chunk.size(); i++) {
+        params[i + 1] = chunk.get(i).value();
+      }
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      for (Memory m : tx.sql().list("SELECT " + MemoryRows.COLUMNS + " FROM memories m WHERE m.namespace = ?"
+          + " AND m.id IN (" + marks + ")" + tx.lock(), rows::read, params)) {
+        found.put(m.id(), m);
+      }
+    }
+    return found;
   }
 
   @Override

@@ -8,8 +8,11 @@ import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.SearchHit;
 import dev.memkit.core.search.SearchQuery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where memories are kept and searched. */
@@ -25,6 +28,19 @@ public interface MemoryRecords {
 
   /** The memory {@code id} if it belongs to {@code namespace}. */
   Optional<Memory> find(Namespace namespace, MemoryId id);
+
+  /**
+   * The memories of {@code namespace} among {@code ids}, by id; an id of no memory there is
+   * absent. Stores that can read many rows at once override this single-lookup default (a
+   * semantic search reads its candidates this way).
+   */
+  default Map<MemoryId, Memory> findAll(Namespace namespace, Collection<MemoryId> ids) {
+    Map<MemoryId, Memory> found = new HashMap<>();
+    for (MemoryId id : ids) {
+      find(namespace, id).ifPresent(m -> found.put(id, m));
+    }
+    return found;
+  }
 
   /** The memory of {@code namespace} added with client key {@code key}, if any. */
   Optional<Memory> findByKey(Namespace namespace, MemoryKey key);
