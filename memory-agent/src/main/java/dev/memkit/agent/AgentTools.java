@@ -27,17 +27,18 @@ import java.util.stream.Collectors;
 
 /**
  * The memory tools an LLM agent calls, over one namespace's use cases, with plain-text results a
- * model reads well. Framework adapters annotate thin wrappers of these methods; the behaviour,
- * the defaults and the wording live here once.
+ * model reads well. Framework adapters annotate thin wrappers of these methods; the behaviour, the
+ * defaults and the wording live here once.
  *
- * <p>Every argument is checked by the core: bad input throws a
- * {@link dev.memkit.core.error.MemoryException} whose message names the field and the rule, which
- * the frameworks hand back to the model as the tool's result. Optional arguments are
- * {@code null} when the model left them out.
+ * <p>Every argument is checked by the core: bad input throws a {@link
+ * dev.memkit.core.error.MemoryException} whose message names the field and the rule, which the
+ * frameworks hand back to the model as the tool's result. Optional arguments are {@code null} when
+ * the model left them out.
  */
 public final class AgentTools {
   /** Search hits returned when the model does not say how many. */
   public static final int DEFAULT_SEARCH_LIMIT = 5;
+
   /** Context budget used when the model does not give one. */
   public static final int DEFAULT_CONTEXT_TOKENS = 1500;
 
@@ -59,17 +60,23 @@ public final class AgentTools {
 
   /** Stores a memory with optional tags and kind; says its id, or that it was known already. */
   public String remember(String text, List<String> tags, String kind) {
-    AddMemory command = AddMemory.of(text).withTags(tags == null ? List.of() : tags.stream().map(Tag::of).toList());
+    AddMemory command =
+        AddMemory.of(text).withTags(tags == null ? List.of() : tags.stream().map(Tag::of).toList());
     if (kind != null && !kind.isBlank()) {
       command = command.withKind(Kind.of(kind.trim()));
     }
     MemoryAdded added = space.memories().add(command);
-    return (added.created() ? "Remembered as memory " : "Already remembered as memory ") + added.memory().id().value() + ".";
+    return (added.created() ? "Remembered as memory " : "Already remembered as memory ")
+        + added.memory().id().value()
+        + ".";
   }
 
-  /** The best matches of a natural-language query, one per line, or a line saying there are none. */
+  /**
+   * The best matches of a natural-language query, one per line, or a line saying there are none.
+   */
   public String searchMemories(String query, Integer limit) {
-    SearchMemories search = SearchMemories.of(query).withLimit(limit == null ? DEFAULT_SEARCH_LIMIT : limit);
+    SearchMemories search =
+        SearchMemories.of(query).withLimit(limit == null ? DEFAULT_SEARCH_LIMIT : limit);
     List<SearchHit> hits = space.memories().search(search);
     if (hits.isEmpty()) {
       return "No memory matches '" + query + "'.";
@@ -84,8 +91,8 @@ public final class AgentTools {
   }
 
   /**
-   * Sets a state entry. {@code value} is read as JSON when it is JSON text ({@code 42},
-   * {@code {"a":1}}, {@code "quoted"}) and stored as a string otherwise.
+   * Sets a state entry. {@code value} is read as JSON when it is JSON text ({@code 42}, {@code
+   * {"a":1}}, {@code "quoted"}) and stored as a string otherwise.
    */
   public String setState(String key, String value) {
     StateKey stateKey = StateKey.of(key);
@@ -93,45 +100,82 @@ public final class AgentTools {
       throw new ValidationException("value", "is required");
     }
     StateEntry entry = space.state().set(stateKey, readValue(value));
-    return "Set " + entry.key() + " to " + entry.value().toJson() + " (version " + entry.version() + ").";
+    return "Set "
+        + entry.key()
+        + " to "
+        + entry.value().toJson()
+        + " (version "
+        + entry.version()
+        + ").";
   }
 
   /** Adds a goal; says its id. */
   public String addGoal(String title) {
     Goal goal = space.goals().add(AddGoal.of(title));
-    return "Added goal " + goal.id().value() + ": " + goal.title() + " [" + goal.status().wireName() + "].";
+    return "Added goal "
+        + goal.id().value()
+        + ": "
+        + goal.title()
+        + " ["
+        + goal.status().wireName()
+        + "].";
   }
 
-  /** The active goals, one per line as {@code [status] (id) title}, or a line saying there are none. */
+  /**
+   * The active goals, one per line as {@code [status] (id) title}, or a line saying there are none.
+   */
   public String listGoals() {
     List<Goal> goals = space.goals().list(ListGoals.ACTIVE);
     if (goals.isEmpty()) {
       return "No active goals.";
     }
-    return goals.stream().map(g -> "[" + g.status().wireName() + "] (" + g.id().value() + ") " + g.title())
+    return goals.stream()
+        .map(g -> "[" + g.status().wireName() + "] (" + g.id().value() + ") " + g.title())
         .collect(Collectors.joining("\n"));
   }
 
   /** Records progress on a goal: a new status, a note, or both; says where the goal stands now. */
   public String goalProgress(long goalId, String status, String note) {
-    Optional<GoalStatus> newStatus = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> GoalStatus.parse(s, "status"));
-    Goal goal = space.goals().progress(new RecordProgress(GoalId.of(goalId), newStatus, Optional.ofNullable(note).filter(n -> !n.isBlank())));
-    return "Goal " + goal.id().value() + " (" + goal.title() + ") is " + goal.status().wireName() + ".";
+    Optional<GoalStatus> newStatus =
+        Optional.ofNullable(status)
+            .filter(s -> !s.isBlank())
+            .map(s -> GoalStatus.parse(s, "status"));
+    Goal goal =
+        space
+            .goals()
+            .progress(
+                new RecordProgress(
+                    GoalId.of(goalId),
+                    newStatus,
+                    Optional.ofNullable(note).filter(n -> !n.isBlank())));
+    return "Goal "
+        + goal.id().value()
+        + " ("
+        + goal.title()
+        + ") is "
+        + goal.status().wireName()
+        + ".";
   }
 
   /**
-   * The context block (state, goals, relevant and recent memory) within {@code maxTokens}
-   * ({@link #DEFAULT_CONTEXT_TOKENS} when null), with a relevant-memory section when a query is given.
+   * The context block (state, goals, relevant and recent memory) within {@code maxTokens} ({@link
+   * #DEFAULT_CONTEXT_TOKENS} when null), with a relevant-memory section when a query is given.
    */
   public String loadContext(String query, Integer maxTokens) {
-    ContextRequest request = ContextRequest.maxTokens(maxTokens == null ? DEFAULT_CONTEXT_TOKENS : maxTokens).withQuery(query);
+    ContextRequest request =
+        ContextRequest.maxTokens(maxTokens == null ? DEFAULT_CONTEXT_TOKENS : maxTokens)
+            .withQuery(query);
     String block = space.context().export(request).text();
     return block.isEmpty() ? "Memory is empty." : block;
   }
 
   /** A memory as one line: {@code (id) text [tags]}. */
   static String line(Memory memory) {
-    return "(" + memory.id().value() + ") " + memory.text() + (memory.tags().isEmpty() ? "" : " [" + memory.tagsJoined() + "]");
+    return "("
+        + memory.id().value()
+        + ") "
+        + memory.text()
+        + (memory.tags().isEmpty() ? "" : " [" + memory.tagsJoined() + "]");
   }
 
   private static JsonValue readValue(String value) {

@@ -2,9 +2,9 @@ package dev.memkit.agent;
 
 import dev.memkit.core.Space;
 import dev.memkit.core.error.ValidationException;
+import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonArray;
 import dev.memkit.core.json.JsonValue.JsonObject;
-import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
@@ -29,14 +29,16 @@ import java.util.regex.Pattern;
  * key {@code conversation.<id>} when the id is a short plain name ({@code [A-Za-z0-9_.:-]{1,100}}),
  * else {@code conversation-sha256.<hex>} of its SHA-256. The messages are whatever JSON the
  * framework writes for them. Like every state value the entry holds at most 64 KiB; a longer
- * history is refused with a {@link dev.memkit.core.error.ValidationException} (a window memory
- * that keeps the last few messages stays far below it).
+ * history is refused with a {@link dev.memkit.core.error.ValidationException} (a window memory that
+ * keeps the last few messages stays far below it).
  */
 public final class Conversations {
   /** Prefix of the state keys of conversations with plain ids. */
   public static final String PREFIX = "conversation.";
+
   /** Prefix of the state keys of conversations whose id is hashed. */
   public static final String HASHED_PREFIX = "conversation-sha256.";
+
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
   private static final String ID = "conversation_id";
   private static final String MESSAGES = "messages";
@@ -54,7 +56,9 @@ public final class Conversations {
 
   /** The messages of conversation {@code id}, oldest first; empty when it has none. */
   public List<JsonValue> load(String id) {
-    return space.state().get(key(id))
+    return space
+        .state()
+        .get(key(id))
         .flatMap(e -> e.value() instanceof JsonObject o ? o.get(MESSAGES) : Optional.empty())
         .filter(JsonArray.class::isInstance)
         .map(v -> ((JsonArray) v).values())
@@ -68,18 +72,25 @@ public final class Conversations {
       delete(id);
       return;
     }
-    JsonObject value = JsonValue.objectBuilder().put(ID, JsonValue.of(id)).put(MESSAGES, JsonValue.array(messages)).build();
+    JsonObject value =
+        JsonValue.objectBuilder()
+            .put(ID, JsonValue.of(id))
+            .put(MESSAGES, JsonValue.array(messages))
+            .build();
     space.state().set(key(id), value);
   }
 
-  /** The messages of conversation {@code id} as the compact JSON text of an array ({@code []} when none). */
+  /**
+   * The messages of conversation {@code id} as the compact JSON text of an array ({@code []} when
+   * none).
+   */
   public String loadJson(String id) {
     return JsonValue.array(load(id)).toJson();
   }
 
   /**
-   * Replaces the messages of conversation {@code id} with those of {@code jsonArray}, the JSON text of
-   * an array as a framework's message serializer writes it.
+   * Replaces the messages of conversation {@code id} with those of {@code jsonArray}, the JSON text
+   * of an array as a framework's message serializer writes it.
    *
    * @throws dev.memkit.core.error.ValidationException when the text is not a JSON array
    */
@@ -127,7 +138,9 @@ public final class Conversations {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -11,6 +11,5 @@ import com.tngtech.archunit.junit.ArchTests;
  */
 @AnalyzeClasses(packages = "dev.memkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class CrossModuleArchitectureTest {
-  @ArchTest
-  static final ArchTests cross_module_rules = ArchTests.in(CrossModuleRules.class);
+  @ArchTest static final ArchTests cross_module_rules = ArchTests.in(CrossModuleRules.class);
 }

@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
  * returns exit code 0. Failures are thrown, and {@link ExitCodes} turns them into the exit code.
  */
 abstract class Action implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public final Integer call() {
@@ -47,7 +46,9 @@ abstract class Action implements Callable<Integer> {
     return false;
   }
 
-  /** {@code argument}, or all of standard input when it is {@code -} (one final line break dropped). */
+  /**
+   * {@code argument}, or all of standard input when it is {@code -} (one final line break dropped).
+   */
   String textOrStdin(String argument, String field) {
     if (!"-".equals(argument)) {
       return argument;
@@ -67,8 +68,14 @@ abstract class Action implements Callable<Integer> {
     try {
       return Files.readAllBytes(Path.of(argument));
     } catch (IOException | RuntimeException e) {
-      throw new ValidationException(field, "cannot be read: '" + argument + "' (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      throw new ValidationException(
+          field,
+          "cannot be read: '"
+              + argument
+              + "' ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
     }
   }
 

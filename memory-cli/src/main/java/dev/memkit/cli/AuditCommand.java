@@ -11,14 +11,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code memkit audit}: the namespace's audit log, newest first. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "Shows the audit log of the namespace, newest first: who changed what, when, with a diff.")
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows the audit log of the namespace, newest first: who changed what, when, with a diff.")
 final class AuditCommand extends Action {
-  @Option(names = "--target", paramLabel = "TARGET",
-      description = "Only entries about TARGET or under it: state:current_phase, memory:12, goal, memory…")
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description =
+          "Only entries about TARGET or under it: state:current_phase, memory:12, goal, memory…")
   String target;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N entries, 1..1000 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "At most N entries, 1..1000 (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--from", paramLabel = "TIME", description = "Only entries from this time on.")
@@ -27,7 +37,10 @@ final class AuditCommand extends Action {
   @Option(names = "--to", paramLabel = "TIME", description = "Only entries before this time.")
   String to;
 
-  @Option(names = "--before", paramLabel = "SEQUENCE", description = "Only entries with a lower sequence (the next page's cursor).")
+  @Option(
+      names = "--before",
+      paramLabel = "SEQUENCE",
+      description = "Only entries with a lower sequence (the next page's cursor).")
   Long before;
 
   @Option(names = "--diff", description = "Print each entry's diff under it.")
@@ -35,8 +48,12 @@ final class AuditCommand extends Action {
 
   @Override
   void run(Printer out) {
-    ListAudit query = new ListAudit(Optional.ofNullable(target), TimeRange.of(time(from, "from"), time(to, "to")),
-        before == null ? OptionalLong.empty() : OptionalLong.of(before), limit);
+    ListAudit query =
+        new ListAudit(
+            Optional.ofNullable(target),
+            TimeRange.of(time(from, "from"), time(to, "to")),
+            before == null ? OptionalLong.empty() : OptionalLong.of(before),
+            limit);
     Backend.Page page = backend().audit(query);
     if (out.json()) {
       out.json(page.toJson());
@@ -44,8 +61,17 @@ final class AuditCommand extends Action {
     }
     if (diff) {
       for (JsonObject e : page.items()) {
-        out.line("#" + Printer.field(e, "sequence") + " " + Printer.field(e, "at") + " " + Printer.field(e, "actor") + " "
-            + Printer.field(e, "action") + " " + Printer.field(e, "target"));
+        out.line(
+            "#"
+                + Printer.field(e, "sequence")
+                + " "
+                + Printer.field(e, "at")
+                + " "
+                + Printer.field(e, "actor")
+                + " "
+                + Printer.field(e, "action")
+                + " "
+                + Printer.field(e, "target"));
         String text = e.string("diff").orElse("");
         if (!text.isEmpty()) {
           out.raw(text.endsWith("\n") ? text : text + "\n");
@@ -57,8 +83,13 @@ final class AuditCommand extends Action {
     } else {
       List<List<String>> rows = new ArrayList<>();
       for (JsonObject e : page.items()) {
-        rows.add(List.of(Printer.field(e, "sequence"), Printer.field(e, "at"), Printer.field(e, "actor"),
-            Printer.field(e, "action"), Printer.field(e, "target")));
+        rows.add(
+            List.of(
+                Printer.field(e, "sequence"),
+                Printer.field(e, "at"),
+                Printer.field(e, "actor"),
+                Printer.field(e, "action"),
+                Printer.field(e, "target")));
       }
       out.table(List.of("SEQ", "AT", "ACTOR", "ACTION", "TARGET"), rows, "No audit entries.");
     }

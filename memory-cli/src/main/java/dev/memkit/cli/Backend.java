@@ -10,13 +10,13 @@ import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.ImportDocument;
-import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.ListSnapshots;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SetState;
@@ -27,10 +27,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * What the commands need from memkit, whichever way it is reached: a local store through the
- * core's use cases, or a server through its {@code /v1} API. Arguments are the core's checked
- * command records (so bad input fails before anything is sent or written); results are records in
- * their one JSON form, {@link dev.memkit.core.model.RecordJson}'s.
+ * What the commands need from memkit, whichever way it is reached: a local store through the core's
+ * use cases, or a server through its {@code /v1} API. Arguments are the core's checked command
+ * records (so bad input fails before anything is sent or written); results are records in their one
+ * JSON form, {@link dev.memkit.core.model.RecordJson}'s.
  *
  * <p>Failures are the core's exceptions (not found, validation, conflict, store unavailable) or a
  * {@link RemoteFailure} carrying the exit code of an HTTP status.
@@ -57,7 +57,8 @@ interface Backend extends AutoCloseable {
 
   /**
    * Adds many memories, each as {@link #memoryAdd} would; one result per command, in order. A local
-   * store writes them in one atomic write; a server gets them one by one (each idempotent by its key).
+   * store writes them in one atomic write; a server gets them one by one (each idempotent by its
+   * key).
    */
   List<Added> memoryAddAll(List<AddMemory> commands);
 
@@ -161,7 +162,10 @@ interface Backend extends AutoCloseable {
 
     /** The page as {@code {"items":[…],"next_cursor":…}}. */
     JsonObject toJson() {
-      return JsonValue.objectBuilder().put("items", JsonValue.array(items)).put("next_cursor", nextCursor).build();
+      return JsonValue.objectBuilder()
+          .put("items", JsonValue.array(items))
+          .put("next_cursor", nextCursor)
+          .build();
     }
   }
 

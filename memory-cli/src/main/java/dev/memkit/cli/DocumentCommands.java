@@ -27,11 +27,17 @@ final class DocumentCommands {
 
   /** Merge-patches the document. */
   abstract static class Patch extends Action {
-    @Parameters(index = "0", paramLabel = "PATCH",
-        description = "A JSON object merged in (RFC 7386: null removes a member); - reads it from standard input.")
+    @Parameters(
+        index = "0",
+        paramLabel = "PATCH",
+        description =
+            "A JSON object merged in (RFC 7386: null removes a member); - reads it from standard input.")
     String patch;
 
-    @Option(names = "--if-version", paramLabel = "N", description = "Patch only if the document has version N; else exit 4.")
+    @Option(
+        names = "--if-version",
+        paramLabel = "N",
+        description = "Patch only if the document has version N; else exit 4.")
     Long ifVersion;
 
     abstract Backend.Document document();
@@ -39,8 +45,12 @@ final class DocumentCommands {
     @Override
     void run(Printer out) {
       JsonObject object = jsonObject(textOrStdin(patch, "patch"), "patch");
-      JsonObject entry = backend().documentPatch(document(), object,
-          ifVersion == null ? OptionalLong.empty() : OptionalLong.of(ifVersion));
+      JsonObject entry =
+          backend()
+              .documentPatch(
+                  document(),
+                  object,
+                  ifVersion == null ? OptionalLong.empty() : OptionalLong.of(ifVersion));
       if (out.json()) {
         out.json(entry);
       } else {
@@ -49,6 +59,5 @@ final class DocumentCommands {
     }
   }
 
-  private DocumentCommands() {
-  }
+  private DocumentCommands() {}
 }

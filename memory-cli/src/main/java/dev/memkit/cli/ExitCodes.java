@@ -9,28 +9,34 @@ import picocli.CommandLine;
 final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
   /** Success. */
   static final int OK = 0;
+
   /** The record asked for does not exist. */
   static final int NOT_FOUND = 1;
+
   /** The command line itself is wrong: unknown command or option, missing argument. */
   static final int USAGE = 2;
+
   /** Input broke a rule (a tag, a key, a JSON value, a limit); nothing was changed. */
   static final int INVALID_INPUT = 3;
+
   /** A version conflict (compare-and-set). */
   static final int CONFLICT = 4;
+
   /** The store or the server failed, or could not be reached. */
   static final int STORE_OR_SERVER = 5;
+
   /** The server refused the API key. */
   static final int NOT_AUTHORISED = 6;
 
   /** The lines of the {@code Exit codes:} section of every command's help. */
   static final String[] HELP = {
-      "0:ok",
-      "1:not found",
-      "2:usage error",
-      "3:invalid input (nothing was changed)",
-      "4:conflict (version mismatch)",
-      "5:store or server error",
-      "6:not authorised (remote mode)",
+    "0:ok",
+    "1:not found",
+    "2:usage error",
+    "3:invalid input (nothing was changed)",
+    "4:conflict (version mismatch)",
+    "5:store or server error",
+    "6:not authorised (remote mode)",
   };
 
   @Override
@@ -63,8 +69,10 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     String message = failure.getMessage();
     if (message == null || message.isBlank()) {
       message = failure.getClass().getSimpleName();
-    } else if (!(failure instanceof dev.memkit.core.error.MemoryException || failure instanceof RemoteFailure
-        || failure instanceof CommandLine.ParameterException || failure instanceof UsageException)) {
+    } else if (!(failure instanceof dev.memkit.core.error.MemoryException
+        || failure instanceof RemoteFailure
+        || failure instanceof CommandLine.ParameterException
+        || failure instanceof UsageException)) {
       message = failure.getClass().getSimpleName() + ": " + message;
     }
     return oneLine(message);
@@ -74,8 +82,7 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
   }
 
-  private ExitCodes() {
-  }
+  private ExitCodes() {}
 
   /** The mapper picocli uses. */
   static ExitCodes mapper() {

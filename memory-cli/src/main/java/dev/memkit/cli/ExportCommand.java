@@ -16,9 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code memkit export [FILE]}: the namespace (or every namespace) as one export document. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Writes the namespace's data as one export document ({\"format\":\"memkit-export\",\"version\":1,…}) "
-        + "to FILE, or to standard output without FILE or with -.")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes the namespace's data as one export document ({\"format\":\"memkit-export\",\"version\":1,…}) "
+            + "to FILE, or to standard output without FILE or with -.")
 final class ExportCommand extends Action {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
   String file;
@@ -40,27 +43,47 @@ final class ExportCommand extends Action {
       Path temp = Files.createTempFile(target.getParent(), ".memkit-export-", ".tmp");
       try {
         Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
       }
     } catch (IOException | RuntimeException e) {
-      throw new ValidationException("file", "cannot be written: '" + file + "' (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      throw new ValidationException(
+          "file",
+          "cannot be written: '"
+              + file
+              + "' ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
     }
     List<String> names = new ArrayList<>();
-    document.get("namespaces").filter(JsonValue.JsonArray.class::isInstance).ifPresent(a -> {
-      for (JsonValue ns : ((JsonValue.JsonArray) a).values()) {
-        if (ns instanceof JsonObject o) {
-          names.add(o.string("namespace").orElse("?"));
-        }
-      }
-    });
+    document
+        .get("namespaces")
+        .filter(JsonValue.JsonArray.class::isInstance)
+        .ifPresent(
+            a -> {
+              for (JsonValue ns : ((JsonValue.JsonArray) a).values()) {
+                if (ns instanceof JsonObject o) {
+                  names.add(o.string("namespace").orElse("?"));
+                }
+              }
+            });
     if (out.json()) {
-      out.json(JsonValue.objectBuilder().put("file", target.toString()).putStrings("namespaces", names).build());
+      out.json(
+          JsonValue.objectBuilder()
+              .put("file", target.toString())
+              .putStrings("namespaces", names)
+              .build());
     } else {
-      out.line("Exported " + names.size() + (names.size() == 1 ? " namespace" : " namespaces")
-          + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")") + " to " + file);
+      out.line(
+          "Exported "
+              + names.size()
+              + (names.size() == 1 ? " namespace" : " namespaces")
+              + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
+              + " to "
+              + file);
     }
   }
 }

@@ -17,24 +17,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code memkit goal …}: goals and their progress timelines. */
-@Command(name = "goal", mixinStandardHelpOptions = true,
-    description = "Goals of the namespace and their progress: add, list, show, progress, update, delete.",
-    subcommands = {GoalCommand.Add.class, GoalCommand.ListGoals.class, GoalCommand.Show.class,
-        GoalCommand.Progress.class, GoalCommand.Update.class, GoalCommand.Delete.class})
+@Command(
+    name = "goal",
+    mixinStandardHelpOptions = true,
+    description =
+        "Goals of the namespace and their progress: add, list, show, progress, update, delete.",
+    subcommands = {
+      GoalCommand.Add.class,
+      GoalCommand.ListGoals.class,
+      GoalCommand.Show.class,
+      GoalCommand.Progress.class,
+      GoalCommand.Update.class,
+      GoalCommand.Delete.class
+    })
 final class GoalCommand {
   private static final String STATUSES = "new, in_progress, blocked, done, abandoned";
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a goal with status new.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Adds a goal with status new.")
   static final class Add extends Action {
     @Parameters(index = "0", paramLabel = "TITLE", description = "1..500 characters.")
     String title;
 
-    @Option(names = "--due", paramLabel = "DATE", description = "Due date: 2026-12-01 or 2026-12-01T17:00:00Z.")
+    @Option(
+        names = "--due",
+        paramLabel = "DATE",
+        description = "Due date: 2026-12-01 or 2026-12-01T17:00:00Z.")
     String due;
 
     @Override
     void run(Printer out) {
-      JsonObject goal = backend().goalAdd(new AddGoal(title, Optional.ofNullable(time(due, "due_at"))));
+      JsonObject goal =
+          backend().goalAdd(new AddGoal(title, Optional.ofNullable(time(due, "due_at"))));
       if (out.json()) {
         out.json(goal);
       } else {
@@ -43,10 +59,17 @@ final class GoalCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists goals, oldest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists goals, oldest first.")
   static final class ListGoals extends Action {
-    @Option(names = "--status", paramLabel = "STATUS", split = ",",
-        description = "Only goals with this status (repeatable or comma-separated): " + STATUSES + ".")
+    @Option(
+        names = "--status",
+        paramLabel = "STATUS",
+        split = ",",
+        description =
+            "Only goals with this status (repeatable or comma-separated): " + STATUSES + ".")
     List<String> statuses = new ArrayList<>();
 
     @Option(names = "--active", description = "Only goals not done nor abandoned.")
@@ -59,21 +82,29 @@ final class GoalCommand {
       }
       Set<GoalStatus> wanted = EnumSet.noneOf(GoalStatus.class);
       statuses.forEach(s -> wanted.add(GoalStatus.parse(s, "status")));
-      List<JsonObject> goals = backend().goalList(new dev.memkit.core.port.in.ListGoals(wanted, active));
+      List<JsonObject> goals =
+          backend().goalList(new dev.memkit.core.port.in.ListGoals(wanted, active));
       if (out.json()) {
         out.json(JsonValue.objectBuilder().put("items", JsonValue.array(goals)).build());
         return;
       }
       List<List<String>> rows = new ArrayList<>();
       for (JsonObject g : goals) {
-        rows.add(List.of(Printer.field(g, "id"), Printer.field(g, "status"), Printer.minute(g, "due_at"),
-            Printer.cell(Printer.field(g, "title"), Printer.CELL_MAX)));
+        rows.add(
+            List.of(
+                Printer.field(g, "id"),
+                Printer.field(g, "status"),
+                Printer.minute(g, "due_at"),
+                Printer.cell(Printer.field(g, "title"), Printer.CELL_MAX)));
       }
       out.table(List.of("ID", "STATUS", "DUE", "TITLE"), rows, "No goals.");
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows goal ID with its timeline. Exit 1 when absent.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Shows goal ID with its timeline. Exit 1 when absent.")
   static final class Show extends Action {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
@@ -84,7 +115,9 @@ final class GoalCommand {
     }
   }
 
-  @Command(name = "progress", mixinStandardHelpOptions = true,
+  @Command(
+      name = "progress",
+      mixinStandardHelpOptions = true,
       description = "Records progress on goal ID: a new status, a note, or both (at least one).")
   static final class Progress extends Action {
     @Parameters(index = "0", paramLabel = "ID")
@@ -93,22 +126,38 @@ final class GoalCommand {
     @Option(names = "--status", paramLabel = "STATUS", description = STATUSES + ".")
     String status;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "What happened (1..4000 characters).")
+    @Option(
+        names = "--note",
+        paramLabel = "TEXT",
+        description = "What happened (1..4000 characters).")
     String note;
 
     @Override
     void run(Printer out) {
-      Optional<GoalStatus> newStatus = Optional.ofNullable(status).map(s -> GoalStatus.parse(s, "status"));
-      JsonObject goal = backend().goalProgress(new RecordProgress(GoalId.of(id), newStatus, Optional.ofNullable(note)));
+      Optional<GoalStatus> newStatus =
+          Optional.ofNullable(status).map(s -> GoalStatus.parse(s, "status"));
+      JsonObject goal =
+          backend()
+              .goalProgress(
+                  new RecordProgress(GoalId.of(id), newStatus, Optional.ofNullable(note)));
       if (out.json()) {
         out.json(goal);
       } else {
-        out.line("Goal " + Printer.field(goal, "id") + " is " + Printer.field(goal, "status") + ": " + Printer.field(goal, "title"));
+        out.line(
+            "Goal "
+                + Printer.field(goal, "id")
+                + " is "
+                + Printer.field(goal, "status")
+                + ": "
+                + Printer.field(goal, "title"));
       }
     }
   }
 
-  @Command(name = "update", mixinStandardHelpOptions = true, description = "Changes the title, due date or status of goal ID.")
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Changes the title, due date or status of goal ID.")
   static final class Update extends Action {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
@@ -128,8 +177,12 @@ final class GoalCommand {
     @Override
     void run(Printer out) {
       GoalId goalId = GoalId.of(id);
-      UpdateGoal changes = new UpdateGoal(Optional.ofNullable(title), Optional.ofNullable(time(due, "due_at")), clearDue,
-          Optional.ofNullable(status).map(s -> GoalStatus.parse(s, "status")));
+      UpdateGoal changes =
+          new UpdateGoal(
+              Optional.ofNullable(title),
+              Optional.ofNullable(time(due, "due_at")),
+              clearDue,
+              Optional.ofNullable(status).map(s -> GoalStatus.parse(s, "status")));
       JsonObject goal = backend().goalUpdate(goalId, changes);
       if (out.json()) {
         out.json(goal);
@@ -139,7 +192,10 @@ final class GoalCommand {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes goal ID and its timeline. Exit 1 when absent.")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Deletes goal ID and its timeline. Exit 1 when absent.")
   static final class Delete extends Action {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
@@ -166,15 +222,21 @@ final class GoalCommand {
       out.line("progress:");
       for (JsonValue step : steps.values()) {
         if (step instanceof JsonObject s) {
-          String change = Printer.field(s, "from").equals(Printer.field(s, "to"))
-              ? Printer.field(s, "to") : Printer.field(s, "from") + " -> " + Printer.field(s, "to");
+          String change =
+              Printer.field(s, "from").equals(Printer.field(s, "to"))
+                  ? Printer.field(s, "to")
+                  : Printer.field(s, "from") + " -> " + Printer.field(s, "to");
           String note = Printer.field(s, "note");
-          out.line("  " + Printer.minute(s, "at") + "  " + change + ("-".equals(note) ? "" : "  " + Printer.cell(note, 200)));
+          out.line(
+              "  "
+                  + Printer.minute(s, "at")
+                  + "  "
+                  + change
+                  + ("-".equals(note) ? "" : "  " + Printer.cell(note, 200)));
         }
       }
     }
   }
 
-  GoalCommand() {
-  }
+  GoalCommand() {}
 }

@@ -5,6 +5,7 @@ import dev.memkit.core.Space;
 import dev.memkit.core.error.NotFoundException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
+import dev.memkit.core.model.Actor;
 import dev.memkit.core.model.AuditPage;
 import dev.memkit.core.model.BackupInfo;
 import dev.memkit.core.model.GoalId;
@@ -16,27 +17,26 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
-import dev.memkit.core.port.in.ImportReport;
-import dev.memkit.core.port.in.ListAudit;
-import dev.memkit.core.port.in.ListMemories;
-import dev.memkit.core.port.in.MemoryAdded;
-import dev.memkit.core.port.in.SearchMemories;
-import dev.memkit.core.port.in.ReindexListener;
-import dev.memkit.core.port.in.SearchMode;
-import dev.memkit.core.port.in.SearchStatus;
-import java.time.Duration;
-import dev.memkit.core.port.in.UpdateGoal;
-import dev.memkit.core.port.in.UpdateMemory;
-import dev.memkit.core.model.Actor;
 import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.ExportNamespaces;
 import dev.memkit.core.port.in.ImportDocument;
+import dev.memkit.core.port.in.ImportReport;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListGoals;
+import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.ListSnapshots;
+import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.SaveSnapshot;
+import dev.memkit.core.port.in.SearchMemories;
+import dev.memkit.core.port.in.SearchMode;
+import dev.memkit.core.port.in.SearchStatus;
 import dev.memkit.core.port.in.SetState;
+import dev.memkit.core.port.in.UpdateGoal;
+import dev.memkit.core.port.in.UpdateMemory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,7 +55,7 @@ final class LocalBackend implements Backend {
   private Memkit memkit;
 
   /**
-   * @param opener    opens the store; called at most once, at the first command that needs it
+   * @param opener opens the store; called at most once, at the first command that needs it
    * @param namespace the namespace every call acts on
    * @param ownsStore whether {@link #close()} closes the store
    */
@@ -81,7 +81,9 @@ final class LocalBackend implements Backend {
     return namespace;
   }
 
-  /** The use cases of this backend's namespace acting as {@code actor}; opens the store if needed. */
+  /**
+   * The use cases of this backend's namespace acting as {@code actor}; opens the store if needed.
+   */
   Space space(Actor actor) {
     return memkit().space(namespace, actor);
   }
@@ -91,11 +93,12 @@ final class LocalBackend implements Backend {
    * the last run (a command line lives too briefly for the background indexer).
    */
   private void catchUp(Optional<SearchMode> mode) {
-    if (mode.equals(Optional.of(SearchMode.KEYWORD)) || memkit().searchStatus().embedder().equals("absent")) {
+    if (mode.equals(Optional.of(SearchMode.KEYWORD))
+        || memkit().searchStatus().embedder().equals("absent")) {
       return;
     }
     if (memkit().awaitSearchReady(MODEL_WAIT)) {
-      memkit().reindex(false, (done, total) -> { });
+      memkit().reindex(false, (done, total) -> {});
     }
   }
 
@@ -103,14 +106,20 @@ final class LocalBackend implements Backend {
   public JsonObject reindex(boolean everything, ReindexListener listener) {
     long embedded = memkit().reindex(everything, listener);
     SearchStatus status = memkit().searchStatus();
-    return JsonValue.objectBuilder().put("embedded", embedded).put("total", status.indexed())
-        .put("model", status.model().orElse("")).build();
+    return JsonValue.objectBuilder()
+        .put("embedded", embedded)
+        .put("total", status.indexed())
+        .put("model", status.model().orElse(""))
+        .build();
   }
 
   @Override
   public JsonObject stateGet(StateKey key) {
-    return RecordJson.state(space().state().get(key)
-        .orElseThrow(() -> new NotFoundException("state key '" + key + "'")));
+    return RecordJson.state(
+        space()
+            .state()
+            .get(key)
+            .orElseThrow(() -> new NotFoundException("state key '" + key + "'")));
   }
 
   @Override
@@ -142,13 +151,14 @@ final class LocalBackend implements Backend {
   @Override
   public List<Added> memoryAddAll(List<AddMemory> commands) {
     return space().memories().addAll(commands).stream()
-        .map(added -> new Added(RecordJson.memory(added.memory()), added.created())).toList();
+        .map(added -> new Added(RecordJson.memory(added.memory()), added.created()))
+        .toList();
   }
 
   @Override
   public JsonObject memoryGet(MemoryId id) {
-    return RecordJson.memory(space().memories().find(id)
-        .orElseThrow(() -> new NotFoundException("memory " + id)));
+    return RecordJson.memory(
+        space().memories().find(id).orElseThrow(() -> new NotFoundException("memory " + id)));
   }
 
   @Override
@@ -184,19 +194,24 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject snapshotLatest() {
-    return RecordJson.memory(space().memories().latestSnapshot()
-        .orElseThrow(() -> new NotFoundException("snapshot")));
+    return RecordJson.memory(
+        space().memories().latestSnapshot().orElseThrow(() -> new NotFoundException("snapshot")));
   }
 
   @Override
   public JsonObject document(Document document) {
-    return RecordJson.state(space().state().get(document.key())
-        .orElseThrow(() -> new NotFoundException(document.label())));
+    return RecordJson.state(
+        space()
+            .state()
+            .get(document.key())
+            .orElseThrow(() -> new NotFoundException(document.label())));
   }
 
   @Override
-  public JsonObject documentPatch(Document document, JsonObject patch, OptionalLong expectedVersion) {
-    return RecordJson.state(space().state().mergePatch(new PatchState(document.key(), patch, expectedVersion)));
+  public JsonObject documentPatch(
+      Document document, JsonObject patch, OptionalLong expectedVersion) {
+    return RecordJson.state(
+        space().state().mergePatch(new PatchState(document.key(), patch, expectedVersion)));
   }
 
   @Override
@@ -211,7 +226,8 @@ final class LocalBackend implements Backend {
 
   @Override
   public JsonObject goalGet(GoalId id) {
-    return RecordJson.goal(space().goals().find(id).orElseThrow(() -> new NotFoundException("goal " + id)));
+    return RecordJson.goal(
+        space().goals().find(id).orElseThrow(() -> new NotFoundException("goal " + id)));
   }
 
   @Override
@@ -240,7 +256,8 @@ final class LocalBackend implements Backend {
   @Override
   public Page audit(ListAudit query) {
     AuditPage page = space().audit().list(query);
-    return new Page(page.items().stream().map(RecordJson::audit).toList(), cursor(page.nextCursor()));
+    return new Page(
+        page.items().stream().map(RecordJson::audit).toList(), cursor(page.nextCursor()));
   }
 
   @Override
@@ -256,12 +273,17 @@ final class LocalBackend implements Backend {
   @Override
   public JsonObject backupRestore(String id) {
     BackupInfo safety = memkit().backups(Actor.CLI).restore(id);
-    return JsonValue.objectBuilder().put("restored", id).put("safety_backup", RecordJson.backup(safety)).build();
+    return JsonValue.objectBuilder()
+        .put("restored", id)
+        .put("safety_backup", RecordJson.backup(safety))
+        .build();
   }
 
   @Override
   public JsonObject exportDocument(boolean all) {
-    return memkit().transfer(Actor.CLI).export(new ExportNamespaces(all ? Set.of() : Set.of(namespace)));
+    return memkit()
+        .transfer(Actor.CLI)
+        .export(new ExportNamespaces(all ? Set.of() : Set.of(namespace)));
   }
 
   @Override
@@ -284,7 +306,8 @@ final class LocalBackend implements Backend {
   }
 
   private static Page page(MemoryPage page) {
-    return new Page(page.items().stream().map(RecordJson::memory).toList(), cursor(page.nextCursor()));
+    return new Page(
+        page.items().stream().map(RecordJson::memory).toList(), cursor(page.nextCursor()));
   }
 
   private static JsonValue cursor(Optional<String> next) {

@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,27 +34,46 @@ import picocli.CommandLine.ScopeType;
  * memkit context --max-tokens 1500
  * }</pre>
  *
- * <p>Global options (accepted before or after the command): {@code --store URI} (default
- * {@code MEMKIT_STORE}, else {@code sqlite:./data/memkit.db}), {@code --url URL} and
- * {@code --api-key KEY} (default {@code MEMKIT_URL}, {@code MEMKIT_API_KEY}) for a server,
- * {@code --namespace NS}, {@code --json}. Exit codes: 0 ok, 1 not found, 2 usage, 3 invalid input,
- * 4 conflict, 5 store or server error, 6 not authorised.
+ * <p>Global options (accepted before or after the command): {@code --store URI} (default {@code
+ * MEMKIT_STORE}, else {@code sqlite:./data/memkit.db}), {@code --url URL} and {@code --api-key KEY}
+ * (default {@code MEMKIT_URL}, {@code MEMKIT_API_KEY}) for a server, {@code --namespace NS}, {@code
+ * --json}. Exit codes: 0 ok, 1 not found, 2 usage, 3 invalid input, 4 conflict, 5 store or server
+ * error, 6 not authorised.
  *
  * <p>{@link #main(String[])} is the only place that exits the JVM; {@link #commandLine()} gives a
  * configured picocli {@link CommandLine} whose {@code execute} returns the exit code instead.
  */
-@Command(name = "memkit",
+@Command(
+    name = "memkit",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Persistent memory and state for LLM agents: state, memories, goals and context blocks, "
-        + "in a local store or on a memkit server.")
+    description =
+        "Persistent memory and state for LLM agents: state, memories, goals and context blocks, "
+            + "in a local store or on a memkit server.")
 public final class MemkitCli {
   /** The store used when neither {@code --store} nor {@code MEMKIT_STORE} names one. */
   public static final String DEFAULT_STORE = "sqlite:./data/memkit.db";
 
   /** The commands, by name, in the order help lists them. */
-  private static final List<String> COMMANDS = List.of("state", "memory", "snapshot", "profile", "working", "goal",
-      "context", "audit", "backup", "export", "import", "mcp", "reindex", "serve", "version", "completion", "help");
+  private static final List<String> COMMANDS =
+      List.of(
+          "state",
+          "memory",
+          "snapshot",
+          "profile",
+          "working",
+          "goal",
+          "context",
+          "audit",
+          "backup",
+          "export",
+          "import",
+          "mcp",
+          "reindex",
+          "serve",
+          "version",
+          "completion",
+          "help");
 
   /**
    * A new command object named {@code name}. Commands are built on demand: a run builds only the
@@ -84,26 +103,45 @@ public final class MemkitCli {
   }
 
   /** Global options that take a value in the next argument. */
-  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--store", "--url", "--api-key", "-n", "--namespace");
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("--store", "--url", "--api-key", "-n", "--namespace");
 
-  @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT,
-      description = "Local store: sqlite:PATH, json:DIR or mem:.%nDefault: $MEMKIT_STORE, else%n" + DEFAULT_STORE)
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      scope = ScopeType.INHERIT,
+      description =
+          "Local store: sqlite:PATH, json:DIR or mem:.%nDefault: $MEMKIT_STORE, else%n"
+              + DEFAULT_STORE)
   String store;
 
-  @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "Talk to a memkit server at URL through its /v1 API instead of a local store. Default: $MEMKIT_URL.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Talk to a memkit server at URL through its /v1 API instead of a local store. Default: $MEMKIT_URL.")
   String url;
 
-  @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      scope = ScopeType.INHERIT,
       description = "API key for --url, sent as a bearer token. Default: $MEMKIT_API_KEY.")
   String apiKey;
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
-      description = "Namespace to act on. Default: $MEMKIT_NAMESPACE, else 'default' "
-          + "(remotely: the API key's own namespace).")
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      scope = ScopeType.INHERIT,
+      description =
+          "Namespace to act on. Default: $MEMKIT_NAMESPACE, else 'default' "
+              + "(remotely: the API key's own namespace).")
   String namespace;
 
-  @Option(names = "--json", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
       description = "Print one JSON document (the records' JSON form) instead of text.")
   boolean json;
 
@@ -127,11 +165,15 @@ public final class MemkitCli {
   }
 
   /**
-   * A command line whose local stores are opened by {@code opener} (given the URI); when
-   * {@code ownsStore} is false they are left open after each command, so one in-memory store can
-   * serve several commands.
+   * A command line whose local stores are opened by {@code opener} (given the URI); when {@code
+   * ownsStore} is false they are left open after each command, so one in-memory store can serve
+   * several commands.
    */
-  MemkitCli(Map<String, String> environment, InputStream stdin, Function<String, Memkit> opener, boolean ownsStore) {
+  MemkitCli(
+      Map<String, String> environment,
+      InputStream stdin,
+      Function<String, Memkit> opener,
+      boolean ownsStore) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.opener = opener;
@@ -140,10 +182,16 @@ public final class MemkitCli {
 
   /** Runs {@code memkit} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)));
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     CommandLine cmd = new MemkitCli().commandLine(commandNamed(args));
     cmd.setOut(out);
     cmd.setErr(err);
@@ -162,12 +210,15 @@ public final class MemkitCli {
   }
 
   /**
-   * The command line with only the command {@code name} when present (the others are then
-   * unknown), else with every command.
+   * The command line with only the command {@code name} when present (the others are then unknown),
+   * else with every command.
    */
   CommandLine commandLine(Optional<String> name) {
     CommandLine cmd = new CommandLine(this);
-    if (name.isPresent() && COMMANDS.contains(name.get()) && !name.get().equals("help") && !name.get().equals("completion")) {
+    if (name.isPresent()
+        && COMMANDS.contains(name.get())
+        && !name.get().equals("help")
+        && !name.get().equals("completion")) {
       cmd.addSubcommand(name.get(), command(name.get()));
     } else {
       for (String n : COMMANDS) {
@@ -175,31 +226,48 @@ public final class MemkitCli {
       }
     }
     cmd.setExitCodeExceptionMapper(ExitCodes.mapper());
-    cmd.setExecutionExceptionHandler((failure, failed, parseResult) -> {
-      failed.getErr().println("memkit: " + ExitCodes.message(failure));
-      failed.getErr().flush();
-      return ExitCodes.of(failure);
-    });
-    cmd.setParameterExceptionHandler((failure, args) -> {
-      CommandLine failed = failure.getCommandLine();
-      String hint = "";
-      if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-        hint = "; did you mean " + String.join(" or ", unmatched.getSuggestions().subList(0,
-            Math.min(3, unmatched.getSuggestions().size()))) + "?";
-      }
-      failed.getErr().println("memkit: " + ExitCodes.oneLine(String.valueOf(failure.getMessage())) + hint
-          + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
-      failed.getErr().flush();
-      return ExitCodes.USAGE;
-    });
-    cmd.setExecutionStrategy(parseResult -> {
-      try {
-        return new CommandLine.RunLast().execute(parseResult);
-      } finally {
-        parseResult.commandSpec().commandLine().getOut().flush();
-        closeBackend();
-      }
-    });
+    cmd.setExecutionExceptionHandler(
+        (failure, failed, parseResult) -> {
+          failed.getErr().println("memkit: " + ExitCodes.message(failure));
+          failed.getErr().flush();
+          return ExitCodes.of(failure);
+        });
+    cmd.setParameterExceptionHandler(
+        (failure, args) -> {
+          CommandLine failed = failure.getCommandLine();
+          String hint = "";
+          if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.getSuggestions().isEmpty()) {
+            hint =
+                "; did you mean "
+                    + String.join(
+                        " or ",
+                        unmatched
+                            .getSuggestions()
+                            .subList(0, Math.min(3, unmatched.getSuggestions().size())))
+                    + "?";
+          }
+          failed
+              .getErr()
+              .println(
+                  "memkit: "
+                      + ExitCodes.oneLine(String.valueOf(failure.getMessage()))
+                      + hint
+                      + " (see '"
+                      + failed.getCommandSpec().qualifiedName()
+                      + " --help')");
+          failed.getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    cmd.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return new CommandLine.RunLast().execute(parseResult);
+          } finally {
+            parseResult.commandSpec().commandLine().getOut().flush();
+            closeBackend();
+          }
+        });
     describe(cmd);
     return cmd;
   }
@@ -230,15 +298,17 @@ public final class MemkitCli {
     }
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     if (spec.parent() == null) {
-      spec.usageMessage().footerHeading("%nEnvironment:%n").footer(
-          "  MEMKIT_STORE      default of --store",
-          "  MEMKIT_URL        default of --url (used unless --store is given)",
-          "  MEMKIT_API_KEY    default of --api-key",
-          "  MEMKIT_NAMESPACE  default of --namespace",
-          "  MEMKIT_TOKENIZER  context token counter: o200k_base (default), cl100k_base",
-          "  MEMKIT_MCP_TOOLS  the tools 'memkit mcp' serves (default: the standard ones)",
-          "  MEMKIT_EMBEDDER   embedding model for hybrid search: all-minilm-l6-v2-q (default), none",
-          "See docs/cli.md for every command with examples.");
+      spec.usageMessage()
+          .footerHeading("%nEnvironment:%n")
+          .footer(
+              "  MEMKIT_STORE      default of --store",
+              "  MEMKIT_URL        default of --url (used unless --store is given)",
+              "  MEMKIT_API_KEY    default of --api-key",
+              "  MEMKIT_NAMESPACE  default of --namespace",
+              "  MEMKIT_TOKENIZER  context token counter: o200k_base (default), cl100k_base",
+              "  MEMKIT_MCP_TOOLS  the tools 'memkit mcp' serves (default: the standard ones)",
+              "  MEMKIT_EMBEDDER   embedding model for hybrid search: all-minilm-l6-v2-q (default), none",
+              "See docs/cli.md for every command with examples.");
     }
     for (CommandLine sub : cmd.getSubcommands().values()) {
       describe(sub);
@@ -260,7 +330,10 @@ public final class MemkitCli {
     return backend(false);
   }
 
-  /** The backend of this invocation; a local store loads the embedding model only when {@code meaning}. */
+  /**
+   * The backend of this invocation; a local store loads the embedding model only when {@code
+   * meaning}.
+   */
   Backend backend(boolean meaning) {
     if (backend == null) {
       backend = createBackend(meaning);
@@ -274,14 +347,18 @@ public final class MemkitCli {
       Namespace.of(ns);
     }
     if (store != null && url != null) {
-      throw new UsageException("--store and --url cannot be used together: --store is a local store, --url a server");
+      throw new UsageException(
+          "--store and --url cannot be used together: --store is a local store, --url a server");
     }
     String remote = store != null ? null : url != null ? url : env("MEMKIT_URL");
     if (remote != null) {
-      return new RemoteBackend(remote, Optional.ofNullable(apiKey != null ? apiKey : env("MEMKIT_API_KEY")),
+      return new RemoteBackend(
+          remote,
+          Optional.ofNullable(apiKey != null ? apiKey : env("MEMKIT_API_KEY")),
           Optional.ofNullable(ns));
     }
-    String uri = store != null ? store : env("MEMKIT_STORE") != null ? env("MEMKIT_STORE") : DEFAULT_STORE;
+    String uri =
+        store != null ? store : env("MEMKIT_STORE") != null ? env("MEMKIT_STORE") : DEFAULT_STORE;
     Namespace namespace = Namespace.of(ns != null ? ns : Namespace.DEFAULT.value());
     Map<String, String> env = environment;
     if (!meaning) {
@@ -291,7 +368,9 @@ public final class MemkitCli {
     return new LocalBackend(new StoreOpener(opener, uri, env), namespace, ownsStore);
   }
 
-  /** Opens the store at first use (a named class rather than a lambda: one bootstrap less at start). */
+  /**
+   * Opens the store at first use (a named class rather than a lambda: one bootstrap less at start).
+   */
   private static final class StoreOpener implements Supplier<Memkit> {
     private final Function<String, Memkit> opener;
     private final String uri;
@@ -305,7 +384,9 @@ public final class MemkitCli {
 
     @Override
     public Memkit get() {
-      return opener != null ? opener.apply(uri) : Memkit.open(uri, MemkitOptions.defaults().withEnvironment(environment));
+      return opener != null
+          ? opener.apply(uri)
+          : Memkit.open(uri, MemkitOptions.defaults().withEnvironment(environment));
     }
   }
 

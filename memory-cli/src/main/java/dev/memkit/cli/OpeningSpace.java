@@ -39,7 +39,8 @@ final class OpeningSpace implements Space {
       return opened.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new StoreUnavailableException("the store cannot be opened: " + cause.getMessage(), cause);
+      throw new StoreUnavailableException(
+          "the store cannot be opened: " + cause.getMessage(), cause);
     }
   }
 

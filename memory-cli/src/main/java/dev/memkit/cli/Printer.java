@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Printer {
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\u2028\\u2029]+\\s*");
+
   /** Widest text cell of a table, in characters. */
   static final int CELL_MAX = 72;
 
@@ -97,7 +98,9 @@ final class Printer {
   /** An ISO-8601 time member shortened to minutes ({@code 2026-11-21 07:00}). */
   static String minute(JsonObject record, String name) {
     String t = field(record, name);
-    return t.length() >= 16 && t.charAt(10) == 'T' ? t.substring(0, 10) + " " + t.substring(11, 16) : t;
+    return t.length() >= 16 && t.charAt(10) == 'T'
+        ? t.substring(0, 10) + " " + t.substring(11, 16)
+        : t;
   }
 
   /** The tags of a memory joined with commas ({@code -} when none). */

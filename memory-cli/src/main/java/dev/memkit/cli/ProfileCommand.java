@@ -3,12 +3,17 @@ package dev.memkit.cli;
 import picocli.CommandLine.Command;
 
 /** {@code memkit profile show|patch}: the user's profile document (state key {@code profile}). */
-@Command(name = "profile", mixinStandardHelpOptions = true,
+@Command(
+    name = "profile",
+    mixinStandardHelpOptions = true,
     description = "The user's profile: a JSON object kept as state key 'profile'.",
     subcommands = {ProfileCommand.Show.class, ProfileCommand.Patch.class})
 final class ProfileCommand {
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the profile. Exit 1 when it is not set.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Prints the profile. Exit 1 when it is not set.")
   static final class Show extends DocumentCommands.Show {
     @Override
     Backend.Document document() {
@@ -16,7 +21,10 @@ final class ProfileCommand {
     }
   }
 
-  @Command(name = "patch", mixinStandardHelpOptions = true, description = "Merges PATCH into the profile (created when absent).")
+  @Command(
+      name = "patch",
+      mixinStandardHelpOptions = true,
+      description = "Merges PATCH into the profile (created when absent).")
   static final class Patch extends DocumentCommands.Patch {
     @Override
     Backend.Document document() {
@@ -24,6 +32,5 @@ final class ProfileCommand {
     }
   }
 
-  ProfileCommand() {
-  }
+  ProfileCommand() {}
 }

@@ -16,13 +16,13 @@ import dev.memkit.core.port.in.ContextRequest;
 import dev.memkit.core.port.in.ContextSection;
 import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.ImportDocument;
-import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListGoals;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.ListSnapshots;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.ReindexListener;
 import dev.memkit.core.port.in.SaveSnapshot;
 import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SetState;
@@ -45,10 +45,10 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * The backend of a remote server: each call is one request to its {@code /v1} API with the JDK
- * HTTP client, bodies and answers in the records' JSON form. Error answers
- * ({@code application/problem+json}) become a {@link RemoteFailure} with the status's exit code
- * and the problem's detail as the message.
+ * The backend of a remote server: each call is one request to its {@code /v1} API with the JDK HTTP
+ * client, bodies and answers in the records' JSON form. Error answers ({@code
+ * application/problem+json}) become a {@link RemoteFailure} with the status's exit code and the
+ * problem's detail as the message.
  */
 final class RemoteBackend implements Backend {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -60,8 +60,8 @@ final class RemoteBackend implements Backend {
   private HttpClient client;
 
   /**
-   * @param baseUrl   the server, e.g. {@code http://localhost:8080} (a trailing slash is ignored)
-   * @param apiKey    sent as {@code Authorization: Bearer …} when present
+   * @param baseUrl the server, e.g. {@code http://localhost:8080} (a trailing slash is ignored)
+   * @param apiKey sent as {@code Authorization: Bearer …} when present
    * @param namespace sent as {@code ?namespace=} when present; otherwise the key's default applies
    */
   RemoteBackend(String baseUrl, Optional<String> apiKey, Optional<String> namespace) {
@@ -82,8 +82,8 @@ final class RemoteBackend implements Backend {
   }
 
   /**
-   * The server's MCP endpoint, with the namespace as a parameter when one was chosen, for
-   * {@code memkit mcp} to relay to.
+   * The server's MCP endpoint, with the namespace as a parameter when one was chosen, for {@code
+   * memkit mcp} to relay to.
    */
   URI mcpEndpoint() {
     return URI.create(baseUrl + "/mcp" + namespace.map(ns -> "?namespace=" + ns).orElse(""));
@@ -104,18 +104,34 @@ final class RemoteBackend implements Backend {
   @Override
   public JsonObject stateSet(SetState command) {
     JsonObject body = JsonValue.objectBuilder().put("value", command.value()).build();
-    return object(send("PUT", "/v1/state/" + command.key().value(), query(), body, ifMatch(command.expectedVersion())));
+    return object(
+        send(
+            "PUT",
+            "/v1/state/" + command.key().value(),
+            query(),
+            body,
+            ifMatch(command.expectedVersion())));
   }
 
   @Override
   public JsonObject statePatch(PatchState command) {
-    return object(send("PATCH", "/v1/state/" + command.key().value(), query(), command.patch(),
-        ifMatch(command.expectedVersion())));
+    return object(
+        send(
+            "PATCH",
+            "/v1/state/" + command.key().value(),
+            query(),
+            command.patch(),
+            ifMatch(command.expectedVersion())));
   }
 
   @Override
   public void stateDelete(DeleteState command) {
-    send("DELETE", "/v1/state/" + command.key().value(), query(), null, ifMatch(command.expectedVersion()));
+    send(
+        "DELETE",
+        "/v1/state/" + command.key().value(),
+        query(),
+        null,
+        ifMatch(command.expectedVersion()));
   }
 
   @Override
@@ -140,11 +156,12 @@ final class RemoteBackend implements Backend {
 
   @Override
   public Added memoryAdd(AddMemory command) {
-    JsonValue.ObjectBuilder body = JsonValue.objectBuilder()
-        .put("text", command.text())
-        .putStrings("tags", command.tags().stream().map(Tag::value).toList())
-        .put("kind", command.kind().value())
-        .put("metadata", command.metadata());
+    JsonValue.ObjectBuilder body =
+        JsonValue.objectBuilder()
+            .put("text", command.text())
+            .putStrings("tags", command.tags().stream().map(Tag::value).toList())
+            .put("kind", command.kind().value())
+            .put("metadata", command.metadata());
     command.occurredAt().ifPresent(t -> body.put("occurred_at", RecordJson.time(t)));
     command.key().ifPresent(k -> body.put("key", k.value()));
     Response response = send("POST", "/v1/memories", query(), body.build(), null);
@@ -160,7 +177,9 @@ final class RemoteBackend implements Backend {
   public JsonObject memoryUpdate(MemoryId id, UpdateMemory changes) {
     JsonValue.ObjectBuilder body = JsonValue.objectBuilder();
     changes.text().ifPresent(t -> body.put("text", t));
-    changes.tags().ifPresent(tags -> body.putStrings("tags", tags.stream().map(Tag::value).toList()));
+    changes
+        .tags()
+        .ifPresent(tags -> body.putStrings("tags", tags.stream().map(Tag::value).toList()));
     changes.kind().ifPresent(k -> body.put("kind", k.value()));
     changes.metadata().ifPresent(m -> body.put("metadata", m));
     changes.occurredAt().ifPresent(t -> body.put("occurred_at", RecordJson.time(t)));
@@ -200,11 +219,12 @@ final class RemoteBackend implements Backend {
 
   @Override
   public JsonObject snapshotSave(SaveSnapshot command) {
-    JsonObject body = JsonValue.objectBuilder()
-        .put("summary", command.summary())
-        .put("data", command.data())
-        .putStrings("tags", command.tags().stream().map(Tag::value).toList())
-        .build();
+    JsonObject body =
+        JsonValue.objectBuilder()
+            .put("summary", command.summary())
+            .put("data", command.data())
+            .putStrings("tags", command.tags().stream().map(Tag::value).toList())
+            .build();
     return object(send("POST", "/v1/snapshots", query(), body, null));
   }
 
@@ -227,7 +247,8 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonObject documentPatch(Document document, JsonObject patch, OptionalLong expectedVersion) {
+  public JsonObject documentPatch(
+      Document document, JsonObject patch, OptionalLong expectedVersion) {
     return object(send("PATCH", document.path(), query(), patch, ifMatch(expectedVersion)));
   }
 
@@ -246,7 +267,12 @@ final class RemoteBackend implements Backend {
     if (list.activeOnly()) {
       q.add("active", "true");
     } else if (!list.statuses().isEmpty()) {
-      q.add("status", list.statuses().stream().sorted().map(GoalStatus::wireName).collect(Collectors.joining(",")));
+      q.add(
+          "status",
+          list.statuses().stream()
+              .sorted()
+              .map(GoalStatus::wireName)
+              .collect(Collectors.joining(",")));
     }
     return items(send("GET", "/v1/goals", q, null, null));
   }
@@ -261,7 +287,13 @@ final class RemoteBackend implements Backend {
     JsonValue.ObjectBuilder body = JsonValue.objectBuilder();
     command.status().ifPresent(s -> body.put("status", s.wireName()));
     command.note().ifPresent(n -> body.put("note", n));
-    return object(send("POST", "/v1/goals/" + command.goal().value() + "/progress", query(), body.build(), null));
+    return object(
+        send(
+            "POST",
+            "/v1/goals/" + command.goal().value() + "/progress",
+            query(),
+            body.build(),
+            null));
   }
 
   @Override
@@ -285,7 +317,8 @@ final class RemoteBackend implements Backend {
 
   @Override
   public JsonObject reindex(boolean everything, ReindexListener listener) {
-    throw new UsageException("reindex works on a local store (--store); a server embeds new memories in the background by itself");
+    throw new UsageException(
+        "reindex works on a local store (--store); a server embeds new memories in the background by itself");
   }
 
   @Override
@@ -295,7 +328,11 @@ final class RemoteBackend implements Backend {
     request.query().ifPresent(text -> q.add("query", text));
     request.mode().ifPresent(m -> q.add("mode", m.value()));
     if (request.sections().size() < ContextSection.values().length) {
-      q.add("sections", request.sections().stream().map(ContextSection::wireName).collect(Collectors.joining(",")));
+      q.add(
+          "sections",
+          request.sections().stream()
+              .map(ContextSection::wireName)
+              .collect(Collectors.joining(",")));
     }
     q.add("format", "json");
     return object(send("GET", "/v1/context", q, null, null));
@@ -347,8 +384,7 @@ final class RemoteBackend implements Backend {
   // ---------------------------------------------------------------- HTTP
 
   /** An answer: its status and its JSON body ({@link JsonValue#NULL} when it had none). */
-  record Response(int status, JsonValue body) {
-  }
+  record Response(int status, JsonValue body) {}
 
   /** Query parameters in order; a name may repeat. */
   static final class Query {
@@ -359,7 +395,9 @@ final class RemoteBackend implements Backend {
     }
 
     String encoded() {
-      return pairs.stream().map(p -> encode(p[0]) + "=" + encode(p[1])).collect(Collectors.joining("&"));
+      return pairs.stream()
+          .map(p -> encode(p[0]) + "=" + encode(p[1]))
+          .collect(Collectors.joining("&"));
     }
   }
 
@@ -384,8 +422,12 @@ final class RemoteBackend implements Backend {
   private HttpClient client() {
     if (client == null) {
       // HTTP/1.1: one short request needs no h2c upgrade round trip.
-      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER).build();
+      client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(CONNECT_TIMEOUT)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
     }
     return client;
   }
@@ -393,9 +435,10 @@ final class RemoteBackend implements Backend {
   Response send(String method, String path, Query query, JsonValue body, String ifMatch) {
     String q = query.encoded();
     URI uri = URI.create(baseUrl + path + (q.isEmpty() ? "" : "?" + q));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(REQUEST_TIMEOUT)
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json, application/problem+json");
     apiKey.ifPresent(k -> request.header("Authorization", "Bearer " + k));
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
@@ -403,7 +446,9 @@ final class RemoteBackend implements Backend {
     if (body != null) {
       // Merge-patch routes accept application/json too; one content type keeps every route alike.
       request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(JsonText.write(body), StandardCharsets.UTF_8));
+      request.method(
+          method,
+          HttpRequest.BodyPublishers.ofString(JsonText.write(body), StandardCharsets.UTF_8));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -425,7 +470,15 @@ final class RemoteBackend implements Backend {
       try {
         return new Response(status, JsonText.parse(bytes, "response"));
       } catch (ValidationException e) {
-        throw new RemoteFailure(502, "the server at " + baseUrl + " sent an answer that is not JSON (" + method + " " + path + ")");
+        throw new RemoteFailure(
+            502,
+            "the server at "
+                + baseUrl
+                + " sent an answer that is not JSON ("
+                + method
+                + " "
+                + path
+                + ")");
       }
     }
     throw new RemoteFailure(status, problem(status, bytes, method, path));
@@ -448,22 +501,26 @@ final class RemoteBackend implements Backend {
     }
     StringBuilder message = new StringBuilder();
     message.append(problem.string("detail").or(() -> problem.string("title")).orElse(fallback));
-    problem.get("errors").filter(JsonValue.JsonArray.class::isInstance).ifPresent(errors -> {
-      List<String> fields = new ArrayList<>();
-      for (JsonValue e : ((JsonValue.JsonArray) errors).values()) {
-        if (e instanceof JsonObject o) {
-          String field = o.string("field").orElse("");
-          String rule = o.string("rule").orElse(o.string("message").orElse(""));
-          String item = (field + " " + rule).strip();
-          if (!item.isEmpty() && message.indexOf(item) < 0) {
-            fields.add(item);
-          }
-        }
-      }
-      if (!fields.isEmpty()) {
-        message.append(" (").append(String.join("; ", fields)).append(')');
-      }
-    });
+    problem
+        .get("errors")
+        .filter(JsonValue.JsonArray.class::isInstance)
+        .ifPresent(
+            errors -> {
+              List<String> fields = new ArrayList<>();
+              for (JsonValue e : ((JsonValue.JsonArray) errors).values()) {
+                if (e instanceof JsonObject o) {
+                  String field = o.string("field").orElse("");
+                  String rule = o.string("rule").orElse(o.string("message").orElse(""));
+                  String item = (field + " " + rule).strip();
+                  if (!item.isEmpty() && message.indexOf(item) < 0) {
+                    fields.add(item);
+                  }
+                }
+              }
+              if (!fields.isEmpty()) {
+                message.append(" (").append(String.join("; ", fields)).append(')');
+              }
+            });
     if (status == 401 || status == 403) {
       return "not authorised: " + message;
     }
@@ -480,8 +537,11 @@ final class RemoteBackend implements Backend {
     if (response.body() instanceof JsonObject o) {
       return o;
     }
-    throw new RemoteFailure(502, "the server sent " + (response.body() instanceof JsonValue.JsonNull ? "no body" : "a non-object")
-        + " where a JSON object was expected");
+    throw new RemoteFailure(
+        502,
+        "the server sent "
+            + (response.body() instanceof JsonValue.JsonNull ? "no body" : "a non-object")
+            + " where a JSON object was expected");
   }
 
   private static List<JsonObject> items(Response response) {

@@ -1,8 +1,8 @@
 package dev.memkit.cli;
 
 /**
- * A server answered with an error status, or could not be reached: carries the exit code the
- * status maps to (404 → 1, 400/413/415 → 3, 409 → 4, 401/403 → 6, anything else → 5).
+ * A server answered with an error status, or could not be reached: carries the exit code the status
+ * maps to (404 → 1, 400/413/415 → 3, 409 → 4, 401/403 → 6, anything else → 5).
  */
 final class RemoteFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

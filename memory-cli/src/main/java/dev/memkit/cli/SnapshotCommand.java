@@ -11,27 +11,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code memkit snapshot …}: session snapshots, memories of kind {@code snapshot}. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = "Session snapshots: a summary written at the end of a session, with optional data.",
-    subcommands = {SnapshotCommand.Save.class, SnapshotCommand.ListSnapshots.class, SnapshotCommand.Latest.class})
+@Command(
+    name = "snapshot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Session snapshots: a summary written at the end of a session, with optional data.",
+    subcommands = {
+      SnapshotCommand.Save.class,
+      SnapshotCommand.ListSnapshots.class,
+      SnapshotCommand.Latest.class
+    })
 final class SnapshotCommand {
 
-  @Command(name = "save", mixinStandardHelpOptions = true, description = "Saves a snapshot with SUMMARY.")
+  @Command(
+      name = "save",
+      mixinStandardHelpOptions = true,
+      description = "Saves a snapshot with SUMMARY.")
   static final class Save extends Action {
-    @Parameters(index = "0", paramLabel = "SUMMARY", description = "The summary; - reads it from standard input.")
+    @Parameters(
+        index = "0",
+        paramLabel = "SUMMARY",
+        description = "The summary; - reads it from standard input.")
     String summary;
 
-    @Option(names = "--data", paramLabel = "JSON", description = "Structured data: a JSON object, kept as the memory's metadata.")
+    @Option(
+        names = "--data",
+        paramLabel = "JSON",
+        description = "Structured data: a JSON object, kept as the memory's metadata.")
     String data;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "A tag (repeatable).")
+    @Option(
+        names = {"-t", "--tag"},
+        paramLabel = "TAG",
+        description = "A tag (repeatable).")
     List<String> tags = new ArrayList<>();
 
     @Override
     void run(Printer out) {
       String text = textOrStdin(summary, "summary");
       JsonObject object = data == null ? JsonValue.emptyObject() : jsonObject(data, "data");
-      JsonObject memory = backend().snapshotSave(new SaveSnapshot(text, object, MemoryCommand.tagList(tags)));
+      JsonObject memory =
+          backend().snapshotSave(new SaveSnapshot(text, object, MemoryCommand.tagList(tags)));
       if (out.json()) {
         out.json(memory);
       } else {
@@ -40,22 +60,39 @@ final class SnapshotCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists snapshots, newest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists snapshots, newest first.")
   static final class ListSnapshots extends Action {
-    @Option(names = "--limit", paramLabel = "N", description = "Page size, 1..100 (default: ${DEFAULT-VALUE}).", defaultValue = "20")
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description = "Page size, 1..100 (default: ${DEFAULT-VALUE}).",
+        defaultValue = "20")
     int limit;
 
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after a previous page.")
+    @Option(
+        names = "--cursor",
+        paramLabel = "CURSOR",
+        description = "Continue after a previous page.")
     String cursor;
 
     @Override
     void run(Printer out) {
-      MemoryCommand.printPage(out, backend().snapshotList(
-          new dev.memkit.core.port.in.ListSnapshots(Optional.ofNullable(cursor), limit)), "No snapshots.");
+      MemoryCommand.printPage(
+          out,
+          backend()
+              .snapshotList(
+                  new dev.memkit.core.port.in.ListSnapshots(Optional.ofNullable(cursor), limit)),
+          "No snapshots.");
     }
   }
 
-  @Command(name = "latest", mixinStandardHelpOptions = true, description = "Shows the newest snapshot. Exit 1 when there is none.")
+  @Command(
+      name = "latest",
+      mixinStandardHelpOptions = true,
+      description = "Shows the newest snapshot. Exit 1 when there is none.")
   static final class Latest extends Action {
     @Override
     void run(Printer out) {
@@ -63,6 +100,5 @@ final class SnapshotCommand {
     }
   }
 
-  SnapshotCommand() {
-  }
+  SnapshotCommand() {}
 }

@@ -17,16 +17,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code memkit state …}: named JSON values with versions. */
-@Command(name = "state", mixinStandardHelpOptions = true,
+@Command(
+    name = "state",
+    mixinStandardHelpOptions = true,
     description = "Named JSON values of the namespace: set, get, patch, delete, list.",
-    subcommands = {StateCommand.Set.class, StateCommand.Get.class, StateCommand.Patch.class,
-        StateCommand.Delete.class, StateCommand.ListEntries.class})
+    subcommands = {
+      StateCommand.Set.class,
+      StateCommand.Get.class,
+      StateCommand.Patch.class,
+      StateCommand.Delete.class,
+      StateCommand.ListEntries.class
+    })
 final class StateCommand {
 
   /** Options shared by the writes: compare-and-set. */
   abstract static class Write extends Action {
-    @Option(names = "--if-version", paramLabel = "N",
-        description = "Write only if the entry has version N (0: only if it does not exist yet); else exit 4.")
+    @Option(
+        names = "--if-version",
+        paramLabel = "N",
+        description =
+            "Write only if the entry has version N (0: only if it does not exist yet); else exit 4.")
     Long ifVersion;
 
     OptionalLong expected() {
@@ -34,16 +44,24 @@ final class StateCommand {
     }
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Sets KEY to VALUE: JSON when it parses as JSON (42, true, {\"a\":1}, \"quoted\"), else the text as a string.")
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description =
+          "Sets KEY to VALUE: JSON when it parses as JSON (42, true, {\"a\":1}, \"quoted\"), else the text as a string.")
   static final class Set extends Write {
     @Parameters(index = "0", paramLabel = "KEY", description = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
     String key;
 
-    @Parameters(index = "1", paramLabel = "VALUE", description = "The value; - reads it from standard input.")
+    @Parameters(
+        index = "1",
+        paramLabel = "VALUE",
+        description = "The value; - reads it from standard input.")
     String value;
 
-    @Option(names = "--string", description = "Store VALUE as a string even when it parses as JSON.")
+    @Option(
+        names = "--string",
+        description = "Store VALUE as a string even when it parses as JSON.")
     boolean string;
 
     @Override
@@ -56,8 +74,11 @@ final class StateCommand {
     }
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
-      description = "Prints the value of KEY: a string as it is, anything else as JSON. Exit 1 when unset.")
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints the value of KEY: a string as it is, anything else as JSON. Exit 1 when unset.")
   static final class Get extends Action {
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
@@ -74,13 +95,19 @@ final class StateCommand {
     }
   }
 
-  @Command(name = "patch", mixinStandardHelpOptions = true,
-      description = "Applies a JSON merge patch (RFC 7386) to the value of KEY; an unset KEY counts as absent.")
+  @Command(
+      name = "patch",
+      mixinStandardHelpOptions = true,
+      description =
+          "Applies a JSON merge patch (RFC 7386) to the value of KEY; an unset KEY counts as absent.")
   static final class Patch extends Write {
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
 
-    @Parameters(index = "1", paramLabel = "PATCH", description = "JSON; - reads it from standard input.")
+    @Parameters(
+        index = "1",
+        paramLabel = "PATCH",
+        description = "JSON; - reads it from standard input.")
     String patch;
 
     @Override
@@ -91,7 +118,10 @@ final class StateCommand {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes KEY. Exit 1 when unset.")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Deletes KEY. Exit 1 when unset.")
   static final class Delete extends Write {
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
@@ -108,7 +138,11 @@ final class StateCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the entries whose key starts with PREFIX (all without it), in key order.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "Lists the entries whose key starts with PREFIX (all without it), in key order.")
   static final class ListEntries extends Action {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PREFIX")
     String prefix;
@@ -122,8 +156,12 @@ final class StateCommand {
       }
       List<List<String>> rows = new ArrayList<>();
       for (JsonObject e : entries) {
-        rows.add(List.of(Printer.field(e, "key"), Printer.field(e, "version"), Printer.minute(e, "updated_at"),
-            Printer.cell(Printer.field(e, "value"), Printer.CELL_MAX)));
+        rows.add(
+            List.of(
+                Printer.field(e, "key"),
+                Printer.field(e, "version"),
+                Printer.minute(e, "updated_at"),
+                Printer.cell(Printer.field(e, "value"), Printer.CELL_MAX)));
       }
       out.table(List.of("KEY", "VERSION", "UPDATED", "VALUE"), rows, "No state entries.");
     }
@@ -145,11 +183,16 @@ final class StateCommand {
     if (out.json()) {
       out.json(entry);
     } else {
-      out.line(Printer.field(entry, "key") + " = " + Printer.cell(JsonWriter.compact(entry.get("value").orElse(JsonValue.NULL)), Printer.CELL_MAX)
-          + " (version " + Printer.field(entry, "version") + ")");
+      out.line(
+          Printer.field(entry, "key")
+              + " = "
+              + Printer.cell(
+                  JsonWriter.compact(entry.get("value").orElse(JsonValue.NULL)), Printer.CELL_MAX)
+              + " (version "
+              + Printer.field(entry, "version")
+              + ")");
     }
   }
 
-  StateCommand() {
-  }
+  StateCommand() {}
 }

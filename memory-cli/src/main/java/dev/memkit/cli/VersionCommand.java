@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code memkit version}: the version of memkit. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Prints memkit's version.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Prints memkit's version.")
 final class VersionCommand extends Action {
   @Override
   void run(Printer out) {

@@ -9,8 +9,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -53,24 +53,31 @@ final class Cli implements AutoCloseable {
     environment.put("MEMKIT_EMBEDDER", "none"); // keyword search unless a test asks for the model
   }
 
-  /** A command line on a new store of {@code kind} in {@code dir}: {@code sqlite}, {@code json} or {@code mem}. */
+  /**
+   * A command line on a new store of {@code kind} in {@code dir}: {@code sqlite}, {@code json} or
+   * {@code mem}.
+   */
   static Cli on(String kind, Path dir) {
-    String uri = switch (kind) {
-      case "sqlite" -> "sqlite:" + dir.resolve("memkit.db");
-      case "json" -> "json:" + dir.resolve("memkit");
-      case "mem" -> "mem:test";
-      default -> throw new IllegalArgumentException(kind);
-    };
+    String uri =
+        switch (kind) {
+          case "sqlite" -> "sqlite:" + dir.resolve("memkit.db");
+          case "json" -> "json:" + dir.resolve("memkit");
+          case "mem" -> "mem:test";
+          default -> throw new IllegalArgumentException(kind);
+        };
     Cli cli;
     if (kind.equals("mem")) {
       // An in-memory store lives as long as it is open: one instance serves every run.
       Cli[] self = new Cli[1];
-      cli = new Cli(u -> {
-        if (self[0].shared == null) {
-          self[0].shared = Memkit.open(u);
-        }
-        return self[0].shared;
-      }, false);
+      cli =
+          new Cli(
+              u -> {
+                if (self[0].shared == null) {
+                  self[0].shared = Memkit.open(u);
+                }
+                return self[0].shared;
+              },
+              false);
       self[0] = cli;
     } else {
       cli = new Cli(null, true);
@@ -94,8 +101,12 @@ final class Cli implements AutoCloseable {
   }
 
   Result input(String stdin, String... args) {
-    MemkitCli app = new MemkitCli(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        opener, ownsStore);
+    MemkitCli app =
+        new MemkitCli(
+            environment,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            opener,
+            ownsStore);
     CommandLine cmd = app.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -26,48 +26,80 @@ class CommandLineTest {
       args.add("--help");
       Cli.Result r = cli.run(args.toArray(String[]::new));
       assertThat(r.code()).as(String.join(" ", args)).isZero();
-      assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: memkit")
+      assertThat(r.out())
+          .as(String.join(" ", args))
+          .startsWith("Usage: memkit")
           .contains("Exit codes:", "1   not found", "6   not authorised");
     }
   }
 
   private static void collect(CommandLine cmd, List<String> path, List<List<String>> out) {
     out.add(List.copyOf(path));
-    cmd.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) {
-        List<String> next = new ArrayList<>(path);
-        next.add(name);
-        collect(sub, next, out);
-      }
-    });
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) {
+                List<String> next = new ArrayList<>(path);
+                next.add(name);
+                collect(sub, next, out);
+              }
+            });
   }
 
   @Test
   void topLevelHelpNamesGlobalOptionsCommandsAndEnvironment() {
     String help = cli.ok("--help");
-    assertThat(help).contains("--store=URI", "--url=URL", "--api-key=KEY", "--namespace=NS", "--json",
-        "state", "memory", "snapshot", "profile", "working", "goal", "context", "audit", "backup", "export", "import",
-        "version", "completion", "MEMKIT_STORE", "MEMKIT_URL", "MEMKIT_API_KEY");
+    assertThat(help)
+        .contains(
+            "--store=URI",
+            "--url=URL",
+            "--api-key=KEY",
+            "--namespace=NS",
+            "--json",
+            "state",
+            "memory",
+            "snapshot",
+            "profile",
+            "working",
+            "goal",
+            "context",
+            "audit",
+            "backup",
+            "export",
+            "import",
+            "version",
+            "completion",
+            "MEMKIT_STORE",
+            "MEMKIT_URL",
+            "MEMKIT_API_KEY");
   }
 
   @Test
   void versionPrintsTheVersion() {
     assertThat(cli.ok("version")).isEqualTo("memkit " + Memkit.version() + "\n");
-    assertThat(cli.run("version", "--json").get("version")).isEqualTo(JsonValue.of(Memkit.version()));
+    assertThat(cli.run("version", "--json").get("version"))
+        .isEqualTo(JsonValue.of(Memkit.version()));
     assertThat(cli.ok("--version")).isEqualTo("memkit " + Memkit.version() + "\n");
   }
 
   @Test
-  void completionPrintsABashScriptThatBashLoadsAndThatCompletesCommands(@TempDir Path dir) throws Exception {
+  void completionPrintsABashScriptThatBashLoadsAndThatCompletesCommands(@TempDir Path dir)
+      throws Exception {
     String script = cli.ok("completion");
-    assertThat(script).startsWith("#!/usr/bin/env bash").contains("_picocli_memkit_state_set", "--max-tokens");
+    assertThat(script)
+        .startsWith("#!/usr/bin/env bash")
+        .contains("_picocli_memkit_state_set", "--max-tokens");
     Path file = dir.resolve("memkit-completion.bash");
     Files.writeString(file, script);
     // Loads the script in a real bash and asks it to complete "memkit sta".
-    String probe = "source '" + file + "' && complete -p memkit && COMP_WORDS=(memkit sta) && COMP_CWORD=1 "
-        + "&& COMP_LINE='memkit sta' && COMP_POINT=10 && _complete_memkit && echo \"${COMPREPLY[@]}\"";
+    String probe =
+        "source '"
+            + file
+            + "' && complete -p memkit && COMP_WORDS=(memkit sta) && COMP_CWORD=1 "
+            + "&& COMP_LINE='memkit sta' && COMP_POINT=10 && _complete_memkit && echo \"${COMPREPLY[@]}\"";
     Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
-    String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(bash.waitFor()).as(output).isZero();
     assertThat(output).contains("-F _complete_memkit memkit").endsWith("\nstate\n");
   }
@@ -75,15 +107,15 @@ class CommandLineTest {
   @Test
   void usageErrorsExitTwoWithOneLineOnStandardError() {
     String[][] usage = {
-        {"bogus"},
-        {"state"},
-        {"state", "get"},
-        {"state", "set", "k"},
-        {"memory", "get", "abc"},
-        {"memory", "list", "--limit", "many"},
-        {"state", "get", "k", "--unknown-option"},
-        {"--store", "mem:", "--url", "http://localhost:1", "state", "get", "k"},
-        {"serve"},
+      {"bogus"},
+      {"state"},
+      {"state", "get"},
+      {"state", "set", "k"},
+      {"memory", "get", "abc"},
+      {"memory", "list", "--limit", "many"},
+      {"state", "get", "k", "--unknown-option"},
+      {"--store", "mem:", "--url", "http://localhost:1", "state", "get", "k"},
+      {"serve"},
     };
     for (String[] args : usage) {
       Cli.Result r = cli.run(args);
@@ -112,14 +144,21 @@ class CommandLineTest {
 
   @Test
   void aRunBuildsOnlyTheCommandItNamesAndBehavesTheSame() {
-    assertThat(MemkitCli.commandNamed(new String[] {"--store", "mem:", "-n", "state", "--json", "state", "get", "k"}))
+    assertThat(
+            MemkitCli.commandNamed(
+                new String[] {"--store", "mem:", "-n", "state", "--json", "state", "get", "k"}))
         .contains("state");
-    assertThat(MemkitCli.commandNamed(new String[] {"--store=mem:", "goal", "list"})).contains("goal");
+    assertThat(MemkitCli.commandNamed(new String[] {"--store=mem:", "goal", "list"}))
+        .contains("goal");
     assertThat(MemkitCli.commandNamed(new String[] {"--json"})).isEmpty();
     assertThat(MemkitCli.commandNamed(new String[] {"bogus", "state"})).isEmpty();
-    CommandLine only = new MemkitCli(java.util.Map.of(), System.in).commandLine(java.util.Optional.of("state"));
+    CommandLine only =
+        new MemkitCli(java.util.Map.of(), System.in).commandLine(java.util.Optional.of("state"));
     assertThat(only.getSubcommands()).containsOnlyKeys("state");
-    assertThat(new MemkitCli(java.util.Map.of(), System.in).commandLine(java.util.Optional.of("completion")).getSubcommands())
+    assertThat(
+            new MemkitCli(java.util.Map.of(), System.in)
+                .commandLine(java.util.Optional.of("completion"))
+                .getSubcommands())
         .containsKeys("state", "goal", "help");
   }
 

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * classpath (SQLite, JSON), checking output, exit codes and what the store holds afterwards.
  */
 class CommandsTest {
-  static final String SEED_BLOCK = "# State:\n- current_phase: testing\n\n# Goals:\n- [in_progress] (1) Launch MVP\n\n"
-      + "# Recent Memory:\n- Deployed v1.2 (deploy,v1.2)";
+  static final String SEED_BLOCK =
+      "# State:\n- current_phase: testing\n\n# Goals:\n- [in_progress] (1) Launch MVP\n\n"
+          + "# Recent Memory:\n- Deployed v1.2 (deploy,v1.2)";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Cli cli;
 
@@ -62,7 +62,9 @@ class CommandsTest {
     Cli.Result json = c.run("context", "--max-tokens", "1500", "--json");
     assertThat(json.get("prompt_block")).isEqualTo(JsonValue.of(SEED_BLOCK));
     assertThat(json.get("tokenizer")).isEqualTo(JsonValue.of("o200k_base"));
-    assertThat(((JsonValue.JsonNumber) json.get("tokens")).value().intValue()).isPositive().isLessThanOrEqualTo(1500);
+    assertThat(((JsonValue.JsonNumber) json.get("tokens")).value().intValue())
+        .isPositive()
+        .isLessThanOrEqualTo(1500);
   }
 
   @ParameterizedTest
@@ -75,10 +77,14 @@ class CommandsTest {
     c.ok("state", "set", "forced", "42", "--string");
     c.ok("state", "set", "quoted", "\"42\"");
     assertThat(c.run("--json", "state", "get", "n").get("value")).isEqualTo(JsonValue.of(42));
-    assertThat(c.run("--json", "state", "get", "s").get("value")).isEqualTo(JsonValue.of("hello world"));
-    assertThat(c.run("--json", "state", "get", "forced").get("value")).isEqualTo(JsonValue.of("42"));
-    assertThat(c.run("--json", "state", "get", "quoted").get("value")).isEqualTo(JsonValue.of("42"));
-    assertThat(c.ok("state", "get", "o")).isEqualTo("{\n  \"a\": [\n    1,\n    true,\n    null\n  ]\n}\n");
+    assertThat(c.run("--json", "state", "get", "s").get("value"))
+        .isEqualTo(JsonValue.of("hello world"));
+    assertThat(c.run("--json", "state", "get", "forced").get("value"))
+        .isEqualTo(JsonValue.of("42"));
+    assertThat(c.run("--json", "state", "get", "quoted").get("value"))
+        .isEqualTo(JsonValue.of("42"));
+    assertThat(c.ok("state", "get", "o"))
+        .isEqualTo("{\n  \"a\": [\n    1,\n    true,\n    null\n  ]\n}\n");
     Cli.Result entry = c.run("state", "get", "o", "--json");
     assertThat(entry.get("version")).isEqualTo(JsonValue.of(1));
     assertThat(entry.get("namespace")).isEqualTo(JsonValue.of("default"));
@@ -92,7 +98,8 @@ class CommandsTest {
     assertThat(c.run("--json", "state", "get", "doc").get("value"))
         .isEqualTo(JsonValue.objectBuilder().put("phase", "Café ✓").build());
     assertThat(c.input("line one\nline two\n", "memory", "add", "-").code()).isZero();
-    assertThat(c.run("--json", "memory", "get", "1").get("text")).isEqualTo(JsonValue.of("line one\nline two"));
+    assertThat(c.run("--json", "memory", "get", "1").get("text"))
+        .isEqualTo(JsonValue.of("line one\nline two"));
   }
 
   @ParameterizedTest
@@ -102,7 +109,8 @@ class CommandsTest {
     c.ok("state", "set", "app.config", "{\"a\":1,\"b\":2}");
     c.ok("state", "set", "app.name", "memkit");
     c.ok("state", "set", "other", "1");
-    assertThat(c.ok("state", "patch", "app.config", "{\"b\":null,\"c\":3}")).isEqualTo("app.config = {\"a\":1,\"c\":3} (version 2)\n");
+    assertThat(c.ok("state", "patch", "app.config", "{\"b\":null,\"c\":3}"))
+        .isEqualTo("app.config = {\"a\":1,\"c\":3} (version 2)\n");
 
     String table = c.ok("state", "list", "app.");
     assertThat(table.lines().toList()).hasSize(3);
@@ -125,7 +133,11 @@ class CommandsTest {
     c.ok("state", "set", "k", "1", "--if-version", "0");
     Cli.Result conflict = c.run("state", "set", "k", "2", "--if-version", "0");
     assertThat(conflict.code()).isEqualTo(4);
-    assertThat(conflict.err()).startsWith("memkit: ").contains("version").endsWith("\n").hasLineCount(1);
+    assertThat(conflict.err())
+        .startsWith("memkit: ")
+        .contains("version")
+        .endsWith("\n")
+        .hasLineCount(1);
     assertThat(c.run("state", "patch", "k", "3", "--if-version", "7").code()).isEqualTo(4);
     assertThat(c.run("state", "delete", "k", "--if-version", "2").code()).isEqualTo(4);
     assertThat(c.ok("state", "get", "k")).isEqualTo("1\n");
@@ -137,20 +149,21 @@ class CommandsTest {
   @MethodSource("stores")
   void invalidInputExitsThreeWithOneLineAndChangesNothing(String store) {
     Cli c = cli(store);
-    List<String[]> bad = List.of(
-        new String[] {"state", "set", "bad key", "1"},
-        new String[] {"state", "patch", "k", "{not json"},
-        new String[] {"memory", "add", "text", "--tag", "a b"},
-        new String[] {"memory", "add", "   "},
-        new String[] {"memory", "add", "text", "--kind", "Note"},
-        new String[] {"memory", "add", "text", "--metadata", "[1]"},
-        new String[] {"memory", "add", "text", "--occurred-at", "yesterday"},
-        new String[] {"memory", "list", "--limit", "500"},
-        new String[] {"goal", "add", "x".repeat(501)},
-        new String[] {"goal", "list", "--status", "finished"},
-        new String[] {"profile", "patch", "[1,2]"},
-        new String[] {"context", "--max-tokens", "0"},
-        new String[] {"--namespace", "Bad Name", "state", "list"});
+    List<String[]> bad =
+        List.of(
+            new String[] {"state", "set", "bad key", "1"},
+            new String[] {"state", "patch", "k", "{not json"},
+            new String[] {"memory", "add", "text", "--tag", "a b"},
+            new String[] {"memory", "add", "   "},
+            new String[] {"memory", "add", "text", "--kind", "Note"},
+            new String[] {"memory", "add", "text", "--metadata", "[1]"},
+            new String[] {"memory", "add", "text", "--occurred-at", "yesterday"},
+            new String[] {"memory", "list", "--limit", "500"},
+            new String[] {"goal", "add", "x".repeat(501)},
+            new String[] {"goal", "list", "--status", "finished"},
+            new String[] {"profile", "patch", "[1,2]"},
+            new String[] {"context", "--max-tokens", "0"},
+            new String[] {"--namespace", "Bad Name", "state", "list"});
     for (String[] args : bad) {
       Cli.Result r = c.run(args);
       assertThat(r.code()).as(String.join(" ", args) + " -> " + r).isEqualTo(3);
@@ -166,19 +179,39 @@ class CommandsTest {
   @MethodSource("stores")
   void memoryCommandsAddGetUpdateListSearchAndDelete(String store) {
     Cli c = cli(store);
-    Cli.Result added = c.run("--json", "memory", "add", "Deployed v1.2 to production", "-t", "deploy", "--tag", "v1.2",
-        "--kind", "event", "--key", "deploy-1", "--metadata", "{\"by\":\"ci\"}", "--occurred-at", "2026-11-20");
+    Cli.Result added =
+        c.run(
+            "--json",
+            "memory",
+            "add",
+            "Deployed v1.2 to production",
+            "-t",
+            "deploy",
+            "--tag",
+            "v1.2",
+            "--kind",
+            "event",
+            "--key",
+            "deploy-1",
+            "--metadata",
+            "{\"by\":\"ci\"}",
+            "--occurred-at",
+            "2026-11-20");
     assertThat(added.code()).isZero();
     assertThat(added.get("id")).isEqualTo(JsonValue.of(1));
     assertThat(added.get("kind")).isEqualTo(JsonValue.of("event"));
     assertThat(added.get("occurred_at")).isEqualTo(JsonValue.of("2026-11-20T00:00:00Z"));
     assertThat(c.ok("memory", "add", "Deployed again?", "--key", "deploy-1"))
         .isEqualTo("Memory 1 already has key 'deploy-1'; nothing added\n");
-    assertThat(c.ok("memory", "add", "Chose SQLite for storage", "--kind", "decision")).isEqualTo("Added memory 2\n");
+    assertThat(c.ok("memory", "add", "Chose SQLite for storage", "--kind", "decision"))
+        .isEqualTo("Added memory 2\n");
 
     String details = c.ok("memory", "get", "1");
-    assertThat(details).contains("text:", "Deployed v1.2 to production", "tags:", "deploy,v1.2", "{\"by\":\"ci\"}");
-    assertThat(c.ok("memory", "update", "1", "--text", "Deployed v1.2.1", "--clear-tags")).isEqualTo("Updated memory 1\n");
+    assertThat(details)
+        .contains(
+            "text:", "Deployed v1.2 to production", "tags:", "deploy,v1.2", "{\"by\":\"ci\"}");
+    assertThat(c.ok("memory", "update", "1", "--text", "Deployed v1.2.1", "--clear-tags"))
+        .isEqualTo("Updated memory 1\n");
     Cli.Result updated = c.run("--json", "memory", "get", "1");
     assertThat(updated.get("text")).isEqualTo(JsonValue.of("Deployed v1.2.1"));
     assertThat(updated.get("tags")).isEqualTo(JsonValue.array());
@@ -186,8 +219,12 @@ class CommandsTest {
     assertThat(c.run("memory", "update", "99", "--text", "x").code()).isEqualTo(1);
 
     c.ok("memory", "update", "1", "--tag", "deploy");
-    assertThat(c.ok("memory", "list", "--tag", "DEPLOY")).contains("Deployed v1.2.1").doesNotContain("SQLite");
-    assertThat(c.ok("memory", "list", "--kind", "decision")).contains("SQLite").doesNotContain("Deployed");
+    assertThat(c.ok("memory", "list", "--tag", "DEPLOY"))
+        .contains("Deployed v1.2.1")
+        .doesNotContain("SQLite");
+    assertThat(c.ok("memory", "list", "--kind", "decision"))
+        .contains("SQLite")
+        .doesNotContain("Deployed");
     String list = c.ok("memory", "list");
     assertThat(list.lines().toList()).hasSize(3);
     assertThat(list.lines().toList().get(1)).startsWith("2 ");
@@ -195,7 +232,8 @@ class CommandsTest {
     String hits = c.ok("memory", "search", "when did we deploy?");
     assertThat(hits).startsWith("ID").contains("Deployed v1.2.1").doesNotContain("SQLite");
     assertThat(c.ok("memory", "search", "\"unbalanced (OR * query")).isEqualTo("No matches.\n");
-    JsonValue searchJson = c.run("--json", "memory", "search", "storage", "--limit", "1").get("items");
+    JsonValue searchJson =
+        c.run("--json", "memory", "search", "storage", "--limit", "1").get("items");
     JsonObject first = (JsonObject) ((JsonValue.JsonArray) searchJson).values().get(0);
     assertThat(first.get("score")).isPresent();
     assertThat(first.get("matched_terms")).contains(JsonValue.of(1));
@@ -230,12 +268,23 @@ class CommandsTest {
     assertThat(c.run("snapshot", "latest").code()).isEqualTo(1);
     c.ok("snapshot", "save", "First session: set up the store");
     c.ok("memory", "add", "not a snapshot");
-    Cli.Result saved = c.run("--json", "snapshot", "save", "Second session", "--data", "{\"next\":\"tests\"}", "--tag", "s2");
+    Cli.Result saved =
+        c.run(
+            "--json",
+            "snapshot",
+            "save",
+            "Second session",
+            "--data",
+            "{\"next\":\"tests\"}",
+            "--tag",
+            "s2");
     assertThat(saved.get("kind")).isEqualTo(JsonValue.of("snapshot"));
-    assertThat(saved.get("metadata")).isEqualTo(JsonValue.objectBuilder().put("next", "tests").build());
+    assertThat(saved.get("metadata"))
+        .isEqualTo(JsonValue.objectBuilder().put("next", "tests").build());
     String list = c.ok("snapshot", "list");
     assertThat(list).contains("First session", "Second session").doesNotContain("not a snapshot");
-    assertThat(c.run("--json", "snapshot", "latest").get("text")).isEqualTo(JsonValue.of("Second session"));
+    assertThat(c.run("--json", "snapshot", "latest").get("text"))
+        .isEqualTo(JsonValue.of("Second session"));
     assertThat(c.run("snapshot", "save", "x", "--data", "not json").code()).isEqualTo(3);
   }
 
@@ -248,13 +297,16 @@ class CommandsTest {
     assertThat(unset.err()).isEqualTo("memkit: profile not found\n");
     c.ok("profile", "patch", "{\"name\":\"Ada\",\"tz\":\"UTC\"}");
     c.ok("profile", "patch", "{\"tz\":null,\"lang\":\"en\"}");
-    assertThat(c.ok("profile", "show")).isEqualTo("{\n  \"name\": \"Ada\",\n  \"lang\": \"en\"\n}\n");
-    assertThat(c.run("--json", "state", "get", "profile").get("version")).isEqualTo(JsonValue.of(2));
+    assertThat(c.ok("profile", "show"))
+        .isEqualTo("{\n  \"name\": \"Ada\",\n  \"lang\": \"en\"\n}\n");
+    assertThat(c.run("--json", "state", "get", "profile").get("version"))
+        .isEqualTo(JsonValue.of(2));
     assertThat(c.run("profile", "patch", "{\"x\":1}", "--if-version", "1").code()).isEqualTo(4);
 
     assertThat(c.run("working", "show").code()).isEqualTo(1);
     assertThat(c.input("{\"task\":\"write docs\"}", "working", "patch", "-").code()).isZero();
-    assertThat(c.run("--json", "working", "show").get("key")).isEqualTo(JsonValue.of("working_memory"));
+    assertThat(c.run("--json", "working", "show").get("key"))
+        .isEqualTo(JsonValue.of("working_memory"));
     assertThat(c.run("working", "patch", "\"text\"").code()).isEqualTo(3);
   }
 
@@ -265,7 +317,15 @@ class CommandsTest {
     c.ok("goal", "add", "Launch MVP", "--due", "2026-12-01");
     c.ok("goal", "add", "Write docs");
     c.ok("goal", "add", "Old idea");
-    assertThat(c.ok("goal", "progress", "1", "--status", "in-progress", "--note", "Wired authentication"))
+    assertThat(
+            c.ok(
+                "goal",
+                "progress",
+                "1",
+                "--status",
+                "in-progress",
+                "--note",
+                "Wired authentication"))
         .isEqualTo("Goal 1 is in_progress: Launch MVP\n");
     c.ok("goal", "progress", "1", "--note", "Added tests");
     c.ok("goal", "progress", "3", "--status", "abandoned");
@@ -274,15 +334,26 @@ class CommandsTest {
     assertThat(c.run("goal", "progress", "9", "--note", "x").code()).isEqualTo(1);
 
     String shown = c.ok("goal", "show", "1");
-    assertThat(shown).contains("status:", "in_progress", "due_at:", "2026-12-01T00:00:00Z", "progress:",
-        "new -> in_progress  Wired authentication", "Added tests");
+    assertThat(shown)
+        .contains(
+            "status:",
+            "in_progress",
+            "due_at:",
+            "2026-12-01T00:00:00Z",
+            "progress:",
+            "new -> in_progress  Wired authentication",
+            "Added tests");
     JsonObject goal = (JsonObject) c.run("--json", "goal", "show", "1").json();
     assertThat(((JsonValue.JsonArray) goal.members().get("progress")).values()).hasSize(2);
 
     String table = c.ok("goal", "list");
     assertThat(table.lines().toList()).hasSize(4);
-    assertThat(c.ok("goal", "list", "--active")).contains("Launch MVP", "Write docs").doesNotContain("Old idea");
-    assertThat(c.ok("goal", "list", "--status", "abandoned,done")).contains("Old idea").doesNotContain("Launch MVP");
+    assertThat(c.ok("goal", "list", "--active"))
+        .contains("Launch MVP", "Write docs")
+        .doesNotContain("Old idea");
+    assertThat(c.ok("goal", "list", "--status", "abandoned,done"))
+        .contains("Old idea")
+        .doesNotContain("Launch MVP");
     assertThat(c.run("goal", "list", "--status", "new", "--active").code()).isEqualTo(2);
 
     c.ok("goal", "update", "1", "--title", "Launch the MVP", "--clear-due");
@@ -302,9 +373,12 @@ class CommandsTest {
     c.ok("memory", "add", "The database is SQLite", "--tag", "db");
     c.ok("memory", "add", "Lunch was pasta");
     String withQuery = c.ok("context", "--max-tokens", "500", "--query", "which database?");
-    assertThat(withQuery).isEqualTo("# State:\n- current_phase: testing\n\n# Relevant Memory:\n- The database is SQLite (db)\n\n"
-        + "# Recent Memory:\n- Lunch was pasta\n");
-    assertThat(c.ok("context", "--max-tokens", "500", "--sections", "state")).isEqualTo("# State:\n- current_phase: testing\n");
+    assertThat(withQuery)
+        .isEqualTo(
+            "# State:\n- current_phase: testing\n\n# Relevant Memory:\n- The database is SQLite (db)\n\n"
+                + "# Recent Memory:\n- Lunch was pasta\n");
+    assertThat(c.ok("context", "--max-tokens", "500", "--sections", "state"))
+        .isEqualTo("# State:\n- current_phase: testing\n");
     Cli.Result tight = c.run("--json", "context", "--max-tokens", "8");
     int tokens = ((JsonValue.JsonNumber) tight.get("tokens")).value().intValue();
     assertThat(tokens).isLessThanOrEqualTo(8);
@@ -326,15 +400,21 @@ class CommandsTest {
     JsonObject newest = (JsonObject) items.get(0);
     assertThat(newest.string("action")).contains("memory.add");
     assertThat(newest.string("actor")).contains("cli");
-    assertThat(c.ok("audit", "--target", "state:k")).contains("state.set").doesNotContain("memory.add");
-    assertThat(c.ok("audit", "--target", "state:k", "--diff")).contains("-  \"value\": 1,", "+  \"value\": 2,");
+    assertThat(c.ok("audit", "--target", "state:k"))
+        .contains("state.set")
+        .doesNotContain("memory.add");
+    assertThat(c.ok("audit", "--target", "state:k", "--diff"))
+        .contains("-  \"value\": 1,", "+  \"value\": 2,");
     Cli.Result first = c.run("--json", "audit", "--limit", "1");
     JsonValue cursor = first.get("next_cursor");
     assertThat(cursor).isInstanceOf(JsonValue.JsonString.class);
     Cli.Result next = c.run("--json", "audit", "--limit", "2", "--before", Printer.bare(cursor));
     assertThat(((JsonValue.JsonArray) next.get("items")).values()).hasSize(2);
-    assertThat(next.get("next_cursor")).as("an exactly full last page has no cursor").isEqualTo(JsonValue.NULL);
-    assertThat(c.ok("audit", "--limit", "2", "--before", Printer.bare(cursor))).doesNotContain("More:");
+    assertThat(next.get("next_cursor"))
+        .as("an exactly full last page has no cursor")
+        .isEqualTo(JsonValue.NULL);
+    assertThat(c.ok("audit", "--limit", "2", "--before", Printer.bare(cursor)))
+        .doesNotContain("More:");
     assertThat(c.ok("audit", "--limit", "1")).contains("More: --before " + Printer.bare(cursor));
   }
 
@@ -349,7 +429,9 @@ class CommandsTest {
     Cli.Result restored = c.run("--json", "backup", "restore", id);
     assertThat(restored.code()).as(restored.toString()).isZero();
     assertThat(c.ok("state", "get", "k")).isEqualTo("before\n");
-    String safety = ((JsonValue.JsonString) ((JsonObject) restored.get("safety_backup")).members().get("id")).value();
+    String safety =
+        ((JsonValue.JsonString) ((JsonObject) restored.get("safety_backup")).members().get("id"))
+            .value();
     assertThat(c.ok("backup", "restore", safety)).contains("Restored backup " + safety);
     assertThat(c.ok("state", "get", "k")).isEqualTo("after\n");
     assertThat(c.run("backup", "restore", "no-such-backup").code()).isEqualTo(1);
@@ -364,10 +446,12 @@ class CommandsTest {
     c.ok("goal", "add", "exported goal");
     c.ok("--namespace", "other", "state", "set", "elsewhere", "1");
     Path file = dir.resolve("export.json");
-    assertThat(c.ok("export", file.toString())).isEqualTo("Exported 1 namespace (default) to " + file + "\n");
+    assertThat(c.ok("export", file.toString()))
+        .isEqualTo("Exported 1 namespace (default) to " + file + "\n");
     JsonObject doc = (JsonObject) dev.memkit.jackson.JsonText.parse(Files.readString(file), "file");
     assertThat(doc.string("format")).contains("memkit-export");
-    assertThat(c.run("export", dir.resolve("no/such/dir/export.json").toString()).code()).isEqualTo(3);
+    assertThat(c.run("export", dir.resolve("no/such/dir/export.json").toString()).code())
+        .isEqualTo(3);
     String stdout = c.ok("export", "--all");
     assertThat(stdout).contains("\"namespace\": \"other\"", "\"namespace\": \"default\"");
 
@@ -390,35 +474,50 @@ class CommandsTest {
 
   @ParameterizedTest
   @MethodSource("stores")
-  void importFromAnotherToolChecksEveryLineFirstAndAddsNothingTheSecondTime(String store) throws Exception {
+  void importFromAnotherToolChecksEveryLineFirstAndAddsNothingTheSecondTime(String store)
+      throws Exception {
     Cli c = cli(store);
     Path mcp = dir.resolve("memory.jsonl");
-    Files.writeString(mcp, "{\"type\":\"entity\",\"name\":\"Acme Corp\",\"entityType\":\"organization\","
-        + "\"observations\":[\"Deployed v1.2 on Friday\"]}\n"
-        + "{\"type\":\"relation\",\"from\":\"Ada\",\"to\":\"Acme Corp\",\"relationType\":\"works_at\"}");
+    Files.writeString(
+        mcp,
+        "{\"type\":\"entity\",\"name\":\"Acme Corp\",\"entityType\":\"organization\","
+            + "\"observations\":[\"Deployed v1.2 on Friday\"]}\n"
+            + "{\"type\":\"relation\",\"from\":\"Ada\",\"to\":\"Acme Corp\",\"relationType\":\"works_at\"}");
 
     assertThat(c.ok("import", "--from", "mcp-memory", mcp.toString()))
-        .isEqualTo("Imported " + mcp + " (mcp-memory): 2 added, 0 already present, 0 invalid lines skipped\n");
+        .isEqualTo(
+            "Imported "
+                + mcp
+                + " (mcp-memory): 2 added, 0 already present, 0 invalid lines skipped\n");
     Cli.Result again = c.run("--json", "import", "--from", "mcp-memory", mcp.toString());
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.get("added")).isEqualTo(JsonValue.of(0));
     assertThat(again.get("existing")).isEqualTo(JsonValue.of(2));
-    assertThat(c.ok("memory", "search", "When did Acme deploy?")).contains("Acme Corp (organization)");
-    assertThat(c.ok("--json", "memory", "list", "--tag", "source:mcp-memory")).contains("entity:Acme_Corp", "relation:works_at");
+    assertThat(c.ok("memory", "search", "When did Acme deploy?"))
+        .contains("Acme Corp (organization)");
+    assertThat(c.ok("--json", "memory", "list", "--tag", "source:mcp-memory"))
+        .contains("entity:Acme_Corp", "relation:works_at");
 
-    String jsonl = "{\"text\":\"Likes tea\",\"tags\":[\"preference\"]}\n{\"text\":\"\"}\n{\"txt\":\"typo\"}\n";
+    String jsonl =
+        "{\"text\":\"Likes tea\",\"tags\":[\"preference\"]}\n{\"text\":\"\"}\n{\"txt\":\"typo\"}\n";
     Cli.Result refused = c.input(jsonl, "-n", "prefs", "import", "--from", "jsonl", "-");
     assertThat(refused.code()).as(refused.toString()).isEqualTo(3);
-    assertThat(refused.err()).contains("file has 2 invalid lines for format jsonl (line 2: text is required", "line 3: text is required",
-        "nothing was imported");
+    assertThat(refused.err())
+        .contains(
+            "file has 2 invalid lines for format jsonl (line 2: text is required",
+            "line 3: text is required",
+            "nothing was imported");
     assertThat(c.ok("-n", "prefs", "memory", "list")).doesNotContain("Likes tea");
-    assertThat(c.input(jsonl, "-n", "prefs", "import", "--from", "jsonl", "-", "--skip-invalid").out())
-        .isEqualTo("Imported standard input (jsonl): 1 added, 0 already present, 2 invalid lines skipped\n"
-            + "  skipped line 2: text is required and must be a non-blank string\n"
-            + "  skipped line 3: text is required and must be a non-blank string\n");
+    assertThat(
+            c.input(jsonl, "-n", "prefs", "import", "--from", "jsonl", "-", "--skip-invalid").out())
+        .isEqualTo(
+            "Imported standard input (jsonl): 1 added, 0 already present, 2 invalid lines skipped\n"
+                + "  skipped line 2: text is required and must be a non-blank string\n"
+                + "  skipped line 3: text is required and must be a non-blank string\n");
 
     Path csv = dir.resolve("notes.csv");
-    Files.writeString(csv, "text,tags,created_at\n\"Standup moved to 10:00, daily\",team,2025-03-01\n");
+    Files.writeString(
+        csv, "text,tags,created_at\n\"Standup moved to 10:00, daily\",team,2025-03-01\n");
     assertThat(c.ok("import", "--from", "csv", csv.toString())).contains("1 added");
     assertThat(c.ok("memory", "search", "standup")).contains("Standup moved to 10:00, daily");
 

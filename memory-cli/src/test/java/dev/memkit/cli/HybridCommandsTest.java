@@ -12,12 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line with the embedding model on a SQLite store: modes, and reindex with progress. */
+/**
+ * The command line with the embedding model on a SQLite store: modes, and reindex with progress.
+ */
 class HybridCommandsTest {
   private static final String QUESTION = "Which hot beverage does she enjoy?";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Cli cli;
 
   @BeforeEach
@@ -35,7 +36,8 @@ class HybridCommandsTest {
 
   @Test
   void searchFindsByMeaningWhatKeywordsMiss() {
-    Cli.Result semantic = cli.run("--json", "memory", "search", QUESTION, "--mode", "semantic", "--limit", "1");
+    Cli.Result semantic =
+        cli.run("--json", "memory", "search", QUESTION, "--mode", "semantic", "--limit", "1");
     assertThat(semantic.code()).as(semantic.toString()).isZero();
     JsonObject hit = (JsonObject) ((JsonValue.JsonArray) semantic.get("items")).values().get(0);
     assertThat(hit.string("text")).hasValue("Alice prefers dark roast coffee");
@@ -79,7 +81,17 @@ class HybridCommandsTest {
 
   @Test
   void theContextBlockCanSearchByMeaning() {
-    Cli.Result block = cli.run("context", "--max-tokens", "200", "--sections", "relevant", "--query", QUESTION, "--mode", "semantic");
+    Cli.Result block =
+        cli.run(
+            "context",
+            "--max-tokens",
+            "200",
+            "--sections",
+            "relevant",
+            "--query",
+            QUESTION,
+            "--mode",
+            "semantic");
     assertThat(block.code()).as(block.toString()).isZero();
     assertThat(block.out()).contains("Alice prefers dark roast coffee");
   }

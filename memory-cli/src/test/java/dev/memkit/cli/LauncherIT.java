@@ -21,16 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the real {@code bin/memkit} launcher running the shaded jar in child processes. Each
- * test lays out a small copy of the repository (the launcher, the jar, a pom and a source file,
- * and a {@code mvnw} that only records how it was called) so the launcher's build check can be
- * watched without building anything.
+ * test lays out a small copy of the repository (the launcher, the jar, a pom and a source file, and
+ * a {@code mvnw} that only records how it was called) so the launcher's build check can be watched
+ * without building anything.
  */
 class LauncherIT {
-  private static final Path REPO = Path.of(System.getProperty("memkit.repo.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = Path.of(System.getProperty("memkit.cli.jar", "target/memkit-cli.jar")).toAbsolutePath();
+  private static final Path REPO =
+      Path.of(System.getProperty("memkit.repo.root", "..")).toAbsolutePath().normalize();
+  private static final Path JAR =
+      Path.of(System.getProperty("memkit.cli.jar", "target/memkit-cli.jar")).toAbsolutePath();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int code, String out, String err) {
     JsonValue json() {
@@ -38,7 +39,9 @@ class LauncherIT {
     }
   }
 
-  /** A repository layout in {@code dir} with the real launcher and jar; sources older than the jar. */
+  /**
+   * A repository layout in {@code dir} with the real launcher and jar; sources older than the jar.
+   */
   private Path layout() throws IOException {
     Path root = dir.resolve("repo");
     Files.createDirectories(root.resolve("bin"));
@@ -48,19 +51,26 @@ class LauncherIT {
     Files.writeString(root.resolve("pom.xml"), "<project/>\n");
     Files.writeString(root.resolve("memory-cli/pom.xml"), "<project/>\n");
     Files.writeString(root.resolve("memory-core/src/main/java/Source.java"), "class Source {}\n");
-    Files.writeString(root.resolve("mvnw"), "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/mvnw.calls\"\n"
-        + "touch \"$(dirname \"$0\")/memory-cli/target/memkit-cli.jar\"\n");
-    Files.setPosixFilePermissions(root.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(
+        root.resolve("mvnw"),
+        "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/mvnw.calls\"\n"
+            + "touch \"$(dirname \"$0\")/memory-cli/target/memkit-cli.jar\"\n");
+    Files.setPosixFilePermissions(
+        root.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
     FileTime past = FileTime.from(Instant.now().minusSeconds(3600));
-    for (String file : List.of("pom.xml", "memory-cli/pom.xml", "memory-core/src/main/java/Source.java")) {
+    for (String file :
+        List.of("pom.xml", "memory-cli/pom.xml", "memory-core/src/main/java/Source.java")) {
       Files.setLastModifiedTime(root.resolve(file), past);
     }
-    Files.copy(JAR, root.resolve("memory-cli/target/memkit-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        JAR, root.resolve("memory-cli/target/memkit-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
     Path natives = JAR.resolveSibling("sqlite-native");
     if (Files.isDirectory(natives)) {
       try (var files = Files.walk(natives)) {
         for (Path from : files.toList()) {
-          Path to = root.resolve("memory-cli/target/sqlite-native").resolve(natives.relativize(from).toString());
+          Path to =
+              root.resolve("memory-cli/target/sqlite-native")
+                  .resolve(natives.relativize(from).toString());
           if (Files.isDirectory(from)) {
             Files.createDirectories(to);
           } else {
@@ -69,11 +79,13 @@ class LauncherIT {
         }
       }
     }
-    Files.setLastModifiedTime(root.resolve("memory-cli/target/memkit-cli.jar"), FileTime.from(Instant.now()));
+    Files.setLastModifiedTime(
+        root.resolve("memory-cli/target/memkit-cli.jar"), FileTime.from(Instant.now()));
     return root;
   }
 
-  private Run memkit(Path root, String stdin, Map<String, String> env, String... args) throws Exception {
+  private Run memkit(Path root, String stdin, Map<String, String> env, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/memkit").toString());
     command.addAll(List.of(args));
@@ -81,14 +93,18 @@ class LauncherIT {
     pb.environment().keySet().removeIf(k -> k.startsWith("MEMKIT_"));
     pb.environment().put("MEMKIT_CDS", "0");
     pb.environment().putAll(env);
-    pb.environment().entrySet().removeIf(e -> e.getValue() == null || e.getValue().equals("<unset>"));
+    pb.environment()
+        .entrySet()
+        .removeIf(e -> e.getValue() == null || e.getValue().equals("<unset>"));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("memkit " + String.join(" ", args) + " finished").isTrue();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS))
+        .as("memkit " + String.join(" ", args) + " finished")
+        .isTrue();
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
@@ -99,10 +115,22 @@ class LauncherIT {
   @Test
   void aValueFromStandardInputComesBackAsJson() throws Exception {
     Path root = layout();
-    Run set = memkit(root, "{\"phase\": \"testing\", \"n\": [1, 2.5]}\n", Map.of(), "--store", "mem:", "--json", "state", "set", "doc", "-");
+    Run set =
+        memkit(
+            root,
+            "{\"phase\": \"testing\", \"n\": [1, 2.5]}\n",
+            Map.of(),
+            "--store",
+            "mem:",
+            "--json",
+            "state",
+            "set",
+            "doc",
+            "-");
     assertThat(set.code()).as(set.err()).isZero();
     JsonValue.JsonObject entry = (JsonValue.JsonObject) set.json();
-    assertThat(entry.members().get("value")).isEqualTo(JsonText.parse("{\"phase\":\"testing\",\"n\":[1,2.5]}", "v"));
+    assertThat(entry.members().get("value"))
+        .isEqualTo(JsonText.parse("{\"phase\":\"testing\",\"n\":[1,2.5]}", "v"));
     assertThat(entry.members().get("version")).isEqualTo(JsonValue.of(1));
     assertThat(set.err()).isEmpty();
   }
@@ -126,10 +154,21 @@ class LauncherIT {
   @Test
   void nonAsciiArgumentsSurviveWithoutAUtf8Locale() throws Exception {
     Path root = layout();
-    Run run = memkit(root, "", Map.of("LANG", "<unset>", "LC_ALL", "<unset>", "LC_CTYPE", "<unset>"),
-        "--store", "mem:", "--json", "state", "set", "k", "Café ✓ 東京");
+    Run run =
+        memkit(
+            root,
+            "",
+            Map.of("LANG", "<unset>", "LC_ALL", "<unset>", "LC_CTYPE", "<unset>"),
+            "--store",
+            "mem:",
+            "--json",
+            "state",
+            "set",
+            "k",
+            "Café ✓ 東京");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(((JsonValue.JsonObject) run.json()).members().get("value")).isEqualTo(JsonValue.of("Café ✓ 東京"));
+    assertThat(((JsonValue.JsonObject) run.json()).members().get("value"))
+        .isEqualTo(JsonValue.of("Café ✓ 東京"));
   }
 
   @Test
@@ -139,10 +178,37 @@ class LauncherIT {
     Map<String, String> env = Map.of("MEMKIT_STORE", store);
     assertThat(memkit(root, "", env, "state", "set", "current_phase", "testing").code()).isZero();
     assertThat(memkit(root, "", env, "state", "get", "current_phase").out()).isEqualTo("testing\n");
-    assertThat(memkit(root, "Deployed v1.2\n", env, "memory", "add", "-", "--tag", "deploy", "--tag", "v1.2").code()).isZero();
-    assertThat(memkit(root, "", env, "memory", "search", "deploy", "--limit", "5").out()).contains("Deployed v1.2");
+    assertThat(
+            memkit(
+                    root,
+                    "Deployed v1.2\n",
+                    env,
+                    "memory",
+                    "add",
+                    "-",
+                    "--tag",
+                    "deploy",
+                    "--tag",
+                    "v1.2")
+                .code())
+        .isZero();
+    assertThat(memkit(root, "", env, "memory", "search", "deploy", "--limit", "5").out())
+        .contains("Deployed v1.2");
     assertThat(memkit(root, "", env, "goal", "add", "Launch MVP").code()).isZero();
-    assertThat(memkit(root, "", env, "goal", "progress", "1", "--status", "in_progress", "--note", "Wired authentication").code()).isZero();
+    assertThat(
+            memkit(
+                    root,
+                    "",
+                    env,
+                    "goal",
+                    "progress",
+                    "1",
+                    "--status",
+                    "in_progress",
+                    "--note",
+                    "Wired authentication")
+                .code())
+        .isZero();
     Run context = memkit(root, "", env, "context", "--max-tokens", "1500");
     assertThat(context.code()).isZero();
     assertThat(context.out()).isEqualTo(CommandsTest.SEED_BLOCK + "\n");
@@ -156,11 +222,21 @@ class LauncherIT {
     assertThat(JAR.resolveSibling("sqlite-native")).isDirectory();
     Path root = layout();
     Path tmp = Files.createDirectories(dir.resolve("java-tmp"));
-    Run run = memkit(root, "", Map.of("MEMKIT_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
-        "--store", "sqlite:" + dir.resolve("native.db"), "state", "set", "k", "1");
+    Run run =
+        memkit(
+            root,
+            "",
+            Map.of("MEMKIT_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
+            "--store",
+            "sqlite:" + dir.resolve("native.db"),
+            "state",
+            "set",
+            "k",
+            "1");
     assertThat(run.code()).as(run.err()).isZero();
     try (var left = Files.list(tmp)) {
-      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("sqlitejdbc"));
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.contains("sqlitejdbc"));
     }
   }
 
@@ -170,7 +246,9 @@ class LauncherIT {
     assertThat(memkit(root, "version").out()).startsWith("memkit ");
     assertThat(root.resolve("mvnw.calls")).doesNotExist();
 
-    Files.setLastModifiedTime(root.resolve("memory-core/src/main/java/Source.java"), FileTime.from(Instant.now().plusSeconds(5)));
+    Files.setLastModifiedTime(
+        root.resolve("memory-core/src/main/java/Source.java"),
+        FileTime.from(Instant.now().plusSeconds(5)));
     Run rebuilt = memkit(root, "version");
     assertThat(rebuilt.code()).isZero();
     assertThat(rebuilt.err()).contains("building");
@@ -188,14 +266,17 @@ class LauncherIT {
     Path root = layout();
     Run serve = memkit(root, "serve");
     assertThat(serve.code()).isEqualTo(5);
-    assertThat(serve.err()).contains("building").contains("cannot serve: " + root.resolve("memory-http/target/memkit-server.jar"));
+    assertThat(serve.err())
+        .contains("building")
+        .contains("cannot serve: " + root.resolve("memory-http/target/memkit-server.jar"));
     assertThat(root.resolve("mvnw.calls")).exists();
   }
 
   @Test
   void serveRunsTheServerJarWithTheArgumentsGiven() throws Exception {
     Path root = layout();
-    // Any runnable jar shows what the launcher runs: here the command line's own, asked its version.
+    // Any runnable jar shows what the launcher runs: here the command line's own, asked its
+    // version.
     Files.createDirectories(root.resolve("memory-http/target"));
     Files.copy(JAR, root.resolve("memory-http/target/memkit-server.jar"));
     Run serve = memkit(root, "serve", "--json", "version");
@@ -212,7 +293,14 @@ class LauncherIT {
     Path archive = root.resolve("memory-cli/target/memkit-cli.jsa");
     assertThat(archive).isNotEmptyFile();
     FileTime recorded = Files.getLastModifiedTime(archive);
-    Run second = memkit(root, "", Map.of("MEMKIT_CDS", "1", "MEMKIT_JAVA_OPTS", "-Xshare:on"), "--store", "mem:", "version");
+    Run second =
+        memkit(
+            root,
+            "",
+            Map.of("MEMKIT_CDS", "1", "MEMKIT_JAVA_OPTS", "-Xshare:on"),
+            "--store",
+            "mem:",
+            "version");
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.out()).isEqualTo(first.out());
     assertThat(Files.getLastModifiedTime(archive)).isEqualTo(recorded);
@@ -221,7 +309,8 @@ class LauncherIT {
     // warning goes to stderr and the output stays clean JSON.
     Path jar = root.resolve("memory-cli/target/memkit-cli.jar");
     Files.setLastModifiedTime(jar, FileTime.from(recorded.toInstant().minusSeconds(60)));
-    Run mismatched = memkit(root, "", Map.of("MEMKIT_CDS", "1"), "--store", "mem:", "--json", "version");
+    Run mismatched =
+        memkit(root, "", Map.of("MEMKIT_CDS", "1"), "--store", "mem:", "--json", "version");
     assertThat(mismatched.code()).isZero();
     assertThat(((JsonValue.JsonObject) mismatched.json()).string("version")).isPresent();
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Remote mode against {@link V1Stub}, a STUB server that serves the {@code /v1} contract with the
- * real core behind it: checks the requests the command line sends and how it maps each answer to
- * an exit code. The same commands against the real server are in {@link RemoteModeServerTest}.
+ * real core behind it: checks the requests the command line sends and how it maps each answer to an
+ * exit code. The same commands against the real server are in {@link RemoteModeServerTest}.
  */
 class RemoteModeStubTest {
   private V1Stub stub;
@@ -41,7 +41,9 @@ class RemoteModeStubTest {
     assertThat(cli.ok("context", "--max-tokens", "1500")).isEqualTo(CommandsTest.SEED_BLOCK + "\n");
     V1Stub.Request context = stub.last();
     assertThat(context.path()).isEqualTo("/v1/context");
-    assertThat(context.query()).containsEntry("max_tokens", List.of("1500")).containsEntry("format", List.of("json"));
+    assertThat(context.query())
+        .containsEntry("max_tokens", List.of("1500"))
+        .containsEntry("format", List.of("json"));
   }
 
   @Test
@@ -51,7 +53,9 @@ class RemoteModeStubTest {
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.path()).isEqualTo("/v1/state/k");
     assertThat(put.body()).isEqualTo("{\"value\":{\"a\":1}}");
-    assertThat(put.headers()).containsEntry("if-match", "\"0\"").containsEntry("authorization", "Bearer test-key")
+    assertThat(put.headers())
+        .containsEntry("if-match", "\"0\"")
+        .containsEntry("authorization", "Bearer test-key")
         .containsEntry("content-type", "application/json");
     assertThat(put.query()).doesNotContainKey("namespace");
 
@@ -61,8 +65,11 @@ class RemoteModeStubTest {
     assertThat(patch.query()).containsEntry("namespace", List.of("team-a"));
 
     cli.ok("memory", "search", "what & why?", "--limit", "3");
-    assertThat(stub.last().query()).containsEntry("q", List.of("what & why?")).containsEntry("limit", List.of("3"));
-    assertThat(cli.run("--json", "state", "get", "k").get("value")).isEqualTo(JsonValue.objectBuilder().put("a", 1).build());
+    assertThat(stub.last().query())
+        .containsEntry("q", List.of("what & why?"))
+        .containsEntry("limit", List.of("3"));
+    assertThat(cli.run("--json", "state", "get", "k").get("value"))
+        .isEqualTo(JsonValue.objectBuilder().put("a", 1).build());
     assertThat(cli.ok("state", "list")).contains("k");
     cli.ok("state", "delete", "k");
     assertThat(stub.last().method()).isEqualTo("DELETE");
@@ -116,10 +123,15 @@ class RemoteModeStubTest {
     }
     Cli.Result down = Cli.bare().run("--url", "http://127.0.0.1:" + port, "state", "get", "k");
     assertThat(down.code()).isEqualTo(5);
-    assertThat(down.err()).startsWith("memkit: cannot reach http://127.0.0.1:" + port).hasLineCount(1);
+    assertThat(down.err())
+        .startsWith("memkit: cannot reach http://127.0.0.1:" + port)
+        .hasLineCount(1);
     assertThat(Cli.bare().run("--url", "ftp://example", "state", "get", "k").code()).isEqualTo(3);
     // --store wins over MEMKIT_URL: a local store is used although a server is configured.
-    Cli.Result local = Cli.bare().env("MEMKIT_URL", "http://127.0.0.1:" + port).run("--store", "mem:", "state", "list");
+    Cli.Result local =
+        Cli.bare()
+            .env("MEMKIT_URL", "http://127.0.0.1:" + port)
+            .run("--store", "mem:", "state", "list");
     assertThat(local.code()).as(local.toString()).isZero();
   }
 }

@@ -10,8 +10,10 @@ import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.json.JsonValue.JsonObject;
 import dev.memkit.core.model.Actor;
+import dev.memkit.core.model.ContextBlock;
 import dev.memkit.core.model.GoalId;
 import dev.memkit.core.model.GoalStatus;
+import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateKey;
@@ -19,12 +21,10 @@ import dev.memkit.core.model.Tag;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ContextRequest;
-import dev.memkit.core.port.in.SearchMemories;
-import dev.memkit.core.model.ContextBlock;
-import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.port.in.DeleteState;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.RecordProgress;
+import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.in.SetState;
 import dev.memkit.jackson.JsonText;
 import java.io.IOException;
@@ -45,17 +45,21 @@ import java.util.regex.Pattern;
 /**
  * A STUB of the memkit server for tests: a JDK {@link HttpServer} on a random loopback port that
  * serves the {@code /v1} contract for the routes the command line's remote tests exercise (state,
- * memories add/search, goals add/progress, context), backed by the real core on an in-memory
- * store, with bearer-key checks and problem+json errors. It stands in for memory-http where that
- * server's jar is not built; it is not the server.
+ * memories add/search, goals add/progress, context), backed by the real core on an in-memory store,
+ * with bearer-key checks and problem+json errors. It stands in for memory-http where that server's
+ * jar is not built; it is not the server.
  *
- * <p>Every request is recorded, so tests can check what the command line sent. A request to
- * {@code /v1/state/fail-<status>} answers that status with a problem document.
+ * <p>Every request is recorded, so tests can check what the command line sent. A request to {@code
+ * /v1/state/fail-<status>} answers that status with a problem document.
  */
 final class V1Stub implements AutoCloseable {
   /** One request as received. */
-  record Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers, String body) {
-  }
+  record Request(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, String> headers,
+      String body) {}
 
   private static final Pattern STATE = Pattern.compile("/v1/state/([^/]+)");
   private static final Pattern FAIL = Pattern.compile("/v1/state/fail-(\\d{3})");
@@ -92,7 +96,9 @@ final class V1Stub implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Map<String, List<String>> query = parseQuery(exchange.getRequestURI().getRawQuery());
       Map<String, String> headers = new LinkedHashMap<>();
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+      exchange
+          .getRequestHeaders()
+          .forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       requests.add(new Request(method, path, query, headers, body));
@@ -106,7 +112,12 @@ final class V1Stub implements AutoCloseable {
       try {
         route(exchange, method, path, query, body, headers, space);
       } catch (ValidationException e) {
-        problem(exchange, 400, "Bad Request", e.getMessage(), List.of(Map.of("field", e.field(), "rule", e.rule())));
+        problem(
+            exchange,
+            400,
+            "Bad Request",
+            e.getMessage(),
+            List.of(Map.of("field", e.field(), "rule", e.rule())));
       } catch (NotFoundException e) {
         problem(exchange, 404, "Not Found", e.getMessage(), List.of());
       } catch (ConflictException e) {
@@ -115,8 +126,15 @@ final class V1Stub implements AutoCloseable {
     }
   }
 
-  private void route(HttpExchange ex, String method, String path, Map<String, List<String>> query, String body,
-      Map<String, String> headers, Space space) throws IOException {
+  private void route(
+      HttpExchange ex,
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      String body,
+      Map<String, String> headers,
+      Space space)
+      throws IOException {
     Matcher fail = FAIL.matcher(path);
     Matcher state = STATE.matcher(path);
     Matcher progress = PROGRESS.matcher(path);
@@ -125,20 +143,43 @@ final class V1Stub implements AutoCloseable {
       problem(ex, status, "Failure", "injected failure " + status, List.of());
     } else if (path.equals("/v1/state") && method.equals("GET")) {
       List<JsonValue> items = new ArrayList<>();
-      space.state().list(first(query, "prefix").orElse("")).forEach(e -> items.add(RecordJson.state(e)));
+      space
+          .state()
+          .list(first(query, "prefix").orElse(""))
+          .forEach(e -> items.add(RecordJson.state(e)));
       json(ex, 200, JsonValue.objectBuilder().put("items", JsonValue.array(items)).build());
     } else if (state.matches()) {
       StateKey k = StateKey.of(state.group(1));
-      OptionalLong expected = Optional.ofNullable(headers.get("if-match"))
-          .map(v -> OptionalLong.of(Long.parseLong(v.replace("\"", "")))).orElse(OptionalLong.empty());
+      OptionalLong expected =
+          Optional.ofNullable(headers.get("if-match"))
+              .map(v -> OptionalLong.of(Long.parseLong(v.replace("\"", ""))))
+              .orElse(OptionalLong.empty());
       switch (method) {
-        case "GET" -> json(ex, 200, RecordJson.state(space.state().get(k).orElseThrow(() -> new NotFoundException("state key '" + k + "'"))));
+        case "GET" ->
+            json(
+                ex,
+                200,
+                RecordJson.state(
+                    space
+                        .state()
+                        .get(k)
+                        .orElseThrow(() -> new NotFoundException("state key '" + k + "'"))));
         case "PUT" -> {
           JsonObject request = (JsonObject) JsonText.parse(body, "body");
-          JsonValue value = request.get("value").orElseThrow(() -> new ValidationException("value", "is required"));
+          JsonValue value =
+              request
+                  .get("value")
+                  .orElseThrow(() -> new ValidationException("value", "is required"));
           json(ex, 200, RecordJson.state(space.state().set(new SetState(k, value, expected))));
         }
-        case "PATCH" -> json(ex, 200, RecordJson.state(space.state().mergePatch(new PatchState(k, JsonText.parse(body, "body"), expected))));
+        case "PATCH" ->
+            json(
+                ex,
+                200,
+                RecordJson.state(
+                    space
+                        .state()
+                        .mergePatch(new PatchState(k, JsonText.parse(body, "body"), expected))));
         case "DELETE" -> {
           space.state().delete(new DeleteState(k, expected));
           ex.sendResponseHeaders(204, -1);
@@ -147,14 +188,20 @@ final class V1Stub implements AutoCloseable {
       }
     } else if (path.equals("/v1/memories") && method.equals("POST")) {
       RecordJson.Fields f = RecordJson.Fields.of(JsonText.parse(body, "body"), "");
-      AddMemory add = AddMemory.of(f.string("text"))
-          .withTags(f.optional("tags").isPresent() ? f.array("tags").stream().map(t -> Tag.of(Printer.bare(t))).toList() : List.of());
+      AddMemory add =
+          AddMemory.of(f.string("text"))
+              .withTags(
+                  f.optional("tags").isPresent()
+                      ? f.array("tags").stream().map(t -> Tag.of(Printer.bare(t))).toList()
+                      : List.of());
       var added = space.memories().add(add);
       json(ex, added.created() ? 201 : 200, RecordJson.memory(added.memory()));
     } else if (path.equals("/v1/memories/search")) {
       int limit = first(query, "limit").map(Integer::parseInt).orElse(10);
       List<JsonValue> items = new ArrayList<>();
-      space.memories().search(new SearchMemories(first(query, "q").orElse(""), MemoryFilter.ALL, limit))
+      space
+          .memories()
+          .search(new SearchMemories(first(query, "q").orElse(""), MemoryFilter.ALL, limit))
           .forEach(h -> items.add(RecordJson.hit(h)));
       json(ex, 200, JsonValue.objectBuilder().put("items", JsonValue.array(items)).build());
     } else if (path.equals("/v1/goals") && method.equals("POST")) {
@@ -162,14 +209,37 @@ final class V1Stub implements AutoCloseable {
       json(ex, 201, RecordJson.goal(space.goals().add(AddGoal.of(f.string("title")))));
     } else if (progress.matches()) {
       RecordJson.Fields f = RecordJson.Fields.of(JsonText.parse(body, "body"), "");
-      json(ex, 200, RecordJson.goal(space.goals().progress(new RecordProgress(GoalId.of(Long.parseLong(progress.group(1))),
-          f.optionalString("status").map(s -> GoalStatus.parse(s, "status")), f.optionalString("note")))));
+      json(
+          ex,
+          200,
+          RecordJson.goal(
+              space
+                  .goals()
+                  .progress(
+                      new RecordProgress(
+                          GoalId.of(Long.parseLong(progress.group(1))),
+                          f.optionalString("status").map(s -> GoalStatus.parse(s, "status")),
+                          f.optionalString("note")))));
     } else if (path.equals("/v1/context")) {
-      int max = Integer.parseInt(first(query, "max_tokens").orElseThrow(() -> new ValidationException("max_tokens", "is required")));
-      ContextBlock block = space.context().export(ContextRequest.maxTokens(max).withQuery(first(query, "query").orElse(null)));
-      json(ex, 200, JsonValue.objectBuilder().put("prompt_block", block.text()).put("tokens", block.tokens())
-          .put("max_tokens", block.maxTokens()).put("tokenizer", block.tokenizer()).put("included", block.included())
-          .put("omitted", block.omitted()).build());
+      int max =
+          Integer.parseInt(
+              first(query, "max_tokens")
+                  .orElseThrow(() -> new ValidationException("max_tokens", "is required")));
+      ContextBlock block =
+          space
+              .context()
+              .export(ContextRequest.maxTokens(max).withQuery(first(query, "query").orElse(null)));
+      json(
+          ex,
+          200,
+          JsonValue.objectBuilder()
+              .put("prompt_block", block.text())
+              .put("tokens", block.tokens())
+              .put("max_tokens", block.maxTokens())
+              .put("tokenizer", block.tokenizer())
+              .put("included", block.included())
+              .put("omitted", block.omitted())
+              .build());
     } else {
       problem(ex, 404, "Not Found", "no route " + method + " " + path, List.of());
     }
@@ -186,8 +256,10 @@ final class V1Stub implements AutoCloseable {
     }
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return query;
@@ -197,16 +269,32 @@ final class V1Stub implements AutoCloseable {
     send(ex, status, "application/json", JsonText.write(body));
   }
 
-  private static void problem(HttpExchange ex, int status, String title, String detail, List<Map<String, String>> errors)
+  private static void problem(
+      HttpExchange ex, int status, String title, String detail, List<Map<String, String>> errors)
       throws IOException {
     List<JsonValue> list = new ArrayList<>();
-    errors.forEach(e -> list.add(JsonValue.object(Map.of("field", JsonValue.of(e.get("field")), "rule", JsonValue.of(e.get("rule"))))));
-    JsonObject body = JsonValue.objectBuilder().put("type", "about:blank").put("title", title).put("status", status)
-        .put("detail", detail).put("errors", JsonValue.array(list)).build();
+    errors.forEach(
+        e ->
+            list.add(
+                JsonValue.object(
+                    Map.of(
+                        "field",
+                        JsonValue.of(e.get("field")),
+                        "rule",
+                        JsonValue.of(e.get("rule"))))));
+    JsonObject body =
+        JsonValue.objectBuilder()
+            .put("type", "about:blank")
+            .put("title", title)
+            .put("status", status)
+            .put("detail", detail)
+            .put("errors", JsonValue.array(list))
+            .build();
     send(ex, status, "application/problem+json", JsonText.write(body));
   }
 
-  private static void send(HttpExchange ex, int status, String type, String text) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String text)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);

@@ -25,8 +25,8 @@ import dev.memkit.core.service.BackupService;
 import dev.memkit.core.service.ContextService;
 import dev.memkit.core.service.GoalService;
 import dev.memkit.core.service.MemoryService;
-import dev.memkit.core.service.ServiceContext;
 import dev.memkit.core.service.SemanticIndex;
+import dev.memkit.core.service.ServiceContext;
 import dev.memkit.core.service.StateService;
 import dev.memkit.core.service.TransferService;
 import java.io.IOException;
@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
@@ -54,13 +53,15 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>The store is found by the URI's scheme among the {@link StoreProvider}s on the classpath
- * ({@code mem:} is built in; {@code json:} and {@code sqlite:} come with their modules). One
- * {@code Memkit} is meant to live as long as the program and be shared by its threads.
+ * ({@code mem:} is built in; {@code json:} and {@code sqlite:} come with their modules). One {@code
+ * Memkit} is meant to live as long as the program and be shared by its threads.
  */
 public final class Memkit implements AutoCloseable {
   private final Store store;
+
   /** What the use cases run on: {@link #store}, or it reporting to the options' observer. */
   private final Store observed;
+
   private final MemkitOptions options;
   private final LazyCounter counter;
   private final SemanticIndex semantic;
@@ -86,8 +87,8 @@ public final class Memkit implements AutoCloseable {
   }
 
   /**
-   * Opens the store at {@code uri}, e.g. {@code sqlite:./data/memkit.db}, {@code json:./data/memkit}
-   * or {@code mem:}.
+   * Opens the store at {@code uri}, e.g. {@code sqlite:./data/memkit.db}, {@code
+   * json:./data/memkit} or {@code mem:}.
    *
    * @throws ValidationException when the URI is malformed, no store serves its scheme, or the
    *     tokenizer is not on the classpath
@@ -95,7 +96,8 @@ public final class Memkit implements AutoCloseable {
    */
   public static Memkit open(String uri, MemkitOptions options) {
     Objects.requireNonNull(options, "options");
-    StoreLocation location = StoreLocation.parse(uri, options.environment()).withObserver(options.observer());
+    StoreLocation location =
+        StoreLocation.parse(uri, options.environment()).withObserver(options.observer());
     LazyCounter counter = LazyCounter.find(options.tokenizerName());
     StoreProvider provider = findProvider(location.scheme());
     return new Memkit(provider.open(location), options, counter);
@@ -121,14 +123,22 @@ public final class Memkit implements AutoCloseable {
         return p;
       }
     }
-    throw new ValidationException("store", "has scheme '" + scheme + "' but no store on the classpath serves it; available: "
-        + String.join(", ", schemes()));
+    throw new ValidationException(
+        "store",
+        "has scheme '"
+            + scheme
+            + "' but no store on the classpath serves it; available: "
+            + String.join(", ", schemes()));
   }
 
   /** The use cases of {@code namespace}, acting as {@code actor}. */
   public Space space(Namespace namespace, Actor actor) {
-    ServiceContext serviceContext = new ServiceContext(observed, Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(actor, "actor"),
-        options.clock());
+    ServiceContext serviceContext =
+        new ServiceContext(
+            observed,
+            Objects.requireNonNull(namespace, "namespace"),
+            Objects.requireNonNull(actor, "actor"),
+            options.clock());
     return new BoundSpace(serviceContext, counter, options.observer(), semantic);
   }
 
@@ -144,12 +154,14 @@ public final class Memkit implements AutoCloseable {
 
   /** Backups of the whole store; a restore is audited as {@code actor}. */
   public BackupUseCase backups(Actor actor) {
-    return new BackupService(new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
+    return new BackupService(
+        new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /** Export and import of namespaces; imports are audited as {@code actor}. */
   public TransferUseCase transfer(Actor actor) {
-    return new TransferService(new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
+    return new TransferService(
+        new ServiceContext(observed, Namespace.DEFAULT, actor, options.clock()), semantic::refresh);
   }
 
   /**
@@ -186,7 +198,9 @@ public final class Memkit implements AutoCloseable {
     return new TreeSet<>((java.util.Collection<Namespace>) all);
   }
 
-  /** Whether the store's writes can succeed now (see {@link Store#health()}): for readiness checks. */
+  /**
+   * Whether the store's writes can succeed now (see {@link Store#health()}): for readiness checks.
+   */
   public StoreHealth storeHealth() {
     return store.health();
   }
@@ -243,7 +257,8 @@ public final class Memkit implements AutoCloseable {
     }
   }
 
-  private record BoundSpace(ServiceContext serviceContext, LazyCounter counter, Observer observer, SemanticIndex semantic)
+  private record BoundSpace(
+      ServiceContext serviceContext, LazyCounter counter, Observer observer, SemanticIndex semantic)
       implements Space {
     @Override
     public Namespace namespace() {
@@ -272,7 +287,8 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public ContextUseCase context() {
-      return new ContextService(serviceContext, counter::get, new MemoryService(serviceContext, observer, semantic));
+      return new ContextService(
+          serviceContext, counter::get, new MemoryService(serviceContext, observer, semantic));
     }
 
     @Override
@@ -296,7 +312,8 @@ public final class Memkit implements AutoCloseable {
 
     static LazyCounter find(String encoding) {
       List<String> available = new ArrayList<>();
-      for (TokenCounterProvider p : ServiceLoader.load(TokenCounterProvider.class, Memkit.class.getClassLoader())) {
+      for (TokenCounterProvider p :
+          ServiceLoader.load(TokenCounterProvider.class, Memkit.class.getClassLoader())) {
         if (p.encodings().contains(encoding)) {
           return new LazyCounter(encoding, p, List.of());
         }
@@ -311,9 +328,14 @@ public final class Memkit implements AutoCloseable {
 
     void check() {
       if (provider == null) {
-        throw new ValidationException("tokenizer", "names '" + encoding + "' but no token counter for it is on the "
-            + "classpath (available: " + (available.isEmpty() ? "none" : String.join(", ", available))
-            + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
+        throw new ValidationException(
+            "tokenizer",
+            "names '"
+                + encoding
+                + "' but no token counter for it is on the "
+                + "classpath (available: "
+                + (available.isEmpty() ? "none" : String.join(", ", available))
+                + "); add memory-tokens-jtokkit for o200k_base and cl100k_base");
       }
     }
 
@@ -323,7 +345,14 @@ public final class Memkit implements AutoCloseable {
         synchronized (this) {
           if (counter == null) {
             check();
-            counter = provider.counter(encoding).orElseThrow(() -> new ValidationException("tokenizer", "names " + encoding + ", which its provider could not load"));
+            counter =
+                provider
+                    .counter(encoding)
+                    .orElseThrow(
+                        () ->
+                            new ValidationException(
+                                "tokenizer",
+                                "names " + encoding + ", which its provider could not load"));
           }
           c = counter;
         }

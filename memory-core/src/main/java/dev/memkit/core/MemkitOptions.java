@@ -9,15 +9,16 @@ import java.util.Optional;
 /**
  * How {@link Memkit#open(String, MemkitOptions)} opens a store.
  *
- * @param environment the variables settings fall back to ({@code MEMKIT_TOKENIZER},
- *                    {@code MEMKIT_BACKUP_KEEP}…); {@link #defaults()} uses the process's
- * @param clock       the clock of {@code created_at}, {@code updated_at} and audit times
- * @param tokenizer   the encoding that counts context tokens; when empty, {@code MEMKIT_TOKENIZER}
- *                    or else {@code o200k_base}
- * @param observer    told about store operations, searches, group commits, backups and recoveries (for
- *                    metrics); {@link Observer#NONE} by default
+ * @param environment the variables settings fall back to ({@code MEMKIT_TOKENIZER}, {@code
+ *     MEMKIT_BACKUP_KEEP}…); {@link #defaults()} uses the process's
+ * @param clock the clock of {@code created_at}, {@code updated_at} and audit times
+ * @param tokenizer the encoding that counts context tokens; when empty, {@code MEMKIT_TOKENIZER} or
+ *     else {@code o200k_base}
+ * @param observer told about store operations, searches, group commits, backups and recoveries (for
+ *     metrics); {@link Observer#NONE} by default
  */
-public record MemkitOptions(Map<String, String> environment, Clock clock, Optional<String> tokenizer, Observer observer) {
+public record MemkitOptions(
+    Map<String, String> environment, Clock clock, Optional<String> tokenizer, Observer observer) {
   /** The tokenizer used when none is named. */
   public static final String DEFAULT_TOKENIZER = "o200k_base";
 
@@ -59,9 +60,15 @@ public record MemkitOptions(Map<String, String> environment, Clock clock, Option
     return new MemkitOptions(environment, clock, tokenizer, newObserver);
   }
 
-  /** The tokenizer to use: the one named here, else {@code MEMKIT_TOKENIZER}, else {@code o200k_base}. */
+  /**
+   * The tokenizer to use: the one named here, else {@code MEMKIT_TOKENIZER}, else {@code
+   * o200k_base}.
+   */
   public String tokenizerName() {
-    return tokenizer.or(() -> Optional.ofNullable(environment.get("MEMKIT_TOKENIZER")).filter(s -> !s.isBlank()))
+    return tokenizer
+        .or(
+            () ->
+                Optional.ofNullable(environment.get("MEMKIT_TOKENIZER")).filter(s -> !s.isBlank()))
         .orElse(DEFAULT_TOKENIZER);
   }
 }

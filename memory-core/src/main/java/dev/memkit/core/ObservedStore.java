@@ -8,8 +8,8 @@ import dev.memkit.core.port.out.StoreWork;
 
 /**
  * A store that tells an {@link Observer} how long each read and write took and whether it failed.
- * Only the use cases run on it; {@link Memkit} keeps the store itself for everything else. A
- * method added to {@link Store} must be passed on here too.
+ * Only the use cases run on it; {@link Memkit} keeps the store itself for everything else. A method
+ * added to {@link Store} must be passed on here too.
  */
 final class ObservedStore implements Store {
   private final Store store;
@@ -20,7 +20,9 @@ final class ObservedStore implements Store {
     this.observer = observer;
   }
 
-  /** {@code store} itself when nobody observes, else {@code store} reporting to {@code observer}. */
+  /**
+   * {@code store} itself when nobody observes, else {@code store} reporting to {@code observer}.
+   */
   static Store of(Store store, Observer observer) {
     return observer == Observer.NONE ? store : new ObservedStore(store, observer);
   }

@@ -9,8 +9,8 @@ import dev.memkit.core.port.in.MemoryUseCase;
 import dev.memkit.core.port.in.StateUseCase;
 
 /**
- * The use cases of one namespace, acting as one actor: what an agent, an HTTP request or a
- * command works with. Cheap to create; safe to share between threads.
+ * The use cases of one namespace, acting as one actor: what an agent, an HTTP request or a command
+ * works with. Cheap to create; safe to share between threads.
  */
 public interface Space {
   /** The namespace every call acts on. */

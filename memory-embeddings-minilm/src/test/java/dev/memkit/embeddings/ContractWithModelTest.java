@@ -21,7 +21,8 @@ class ContractWithModelTest extends StoreContractTest {
   @Override
   protected MemkitOptions options() {
     return MemkitOptions.defaults()
-        .withEnvironment(Map.of("MEMKIT_EMBEDDER", MiniLmEmbedderProvider.NAME, "MEMKIT_SEARCH_MODE", "keyword"))
+        .withEnvironment(
+            Map.of("MEMKIT_EMBEDDER", MiniLmEmbedderProvider.NAME, "MEMKIT_SEARCH_MODE", "keyword"))
         .withTokenizer(WordTokenCounterProvider.ENCODING);
   }
 }

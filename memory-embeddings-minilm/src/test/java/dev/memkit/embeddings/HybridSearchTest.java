@@ -20,10 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Search with the real model over a real SQLite file: what each side finds that the other cannot. */
+/**
+ * Search with the real model over a real SQLite file: what each side finds that the other cannot.
+ */
 class HybridSearchTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Memkit memkit;
   private MemoryUseCase memories;
 
@@ -44,7 +45,8 @@ class HybridSearchTest {
 
   private List<Long> ids(String query, SearchMode mode, int limit) {
     return memories.search(SearchMemories.of(query).withLimit(limit).withMode(mode)).stream()
-        .map(h -> h.memory().id().value()).toList();
+        .map(h -> h.memory().id().value())
+        .toList();
   }
 
   private void background() {
@@ -74,7 +76,9 @@ class HybridSearchTest {
     background();
     add("ticket zx81q-7732 closed");
     add("zx81q-7730 was a duplicate");
-    long target = add("Notes from the offsite: hiring, the roadmap, office snacks, the holiday party, and ticket zx81q-7731");
+    long target =
+        add(
+            "Notes from the offsite: hiring, the roadmap, office snacks, the holiday party, and ticket zx81q-7731");
     Stores.awaitIndexed(memkit);
     assertThat(ids("zx81q-7731", SearchMode.SEMANTIC, 1)).doesNotContain(target);
     assertThat(ids("zx81q-7731", SearchMode.KEYWORD, 1)).containsExactly(target);
@@ -91,19 +95,31 @@ class HybridSearchTest {
     add("Carol drinks green tea every afternoon");
     add("Dave likes his coffee with oat milk", "work");
     Stores.awaitIndexed(memkit);
-    MemoryFilter personal = new MemoryFilter(List.of(Tag.of("personal")), Optional.empty(), TimeRange.ALL);
+    MemoryFilter personal =
+        new MemoryFilter(List.of(Tag.of("personal")), Optional.empty(), TimeRange.ALL);
     for (SearchMode mode : SearchMode.values()) {
-      List<SearchHit> hits = memories.search(new SearchMemories("coffee drinks", personal, 10, Optional.of(mode)));
-      assertThat(hits).as(mode.value()).extracting(h -> h.memory().id().value()).containsExactly(tagged);
+      List<SearchHit> hits =
+          memories.search(new SearchMemories("coffee drinks", personal, 10, Optional.of(mode)));
+      assertThat(hits)
+          .as(mode.value())
+          .extracting(h -> h.memory().id().value())
+          .containsExactly(tagged);
     }
   }
 
   @Test
   void theSpeakerIsEmbeddedWithTheText() throws Exception {
-    long said = memories.add(AddMemory.of("I will take the train to Berlin on Friday")
-        .withMetadata(JsonValue.objectBuilder().put("speaker", "Melanie").build())).memory().id().value();
+    long said =
+        memories
+            .add(
+                AddMemory.of("I will take the train to Berlin on Friday")
+                    .withMetadata(JsonValue.objectBuilder().put("speaker", "Melanie").build()))
+            .memory()
+            .id()
+            .value();
     add("I will take the bus to the office on Monday");
     Stores.awaitIndexed(memkit);
-    assertThat(ids("How is Melanie travelling to Berlin?", SearchMode.SEMANTIC, 1)).containsExactly(said);
+    assertThat(ids("How is Melanie travelling to Berlin?", SearchMode.SEMANTIC, 1))
+        .containsExactly(said);
   }
 }

@@ -16,12 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Vectors kept with the store: backfill on reopen, model changes, changed texts, the foreground re-index. */
+/**
+ * Vectors kept with the store: backfill on reopen, model changes, changed texts, the foreground
+ * re-index.
+ */
 class IndexingTest {
   private static final String MODEL = MiniLmEmbedderProvider.NAME;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file() {
     return dir.resolve("memkit.db");
@@ -30,7 +32,10 @@ class IndexingTest {
   private static void addSome(Memkit memkit) {
     memkit.space().memories().add(AddMemory.of("Alice prefers dark roast coffee"));
     memkit.space().memories().add(AddMemory.of("The weekly team meeting moved to Thursday"));
-    memkit.space("other").memories().add(AddMemory.of("The quarterly budget was approved by finance"));
+    memkit
+        .space("other")
+        .memories()
+        .add(AddMemory.of("The quarterly budget was approved by finance"));
   }
 
   @Test
@@ -39,15 +44,29 @@ class IndexingTest {
       addSome(keywordsOnly);
       assertThat(keywordsOnly.searchStatus().embedder()).isEqualTo("absent");
       assertThat(keywordsOnly.searchStatus().defaultMode()).isEqualTo(SearchMode.KEYWORD);
-      assertThatThrownBy(() -> keywordsOnly.space().memories().search(SearchMemories.of("coffee").withMode(SearchMode.SEMANTIC)))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("mode");
+      assertThatThrownBy(
+              () ->
+                  keywordsOnly
+                      .space()
+                      .memories()
+                      .search(SearchMemories.of("coffee").withMode(SearchMode.SEMANTIC)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("mode");
     }
     assertThat(Stores.storedVectors(file(), MODEL)).isZero();
     try (Memkit withModel = Stores.open(file(), MODEL)) {
       SearchStatus status = Stores.awaitIndexed(withModel);
       assertThat(status.indexed()).isEqualTo(3);
-      assertThat(withModel.space().memories().search(SearchMemories.of("what drink does she like?").withMode(SearchMode.SEMANTIC)
-          .withLimit(1))).extracting(h -> h.memory().text()).containsExactly("Alice prefers dark roast coffee");
+      assertThat(
+              withModel
+                  .space()
+                  .memories()
+                  .search(
+                      SearchMemories.of("what drink does she like?")
+                          .withMode(SearchMode.SEMANTIC)
+                          .withLimit(1)))
+          .extracting(h -> h.memory().text())
+          .containsExactly("Alice prefers dark roast coffee");
     }
     assertThat(Stores.storedVectors(file(), MODEL)).isEqualTo(3);
     try (Memkit again = Stores.open(file(), MODEL)) {
@@ -70,8 +89,16 @@ class IndexingTest {
       assertThat(memkit.awaitSearchReady(java.time.Duration.ofSeconds(60))).isTrue();
       assertThat(memkit.searchStatus().indexed()).isEqualTo(3);
       assertThat(memkit.searchStatus().pending()).isZero();
-      assertThat(memkit.space().memories().search(SearchMemories.of("what drink does she like?").withMode(SearchMode.SEMANTIC)
-          .withLimit(1))).extracting(h -> h.memory().text()).containsExactly("Alice prefers dark roast coffee");
+      assertThat(
+              memkit
+                  .space()
+                  .memories()
+                  .search(
+                      SearchMemories.of("what drink does she like?")
+                          .withMode(SearchMode.SEMANTIC)
+                          .withLimit(1)))
+          .extracting(h -> h.memory().text())
+          .containsExactly("Alice prefers dark roast coffee");
     }
   }
 
@@ -100,11 +127,19 @@ class IndexingTest {
       Stores.awaitIndexed(memkit);
       memories.update(coffee.id(), UpdateMemory.text("The printer on floor two is out of toner"));
       Stores.awaitIndexed(memkit);
-      assertThat(memories.search(SearchMemories.of("office printer supplies").withMode(SearchMode.SEMANTIC).withLimit(1)))
-          .extracting(h -> h.memory().id()).containsExactly(coffee.id());
+      assertThat(
+              memories.search(
+                  SearchMemories.of("office printer supplies")
+                      .withMode(SearchMode.SEMANTIC)
+                      .withLimit(1)))
+          .extracting(h -> h.memory().id())
+          .containsExactly(coffee.id());
       memories.delete(coffee.id());
-      assertThat(memories.search(SearchMemories.of("office printer supplies").withMode(SearchMode.SEMANTIC)))
-          .extracting(h -> h.memory().id()).doesNotContain(coffee.id());
+      assertThat(
+              memories.search(
+                  SearchMemories.of("office printer supplies").withMode(SearchMode.SEMANTIC)))
+          .extracting(h -> h.memory().id())
+          .doesNotContain(coffee.id());
     }
   }
 
@@ -123,7 +158,8 @@ class IndexingTest {
       assertThat(memkit.searchStatus().indexed()).isEqualTo(40);
       List<long[]> forced = new ArrayList<>();
       long again = memkit.reindex(true, (done, total) -> forced.add(new long[] {done, total}));
-      // the background indexer shares the work, so this call embeds some of the 40, not necessarily all
+      // the background indexer shares the work, so this call embeds some of the 40, not necessarily
+      // all
       assertThat(again).isBetween(0L, 40L);
       assertThat(forced.get(0)[0]).isLessThan(40);
       assertThat(forced.get(forced.size() - 1)).containsExactly(40, 40);

@@ -5,7 +5,10 @@ import dev.memkit.core.port.out.EmbedderProvider;
 import java.util.List;
 import java.util.Map;
 
-/** The real model under another id, standing for "a newer model": its vectors must not mix with the old ones. */
+/**
+ * The real model under another id, standing for "a newer model": its vectors must not mix with the
+ * old ones.
+ */
 public final class RenamedModelProvider implements EmbedderProvider {
   static final String NAME = "all-minilm-l6-v2-q-renamed";
 

@@ -14,15 +14,15 @@ import java.util.Map;
 
 /** Opening SQLite stores with or without the model, and waiting (bounded) for the indexer. */
 final class Stores {
-  private Stores() {
-  }
+  private Stores() {}
 
   static Memkit open(Path file, String embedder) {
     return Memkit.open("sqlite:" + file, options(embedder));
   }
 
   static MemkitOptions options(String embedder) {
-    return MemkitOptions.defaults().withEnvironment(Map.of("MEMKIT_EMBEDDER", embedder))
+    return MemkitOptions.defaults()
+        .withEnvironment(Map.of("MEMKIT_EMBEDDER", embedder))
         .withTokenizer(WordTokenCounterProvider.ENCODING);
   }
 

@@ -16,11 +16,14 @@ import java.util.List;
 
 /** The embedding example of the README, line for line between the markers. */
 public final class EmbeddingExample {
-  private EmbeddingExample() {
-  }
+  private EmbeddingExample() {}
 
-  /** Opens {@code ./data/agent.db}, remembers a little, and prints a search hit and the context block. */
+  /**
+   * Opens {@code ./data/agent.db}, remembers a little, and prints a search hit and the context
+   * block.
+   */
   public static void main(String[] args) {
+    // spotless:off (the README quotes these lines as they are)
     // readme:start
     try (Memkit memkit = Memkit.open("sqlite:./data/agent.db")) {
       Space space = memkit.space("default");
@@ -33,5 +36,6 @@ public final class EmbeddingExample {
       System.out.println(space.context().export(ContextRequest.maxTokens(1500)).text());
     }
     // readme:end
+    // spotless:on
   }
 }

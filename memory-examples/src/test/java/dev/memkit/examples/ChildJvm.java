@@ -11,17 +11,27 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs an example's {@code main} in a JVM of its own, in a working directory, as a user would. */
 final class ChildJvm {
-  private ChildJvm() {
-  }
+  private ChildJvm() {}
 
-  /** Runs {@code mainClass} with {@code args} in {@code workDir}; asserts it exits 0 within two minutes; returns its output. */
+  /**
+   * Runs {@code mainClass} with {@code args} in {@code workDir}; asserts it exits 0 within two
+   * minutes; returns its output.
+   */
   static String run(Path workDir, Class<?> mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass.getName()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(workDir, "child-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     // the examples' documented dependencies carry no embedding model; this class path has one
     builder.environment().put("MEMKIT_EMBEDDER", "none");
     Process process = builder.start();

@@ -39,15 +39,16 @@ class PostgresServersTest {
   private static final Pattern VALUE = Pattern.compile("\"value\":(\\d+)");
   private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static String schema() {
     return PostgresServer.schemaFor(UUID.randomUUID());
   }
 
   private static long sql(String query) throws Exception {
-    try (Connection c = PostgresServer.get().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+    try (Connection c = PostgresServer.get().connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -55,8 +56,11 @@ class PostgresServersTest {
 
   private static Set<String> storedKeys(String schema) throws Exception {
     Set<String> keys = new HashSet<>();
-    try (Connection c = PostgresServer.get().connect(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT client_key FROM " + schema + ".memories WHERE client_key IS NOT NULL")) {
+    try (Connection c = PostgresServer.get().connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT client_key FROM " + schema + ".memories WHERE client_key IS NOT NULL")) {
       while (rs.next()) {
         keys.add(rs.getString(1));
       }
@@ -73,7 +77,7 @@ class PostgresServersTest {
     int sharedKeys = 10;
     int increments = 2;
     try (ServerProcess a = ServerProcess.start(store, dir.resolve("a.log"));
-         ServerProcess b = ServerProcess.start(store, dir.resolve("b.log"))) {
+        ServerProcess b = ServerProcess.start(store, dir.resolve("b.log"))) {
       assertThat(a.send("PUT", "/v1/state/counter", "{\"value\":0}").statusCode()).isEqualTo(200);
       AtomicInteger created = new AtomicInteger();
       AtomicInteger conflicts = new AtomicInteger();
@@ -86,41 +90,52 @@ class PostgresServersTest {
         for (int c = 0; c < 2 * clients; c++) {
           int client = c;
           ServerProcess server = c % 2 == 0 ? a : b;
-          done.add(pool.submit((Callable<Object>) () -> {
-            go.await();
-            for (int i = 0; i < ownWrites; i++) {
-              HttpResponse<String> r = server.addMemory("client " + client + " write " + i, "c" + client + "-" + i);
-              if (r.statusCode() != 201) {
-                otherStatuses.merge(r.statusCode(), 1, Integer::sum);
-              }
-              if (i < sharedKeys) {
-                HttpResponse<String> s = server.addMemory("shared " + i, "shared-" + i);
-                if (s.statusCode() == 201) {
-                  created.incrementAndGet();
-                } else if (s.statusCode() != 200) {
-                  otherStatuses.merge(s.statusCode(), 1, Integer::sum);
-                }
-              }
-            }
-            int mine = 0;
-            while (mine < increments) {
-              HttpResponse<String> current = server.send("GET", "/v1/state/counter", null);
-              Matcher value = VALUE.matcher(current.body());
-              Matcher version = VERSION.matcher(current.body());
-              assertThat(value.find() && version.find()).as(current.body()).isTrue();
-              HttpResponse<String> put = server.send("PUT", "/v1/state/counter",
-                  "{\"value\":" + (Long.parseLong(value.group(1)) + 1) + "}", "If-Match", "\"" + version.group(1) + "\"");
-              if (put.statusCode() == 200) {
-                mine++;
-                casWrites.incrementAndGet();
-              } else if (put.statusCode() == 409) {
-                conflicts.incrementAndGet();
-              } else {
-                otherStatuses.merge(put.statusCode(), 1, Integer::sum);
-              }
-            }
-            return null;
-          }));
+          done.add(
+              pool.submit(
+                  (Callable<Object>)
+                      () -> {
+                        go.await();
+                        for (int i = 0; i < ownWrites; i++) {
+                          HttpResponse<String> r =
+                              server.addMemory(
+                                  "client " + client + " write " + i, "c" + client + "-" + i);
+                          if (r.statusCode() != 201) {
+                            otherStatuses.merge(r.statusCode(), 1, Integer::sum);
+                          }
+                          if (i < sharedKeys) {
+                            HttpResponse<String> s = server.addMemory("shared " + i, "shared-" + i);
+                            if (s.statusCode() == 201) {
+                              created.incrementAndGet();
+                            } else if (s.statusCode() != 200) {
+                              otherStatuses.merge(s.statusCode(), 1, Integer::sum);
+                            }
+                          }
+                        }
+                        int mine = 0;
+                        while (mine < increments) {
+                          HttpResponse<String> current =
+                              server.send("GET", "/v1/state/counter", null);
+                          Matcher value = VALUE.matcher(current.body());
+                          Matcher version = VERSION.matcher(current.body());
+                          assertThat(value.find() && version.find()).as(current.body()).isTrue();
+                          HttpResponse<String> put =
+                              server.send(
+                                  "PUT",
+                                  "/v1/state/counter",
+                                  "{\"value\":" + (Long.parseLong(value.group(1)) + 1) + "}",
+                                  "If-Match",
+                                  "\"" + version.group(1) + "\"");
+                          if (put.statusCode() == 200) {
+                            mine++;
+                            casWrites.incrementAndGet();
+                          } else if (put.statusCode() == 409) {
+                            conflicts.incrementAndGet();
+                          } else {
+                            otherStatuses.merge(put.statusCode(), 1, Integer::sum);
+                          }
+                        }
+                        return null;
+                      }));
         }
         go.countDown();
         for (Future<Object> f : done) {
@@ -133,15 +148,30 @@ class PostgresServersTest {
       assertThat(created.get()).as("shared keys created once each").isEqualTo(sharedKeys);
       int total = 2 * clients * ownWrites + sharedKeys;
       assertThat(sql("SELECT count(*) FROM " + schema + ".memories")).isEqualTo(total);
-      assertThat(sql("SELECT count(*) FROM (SELECT client_key FROM " + schema + ".memories GROUP BY namespace, client_key"
-          + " HAVING count(*) > 1) d")).isZero();
-      assertThat(sql("SELECT count(*) FROM " + schema + ".audit WHERE action = 'memory.add'")).isEqualTo(total);
+      assertThat(
+              sql(
+                  "SELECT count(*) FROM (SELECT client_key FROM "
+                      + schema
+                      + ".memories GROUP BY namespace, client_key"
+                      + " HAVING count(*) > 1) d"))
+          .isZero();
+      assertThat(sql("SELECT count(*) FROM " + schema + ".audit WHERE action = 'memory.add'"))
+          .isEqualTo(total);
       int increments2 = 2 * clients * increments;
-      assertThat(casWrites.get()).as("writes accepted, beside %s refused with 409", conflicts.get()).isEqualTo(increments2);
+      assertThat(casWrites.get())
+          .as("writes accepted, beside %s refused with 409", conflicts.get())
+          .isEqualTo(increments2);
       HttpResponse<String> last = b.send("GET", "/v1/state/counter", null);
-      assertThat(last.body()).contains("\"value\":" + increments2).contains("\"version\":" + (increments2 + 1));
-      // every 409 was a real conflict: the log holds exactly the successful writes, none of the refused ones
-      assertThat(sql("SELECT count(*) FROM " + schema + ".audit WHERE action = 'state.set' AND target = 'state:counter'"))
+      assertThat(last.body())
+          .contains("\"value\":" + increments2)
+          .contains("\"version\":" + (increments2 + 1));
+      // every 409 was a real conflict: the log holds exactly the successful writes, none of the
+      // refused ones
+      assertThat(
+              sql(
+                  "SELECT count(*) FROM "
+                      + schema
+                      + ".audit WHERE action = 'state.set' AND target = 'state:counter'"))
           .isEqualTo(increments2 + 1);
     }
   }
@@ -157,19 +187,21 @@ class PostgresServersTest {
     try {
       for (int w = 0; w < 8; w++) {
         int writer = w;
-        Thread t = new Thread(() -> {
-          for (int i = 0; !stop.get() && i < 10_000; i++) {
-            String key = "k" + writer + "-" + i;
-            try {
-              int status = server.addMemory("write " + key, key).statusCode();
-              if (status == 201 || status == 200) {
-                acknowledged.add(key);
-              }
-            } catch (java.io.IOException | InterruptedException e) {
-              return; // the server is gone
-            }
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int i = 0; !stop.get() && i < 10_000; i++) {
+                    String key = "k" + writer + "-" + i;
+                    try {
+                      int status = server.addMemory("write " + key, key).statusCode();
+                      if (status == 201 || status == 200) {
+                        acknowledged.add(key);
+                      }
+                    } catch (java.io.IOException | InterruptedException e) {
+                      return; // the server is gone
+                    }
+                  }
+                });
         writers.add(t);
         t.start();
       }
@@ -195,9 +227,11 @@ class PostgresServersTest {
   }
 
   @Test
-  void postgresRestartedUnderLoadGives503ThenServesAgainLosingNothingAcknowledged() throws Exception {
+  void postgresRestartedUnderLoadGives503ThenServesAgainLosingNothingAcknowledged()
+      throws Exception {
     PostgresServer pg = PostgresServer.get();
-    assumeTrue(pg.restartable(), "the test PostgreSQL was not started here, so it cannot be restarted");
+    assumeTrue(
+        pg.restartable(), "the test PostgreSQL was not started here, so it cannot be restarted");
     String schema = schema();
     String store = pg.uri(schema, "connect_timeout=500&retries=2");
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -210,25 +244,28 @@ class PostgresServersTest {
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         int writer = w;
-        Thread t = new Thread(() -> {
-          for (int i = 0; !stop.get() && i < 100_000; i++) {
-            String key = "r" + writer + "-" + i;
-            try {
-              HttpResponse<String> r = server.addMemory("write " + key, key);
-              statuses.merge(r.statusCode(), 1, Integer::sum);
-              if (r.statusCode() == 201 || r.statusCode() == 200) {
-                acknowledged.add(key);
-                if (restarted.get()) {
-                  afterRestart.incrementAndGet();
-                }
-              } else if (r.statusCode() == 503 && unavailableBodies.size() < 3) {
-                unavailableBodies.add(r.headers().firstValue("Content-Type").orElse("") + " " + r.body());
-              }
-            } catch (java.io.IOException | InterruptedException e) {
-              statuses.merge(-1, 1, Integer::sum);
-            }
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int i = 0; !stop.get() && i < 100_000; i++) {
+                    String key = "r" + writer + "-" + i;
+                    try {
+                      HttpResponse<String> r = server.addMemory("write " + key, key);
+                      statuses.merge(r.statusCode(), 1, Integer::sum);
+                      if (r.statusCode() == 201 || r.statusCode() == 200) {
+                        acknowledged.add(key);
+                        if (restarted.get()) {
+                          afterRestart.incrementAndGet();
+                        }
+                      } else if (r.statusCode() == 503 && unavailableBodies.size() < 3) {
+                        unavailableBodies.add(
+                            r.headers().firstValue("Content-Type").orElse("") + " " + r.body());
+                      }
+                    } catch (java.io.IOException | InterruptedException e) {
+                      statuses.merge(-1, 1, Integer::sum);
+                    }
+                  }
+                });
         writers.add(t);
         t.start();
       }
@@ -250,9 +287,9 @@ class PostgresServersTest {
       }
     }
     assertThat(statuses.keySet()).as("statuses seen: %s", statuses).containsOnly(201, 503);
-    assertThat(unavailableBodies).allSatisfy(b -> assertThat(b).startsWith("application/problem+json"));
+    assertThat(unavailableBodies)
+        .allSatisfy(b -> assertThat(b).startsWith("application/problem+json"));
     assertThat(afterRestart.get()).isGreaterThanOrEqualTo(40);
     assertThat(storedKeys(schema)).containsAll(acknowledged);
   }
-
 }

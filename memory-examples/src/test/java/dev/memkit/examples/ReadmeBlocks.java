@@ -9,17 +9,27 @@ import java.util.List;
 
 /** Checks that a README code block is exactly the lines between markers in an example's source. */
 final class ReadmeBlocks {
-  private ReadmeBlocks() {
-  }
+  private ReadmeBlocks() {}
 
-  /** Asserts the README block {@code name} is the {@code readme:start..end} lines of {@code source}, unindented. */
+  /**
+   * Asserts the README block {@code name} is the {@code readme:start..end} lines of {@code source},
+   * unindented.
+   */
   static void assertReadmeShows(String name, String source, String indent) throws IOException {
-    List<String> readme = between(Files.readAllLines(Path.of("..", "README.md")), "<!-- " + name + ":start -->",
-        "<!-- " + name + ":end -->");
-    List<String> code = between(Files.readAllLines(Path.of("src/main/java", source)), "// readme:start", "// readme:end");
+    List<String> readme =
+        between(
+            Files.readAllLines(Path.of("..", "README.md")),
+            "<!-- " + name + ":start -->",
+            "<!-- " + name + ":end -->");
+    List<String> code =
+        between(
+            Files.readAllLines(Path.of("src/main/java", source)),
+            "// readme:start",
+            "// readme:end");
     assertThat(readme.get(0)).isEqualTo("```java");
     assertThat(readme.get(readme.size() - 1)).isEqualTo("```");
-    assertThat(readme.subList(1, readme.size() - 1)).isEqualTo(code.stream().map(l -> l.replaceFirst("^" + indent, "")).toList());
+    assertThat(readme.subList(1, readme.size() - 1))
+        .isEqualTo(code.stream().map(l -> l.replaceFirst("^" + indent, "")).toList());
     assertThat(code).hasSizeLessThanOrEqualTo(12);
   }
 

@@ -22,7 +22,8 @@ final class ServerProcess implements AutoCloseable {
   final Process process;
   final String url;
   final Path log;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServerProcess(Process process, String url, Path log) {
     this.process = process;
@@ -32,10 +33,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server jar on {@code store}, logging to {@code log}, and waits until it serves. */
   static ServerProcess start(String store, Path log) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("memkit.server.jar", "../memory-http/target/memkit-server.jar"));
+    Path jar =
+        Path.of(System.getProperty("memkit.server.jar", "../memory-http/target/memkit-server.jar"));
     assertThat(jar).as("the server jar; build memory-http first").exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
     pb.environment().put("MEMKIT_STORE", store);
     pb.environment().put("MEMKIT_PORT", "0");
     pb.environment().put("MEMKIT_API_KEY", KEY);
@@ -55,10 +58,18 @@ final class ServerProcess implements AutoCloseable {
     throw new AssertionError("the server did not start:\n" + Files.readString(log));
   }
 
-  HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + KEY)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

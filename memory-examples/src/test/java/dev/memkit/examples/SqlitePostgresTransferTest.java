@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL and back: the same data arrives, and it is searchable and keeps its keys.
  */
 class SqlitePostgresTransferTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void dataMovesFromSqliteToPostgresqlAndBackThroughTheCommandLine() throws Exception {
@@ -40,8 +39,13 @@ class SqlitePostgresTransferTest {
     String back = "sqlite:" + dir.resolve("back.db");
     try (Memkit source = Memkit.open(sqlite)) {
       source.space().state().set(StateKey.of("phase"), JsonValue.of("testing"));
-      source.space().memories().add(AddMemory.of("Deployed billing v1.2 on Tuesday").withTags("deploy")
-          .withKey(MemoryKey.of("deploy-1")));
+      source
+          .space()
+          .memories()
+          .add(
+              AddMemory.of("Deployed billing v1.2 on Tuesday")
+                  .withTags("deploy")
+                  .withKey(MemoryKey.of("deploy-1")));
       source.space().memories().add(AddMemory.of("Café meeting with the design team"));
       source.space().goals().add(AddGoal.of("Launch the beta"));
       source.space("team").state().set(StateKey.of("owner"), JsonValue.of("ada"));
@@ -55,11 +59,22 @@ class SqlitePostgresTransferTest {
     }
     try (Memkit pg = Memkit.open(postgres)) {
       assertThat(data(pg)).isEqualTo(original);
-      // keyword mode: the words arrived and are indexed (hybrid would also rank the other memory, by meaning)
-      assertThat(pg.space().memories().search(SearchMemories.of("when did we deploy?").withMode(SearchMode.KEYWORD)))
+      // keyword mode: the words arrived and are indexed (hybrid would also rank the other memory,
+      // by meaning)
+      assertThat(
+              pg.space()
+                  .memories()
+                  .search(SearchMemories.of("when did we deploy?").withMode(SearchMode.KEYWORD)))
           .hasSize(1);
-      assertThat(pg.space().memories().search(SearchMemories.of("cafe").withMode(SearchMode.KEYWORD))).hasSize(1);
-      assertThat(pg.space().memories().add(AddMemory.of("again").withKey(MemoryKey.of("deploy-1"))).created()).isFalse();
+      assertThat(
+              pg.space().memories().search(SearchMemories.of("cafe").withMode(SearchMode.KEYWORD)))
+          .hasSize(1);
+      assertThat(
+              pg.space()
+                  .memories()
+                  .add(AddMemory.of("again").withKey(MemoryKey.of("deploy-1")))
+                  .created())
+          .isFalse();
     }
     try (Memkit copy = Memkit.open(back)) {
       assertThat(data(copy)).isEqualTo(original);
@@ -72,10 +87,12 @@ class SqlitePostgresTransferTest {
     assertThat(jar).as("the command-line jar; build memory-cli first").exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path errors = dir.resolve("errors-" + UUID.randomUUID() + ".log");
-    ProcessBuilder export = new ProcessBuilder(java, "-jar", jar.toString(), "--store", from, "export", "--all")
-        .redirectError(errors.toFile());
-    ProcessBuilder importer = new ProcessBuilder(java, "-jar", jar.toString(), "--store", to, "import", "-")
-        .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+    ProcessBuilder export =
+        new ProcessBuilder(java, "-jar", jar.toString(), "--store", from, "export", "--all")
+            .redirectError(errors.toFile());
+    ProcessBuilder importer =
+        new ProcessBuilder(java, "-jar", jar.toString(), "--store", to, "import", "-")
+            .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
     List<Process> pipeline = ProcessBuilder.startPipeline(List.of(export, importer));
     Process last = pipeline.get(1);
     String out = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,26 +25,48 @@ final class Access {
 
   /** The authenticated caller of {@code request}. */
   Caller caller(HttpRequest<?> request) {
-    return request.getAttribute(Caller.ATTRIBUTE, Caller.class).orElseThrow(() ->
-        new ProblemException(Problem.of(HttpStatus.UNAUTHORIZED, "send the API key as Authorization: Bearer <key>")));
+    return request
+        .getAttribute(Caller.ATTRIBUTE, Caller.class)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "send the API key as Authorization: Bearer <key>")));
   }
 
   /** Checks the caller's role allows {@code need}. */
   Caller require(HttpRequest<?> request, Role need) {
     Caller caller = caller(request);
     if (!caller.role().allows(need)) {
-      throw new ProblemException(Problem.field(HttpStatus.FORBIDDEN, "role",
-          "key '" + caller.keyId() + "' has role " + caller.role().wireName() + "; this needs " + need.wireName()));
+      throw new ProblemException(
+          Problem.field(
+              HttpStatus.FORBIDDEN,
+              "role",
+              "key '"
+                  + caller.keyId()
+                  + "' has role "
+                  + caller.role().wireName()
+                  + "; this needs "
+                  + need.wireName()));
     }
     return caller;
   }
 
-  /** The namespace {@code requested} (or the caller's default), checked against the caller's keys. */
+  /**
+   * The namespace {@code requested} (or the caller's default), checked against the caller's keys.
+   */
   Namespace namespace(Caller caller, String requested) {
-    Namespace ns = requested == null || requested.isEmpty() ? caller.defaultNamespace() : Namespace.of(requested);
+    Namespace ns =
+        requested == null || requested.isEmpty()
+            ? caller.defaultNamespace()
+            : Namespace.of(requested);
     if (!caller.mayUse(ns)) {
-      throw new ProblemException(Problem.field(HttpStatus.FORBIDDEN, "namespace",
-          "key '" + caller.keyId() + "' may not use namespace '" + ns.value() + "'"));
+      throw new ProblemException(
+          Problem.field(
+              HttpStatus.FORBIDDEN,
+              "namespace",
+              "key '" + caller.keyId() + "' may not use namespace '" + ns.value() + "'"));
     }
     return ns;
   }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every request but the public ones ({@code /health}, {@code /ready}, the OpenAPI document and its
- * UI) by its {@code Authorization: Bearer} key, and writes one log line per request: method,
- * path, status, milliseconds, key id. The key itself is never logged nor echoed.
+ * Authenticates every request but the public ones ({@code /health}, {@code /ready}, the OpenAPI
+ * document and its UI) by its {@code Authorization: Bearer} key, and writes one log line per
+ * request: method, path, status, milliseconds, key id. The key itself is never logged nor echoed.
  *
  * <p>First of all it checks the request target ({@link RequestTarget}): a malformed one is a 400
  * naming the bad parameter, whatever key came with it. A target so broken that the server cannot
@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 final class AuthFilter implements HttpServerFilter {
   /** The logger of the request log. */
   static final Logger REQUESTS = LoggerFactory.getLogger("dev.memkit.http.requests");
-  private static final Set<String> PUBLIC = Set.of("/", "/health", "/ready", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
+
+  private static final Set<String> PUBLIC =
+      Set.of("/", "/health", "/ready", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
 
   private final Optional<KeyRing> keys;
   private final boolean metricsPublic;
@@ -45,27 +47,36 @@ final class AuthFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     long start = System.nanoTime();
     Optional<Problem> badTarget = RequestTarget.problem(request);
     if (badTarget.isPresent()) {
-      return log(request, Publishers.just(badTarget.get().response()), start, "-", "(malformed target)");
+      return log(
+          request, Publishers.just(badTarget.get().response()), start, "-", "(malformed target)");
     }
     String path = request.getPath();
     Caller caller = null;
     Publisher<MutableHttpResponse<?>> result;
     if (keys.isEmpty()) {
       caller = Caller.anonymous();
-    } else if (!PUBLIC.contains(path) && !path.startsWith("/docs/res/") && !(metricsPublic && path.equals("/metrics"))) {
+    } else if (!PUBLIC.contains(path)
+        && !path.startsWith("/docs/res/")
+        && !(metricsPublic && path.equals("/metrics"))) {
       Optional<String> token = bearer(request);
       if (token.isEmpty()) {
-        result = Publishers.just(Problem.of(HttpStatus.UNAUTHORIZED,
-            "send the API key as Authorization: Bearer <key>").response());
+        result =
+            Publishers.just(
+                Problem.of(
+                        HttpStatus.UNAUTHORIZED, "send the API key as Authorization: Bearer <key>")
+                    .response());
         return log(request, result, start, "-", path);
       }
       caller = keys.get().authenticate(token.get()).orElse(null);
       if (caller == null) {
-        result = Publishers.just(Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response());
+        result =
+            Publishers.just(
+                Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response());
         return log(request, result, start, "-", path);
       }
     }
@@ -75,16 +86,27 @@ final class AuthFilter implements HttpServerFilter {
     return log(request, chain.proceed(request), start, caller == null ? "-" : caller.keyId(), path);
   }
 
-  private static Publisher<MutableHttpResponse<?>> log(HttpRequest<?> request, Publisher<MutableHttpResponse<?>> responses,
-      long start, String keyId, String path) {
-    return Publishers.map(responses, response -> {
-      if (REQUESTS.isInfoEnabled()) {
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        REQUESTS.info("{} {} {} {}ms key={}", request.getMethodName(), Problem.clip(path),
-            response.getStatus().getCode(), ms, keyId);
-      }
-      return response;
-    });
+  private static Publisher<MutableHttpResponse<?>> log(
+      HttpRequest<?> request,
+      Publisher<MutableHttpResponse<?>> responses,
+      long start,
+      String keyId,
+      String path) {
+    return Publishers.map(
+        responses,
+        response -> {
+          if (REQUESTS.isInfoEnabled()) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            REQUESTS.info(
+                "{} {} {} {}ms key={}",
+                request.getMethodName(),
+                Problem.clip(path),
+                response.getStatus().getCode(),
+                ms,
+                keyId);
+          }
+          return response;
+        });
   }
 
   private static Optional<String> bearer(HttpRequest<?> request) {

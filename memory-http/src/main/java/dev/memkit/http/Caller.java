@@ -8,7 +8,7 @@ import java.util.List;
  * Who is calling: the id of the key presented (never the key), its role and the namespaces it may
  * use. The first namespace pattern that names one namespace is its default.
  *
- * @param keyId      the key's id, e.g. {@code ops}; {@code anonymous} on a server with no key
+ * @param keyId the key's id, e.g. {@code ops}; {@code anonymous} on a server with no key
  * @param namespaces names, or patterns ending in {@code *} ({@code team-*}, {@code *} for all)
  */
 record Caller(String keyId, Role role, List<String> namespaces, Namespace defaultNamespace) {
@@ -37,7 +37,8 @@ record Caller(String keyId, Role role, List<String> namespaces, Namespace defaul
   /** Whether this caller may use {@code namespace}. */
   boolean mayUse(Namespace namespace) {
     for (String pattern : namespaces) {
-      if (pattern.endsWith("*") ? namespace.value().startsWith(pattern.substring(0, pattern.length() - 1))
+      if (pattern.endsWith("*")
+          ? namespace.value().startsWith(pattern.substring(0, pattern.length() - 1))
           : pattern.equals(namespace.value())) {
         return true;
       }

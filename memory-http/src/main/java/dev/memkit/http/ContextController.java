@@ -33,23 +33,48 @@ final class ContextController {
     this.access = access;
   }
 
-  @ApiResponse(responseCode = "200", description = "The context block", content = {
-      @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Context.class)),
-      @Content(mediaType = "text/plain", schema = @Schema(type = "string"))})
+  @ApiResponse(
+      responseCode = "200",
+      description = "The context block",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = Responses.Context.class)),
+        @Content(mediaType = "text/plain", schema = @Schema(type = "string"))
+      })
   @Get("/context")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-  @Operation(operationId = "getContext", summary = "Build the context block: state, goals, relevant and recent memories within a token budget")
-  HttpResponse<String> getContext(HttpRequest<?> request,
-      @Parameter(description = "Token budget, 1..128000; the block never exceeds it") @QueryValue("max_tokens") int maxTokens,
-      @Parameter(description = "Adds a Relevant Memory section of the best matches for this") @Nullable @QueryValue String query,
-      @Parameter(description = "Comma-separated sections: state, goals, relevant, recent (default: all)") @Nullable @QueryValue String sections,
-      @Parameter(description = "json (default) or text (the bare block as text/plain)") @Nullable @QueryValue String format,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace,
+  @Operation(
+      operationId = "getContext",
+      summary =
+          "Build the context block: state, goals, relevant and recent memories within a token budget")
+  HttpResponse<String> getContext(
+      HttpRequest<?> request,
+      @Parameter(description = "Token budget, 1..128000; the block never exceeds it")
+          @QueryValue("max_tokens")
+          int maxTokens,
+      @Parameter(description = "Adds a Relevant Memory section of the best matches for this")
+          @Nullable
+          @QueryValue
+          String query,
+      @Parameter(
+              description =
+                  "Comma-separated sections: state, goals, relevant, recent (default: all)")
+          @Nullable
+          @QueryValue
+          String sections,
+      @Parameter(description = "json (default) or text (the bare block as text/plain)")
+          @Nullable
+          @QueryValue
+          String format,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace,
       @Parameter(description = OpenApiDescriptions.MODE) @Nullable @QueryValue String mode) {
     boolean text = false;
     if (format != null && !format.equals("json")) {
       if (!format.equals("text")) {
-        throw new ValidationException("format", "must be json or text: '" + Problem.clip(format) + "'");
+        throw new ValidationException(
+            "format", "must be json or text: '" + Problem.clip(format) + "'");
       }
       text = true;
     }
@@ -60,9 +85,13 @@ final class ContextController {
       }
     }
     var context = access.space(request, namespace, Role.READ).context();
-    ContextBlock block = context.export(new ContextRequest(maxTokens, Optional.ofNullable(query), wanted, RequestValues.mode(mode)));
+    ContextBlock block =
+        context.export(
+            new ContextRequest(
+                maxTokens, Optional.ofNullable(query), wanted, RequestValues.mode(mode)));
     if (text) {
-      return HttpResponse.ok(block.text()).contentType(MediaType.TEXT_PLAIN_TYPE.getName() + ";charset=utf-8");
+      return HttpResponse.ok(block.text())
+          .contentType(MediaType.TEXT_PLAIN_TYPE.getName() + ";charset=utf-8");
     }
     return JsonResponses.ok(RecordJson.context(block));
   }

@@ -35,60 +35,118 @@ final class DocumentController {
     this.access = access;
   }
 
-  @ApiResponse(responseCode = "200", description = "The profile document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The profile document",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/profile")
   @Operation(operationId = "getProfile", summary = "Get the user's profile document")
-  HttpResponse<String> getProfile(HttpRequest<?> request,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  HttpResponse<String> getProfile(
+      HttpRequest<?> request,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     return get(request, namespace, StateKey.PROFILE);
   }
 
-  @ApiResponse(responseCode = "200", description = "The profile as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The profile as patched",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/profile")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
   @Operation(operationId = "patchProfile", summary = "Merge-patch the user's profile document")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
-  @RequestBody(description = "An RFC 7386 merge patch object", content = {
-      @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
-      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
-  HttpResponse<String> patchProfile(HttpRequest<?> request, @Body byte[] body,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  @Parameter(
+      name = "If-Match",
+      in = ParameterIn.HEADER,
+      description = OpenApiDescriptions.IF_MATCH,
+      schema = @Schema(type = "string"))
+  @RequestBody(
+      description = "An RFC 7386 merge patch object",
+      content = {
+        @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))
+      })
+  HttpResponse<String> patchProfile(
+      HttpRequest<?> request,
+      @Body byte[] body,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     return patch(request, namespace, StateKey.PROFILE, body);
   }
 
-  @ApiResponse(responseCode = "200", description = "The working-memory document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The working-memory document",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.StateEntry.class)))
   @Get("/working-memory")
   @Operation(operationId = "getWorkingMemory", summary = "Get the working-memory document")
-  HttpResponse<String> getWorkingMemory(HttpRequest<?> request,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  HttpResponse<String> getWorkingMemory(
+      HttpRequest<?> request,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     return get(request, namespace, StateKey.WORKING_MEMORY);
   }
 
-  @ApiResponse(responseCode = "200", description = "The working memory as patched", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.StateEntry.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The working memory as patched",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.StateEntry.class)))
   @Patch("/working-memory")
   @Consumes({StateController.MERGE_PATCH, MediaType.APPLICATION_JSON})
-  @Operation(operationId = "patchWorkingMemory", summary = "Merge-patch the working-memory document")
-  @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = OpenApiDescriptions.IF_MATCH, schema = @Schema(type = "string"))
-  @RequestBody(description = "An RFC 7386 merge patch object", content = {
-      @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
-      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
-  HttpResponse<String> patchWorkingMemory(HttpRequest<?> request, @Body byte[] body,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  @Operation(
+      operationId = "patchWorkingMemory",
+      summary = "Merge-patch the working-memory document")
+  @Parameter(
+      name = "If-Match",
+      in = ParameterIn.HEADER,
+      description = OpenApiDescriptions.IF_MATCH,
+      schema = @Schema(type = "string"))
+  @RequestBody(
+      description = "An RFC 7386 merge patch object",
+      content = {
+        @Content(mediaType = StateController.MERGE_PATCH, schema = @Schema(type = "object")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))
+      })
+  HttpResponse<String> patchWorkingMemory(
+      HttpRequest<?> request,
+      @Body byte[] body,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     return patch(request, namespace, StateKey.WORKING_MEMORY, body);
   }
 
   private HttpResponse<String> get(HttpRequest<?> request, String namespace, StateKey key) {
-    var entry = access.space(request, namespace, Role.READ).state().get(key)
-        .orElseThrow(() -> new NotFoundException(key.value() + " document"));
+    var entry =
+        access
+            .space(request, namespace, Role.READ)
+            .state()
+            .get(key)
+            .orElseThrow(() -> new NotFoundException(key.value() + " document"));
     return StateController.entry(HttpStatus.OK, entry);
   }
 
-  private HttpResponse<String> patch(HttpRequest<?> request, String namespace, StateKey key, byte[] body) {
+  private HttpResponse<String> patch(
+      HttpRequest<?> request, String namespace, StateKey key, byte[] body) {
     var state = access.space(request, namespace, Role.WRITE).state();
     JsonValue patch = JsonText.parse(body, "body");
     if (!(patch instanceof JsonValue.JsonObject object)) {
-      throw new dev.memkit.core.error.ValidationException("body", "must be a JSON object (a merge patch of the document)");
+      throw new dev.memkit.core.error.ValidationException(
+          "body", "must be a JSON object (a merge patch of the document)");
     }
-    return StateController.entry(HttpStatus.OK, state.mergePatch(new PatchState(key, object, RequestValues.ifMatch(request))));
+    return StateController.entry(
+        HttpStatus.OK,
+        state.mergePatch(new PatchState(key, object, RequestValues.ifMatch(request))));
   }
 }

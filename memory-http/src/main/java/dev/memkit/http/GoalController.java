@@ -47,25 +47,51 @@ class GoalController {
   }
 
   @Post("/goals")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Goal.class)))
   @Operation(operationId = "addGoal", summary = "Add a goal (status new)")
-  HttpResponse<String> addGoal(HttpRequest<?> request, @Body @Valid Requests.GoalCreate body,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  HttpResponse<String> addGoal(
+      HttpRequest<?> request,
+      @Body @Valid Requests.GoalCreate body,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     Goal goal = goals.add(new AddGoal(body.title(), RequestValues.time(body.dueAt(), "due_at")));
-    return JsonResponses.json(HttpStatus.CREATED, RecordJson.goal(goal)).header("Location", "/v1/goals/" + goal.id().value());
+    return JsonResponses.json(HttpStatus.CREATED, RecordJson.goal(goal))
+        .header("Location", "/v1/goals/" + goal.id().value());
   }
 
-  @ApiResponse(responseCode = "200", description = "The goals", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.GoalList.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The goals",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.GoalList.class)))
   @Get("/goals")
-  @Operation(operationId = "listGoals", summary = "List goals, oldest first, by status or only active ones")
-  HttpResponse<String> listGoals(HttpRequest<?> request,
-      @Parameter(description = "Comma-separated statuses: new, in_progress, blocked, done, abandoned") @Nullable @QueryValue String status,
-      @Parameter(description = "true: only goals not done nor abandoned") @Nullable @QueryValue String active,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+  @Operation(
+      operationId = "listGoals",
+      summary = "List goals, oldest first, by status or only active ones")
+  HttpResponse<String> listGoals(
+      HttpRequest<?> request,
+      @Parameter(
+              description = "Comma-separated statuses: new, in_progress, blocked, done, abandoned")
+          @Nullable
+          @QueryValue
+          String status,
+      @Parameter(description = "true: only goals not done nor abandoned") @Nullable @QueryValue
+          String active,
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.READ).goals();
     if (active != null && !active.equals("true") && !active.equals("false")) {
-      throw new ValidationException("active", "must be true or false: '" + Problem.clip(active) + "'");
+      throw new ValidationException(
+          "active", "must be true or false: '" + Problem.clip(active) + "'");
     }
     Set<GoalStatus> statuses = EnumSet.noneOf(GoalStatus.class);
     if (status != null) {
@@ -77,24 +103,43 @@ class GoalController {
     return JsonResponses.ok(JsonResponses.items(list.stream().map(RecordJson::goal).toList()));
   }
 
-  @ApiResponse(responseCode = "200", description = "The goal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The goal",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Goal.class)))
   @Get("/goals/{id}")
   @Operation(operationId = "getGoal", summary = "Get one goal with its timeline")
-  HttpResponse<String> getGoal(HttpRequest<?> request,
+  HttpResponse<String> getGoal(
+      HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.READ).goals();
     GoalId goalId = GoalId.of(id);
-    return JsonResponses.ok(RecordJson.goal(goals.find(goalId).orElseThrow(() -> new NotFoundException("goal " + id))));
+    return JsonResponses.ok(
+        RecordJson.goal(goals.find(goalId).orElseThrow(() -> new NotFoundException("goal " + id))));
   }
 
-  @ApiResponse(responseCode = "200", description = "The goal as updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The goal as updated",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Goal.class)))
   @Patch("/goals/{id}")
-  @Operation(operationId = "updateGoal", summary = "Change a goal's title, due time (null clears) or status")
-  HttpResponse<String> updateGoal(HttpRequest<?> request,
+  @Operation(
+      operationId = "updateGoal",
+      summary = "Change a goal's title, due time (null clears) or status")
+  HttpResponse<String> updateGoal(
+      HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
       @Body @Valid Requests.GoalUpdate body,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     GoalId goalId = GoalId.of(id);
     boolean clearDue = body.dueAt() instanceof JsonValue.JsonNull;
@@ -105,33 +150,53 @@ class GoalController {
       }
       due = RequestValues.time(s.value(), "due_at");
     }
-    UpdateGoal changes = new UpdateGoal(Optional.ofNullable(body.title()), due, clearDue,
-        Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")));
+    UpdateGoal changes =
+        new UpdateGoal(
+            Optional.ofNullable(body.title()),
+            due,
+            clearDue,
+            Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")));
     return JsonResponses.ok(RecordJson.goal(goals.update(goalId, changes)));
   }
 
   @Delete("/goals/{id}")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @Operation(operationId = "deleteGoal", summary = "Delete a goal and its timeline")
-  HttpResponse<String> deleteGoal(HttpRequest<?> request,
+  HttpResponse<String> deleteGoal(
+      HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     goals.delete(GoalId.of(id));
     return HttpResponse.noContent();
   }
 
-  @ApiResponse(responseCode = "200", description = "The goal with its new step", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Goal.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The goal with its new step",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Goal.class)))
   @Post("/goals/{id}/progress")
-  @Operation(operationId = "progressGoal", summary = "Record progress on a goal: a new status, a note, or both")
-  HttpResponse<String> progressGoal(HttpRequest<?> request,
+  @Operation(
+      operationId = "progressGoal",
+      summary = "Record progress on a goal: a new status, a note, or both")
+  HttpResponse<String> progressGoal(
+      HttpRequest<?> request,
       @Parameter(description = "The goal's id") @PathVariable long id,
       @Body @Valid Requests.GoalProgress body,
-      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue String namespace) {
+      @Parameter(description = OpenApiDescriptions.NAMESPACE) @Nullable @QueryValue
+          String namespace) {
     var goals = access.space(request, namespace, Role.WRITE).goals();
     GoalId goalId = GoalId.of(id);
-    Goal goal = goals.progress(new RecordProgress(goalId, Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
-        Optional.ofNullable(body.note())));
+    Goal goal =
+        goals.progress(
+            new RecordProgress(
+                goalId,
+                Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status")),
+                Optional.ofNullable(body.note())));
     return JsonResponses.ok(RecordJson.goal(goal));
   }
 }

@@ -17,12 +17,14 @@ import java.time.Duration;
  * }</pre>
  */
 public final class HealthCheck {
-  private HealthCheck() {
-  }
+  private HealthCheck() {}
 
   /** Exits 0 when the server answers {@code /health} with 200 within 5 seconds, else 1. */
   public static void main(String[] args) {
-    String port = System.getenv().getOrDefault("MEMKIT_PORT", String.valueOf(ServerSettings.DEFAULT_PORT)).trim();
+    String port =
+        System.getenv()
+            .getOrDefault("MEMKIT_PORT", String.valueOf(ServerSettings.DEFAULT_PORT))
+            .trim();
     System.exit(healthy(port) ? 0 : 1);
   }
 
@@ -32,8 +34,10 @@ public final class HealthCheck {
       return false;
     }
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     try {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() == 200) {

@@ -1,27 +1,27 @@
 package dev.memkit.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.ConstructorDetector;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.cfg.ConstructorDetector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.memkit.core.json.JsonValue;
 import dev.memkit.core.model.Limits;
-import java.io.IOException;
 import dev.memkit.jackson.JsonValueModule;
 import dev.memkit.jackson.StrictUtf8;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
  * Makes Micronaut's {@link ObjectMapper} read request bodies strictly: snake_case members, the
@@ -43,7 +43,9 @@ final class JacksonSetup implements BeanCreatedEventListener<ObjectMapper> {
   @SuppressWarnings("deprecation")
   static ObjectMapper configure(ObjectMapper mapper) {
     mapper.registerModule(new JsonValueModule());
-    mapper.registerModule(new SimpleModule("memkit-http-json-value").addDeserializer(JsonValue.class, new AbsentAsNull()));
+    mapper.registerModule(
+        new SimpleModule("memkit-http-json-value")
+            .addDeserializer(JsonValue.class, new AbsentAsNull()));
     mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     // a one-member body such as {"goal": "…"} is still an object: never read "…" as the whole body
     mapper.setConstructorDetector(ConstructorDetector.USE_PROPERTIES_BASED);
@@ -57,17 +59,26 @@ final class JacksonSetup implements BeanCreatedEventListener<ObjectMapper> {
     // a number buffered on its way to a value keeps every digit; bytes must be strict UTF-8
     mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     mapper.getFactory().setInputDecorator(StrictUtf8.DECORATOR);
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(Limits.JSON_MAX_DEPTH + 2).maxNumberLength(1000).build());
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(Limits.JSON_MAX_DEPTH + 2)
+                .maxNumberLength(1000)
+                .build());
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    // the seed accepted "goal_id": "1"; a number in a string stays a number, nothing else is coerced
-    mapper.coercionConfigFor(LogicalType.Integer)
+    // the seed accepted "goal_id": "1"; a number in a string stays a number, nothing else is
+    // coerced
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Collection)
+    mapper
+        .coercionConfigFor(LogicalType.Collection)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     return mapper;
   }

@@ -11,15 +11,16 @@ import java.util.Optional;
 
 /** Responses as exact JSON bytes: the core's compact form, member order as built. */
 final class JsonResponses {
-  private JsonResponses() {
-  }
+  private JsonResponses() {}
 
   static MutableHttpResponse<String> ok(JsonValue body) {
     return json(HttpStatus.OK, body);
   }
 
   static MutableHttpResponse<String> json(HttpStatus status, JsonValue body) {
-    return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(JsonWriter.compact(body));
+    return HttpResponse.<String>status(status)
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(JsonWriter.compact(body));
   }
 
   /** {@code {"items":[...]}}. */

@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * compared with every known hash in constant time ({@link MessageDigest#isEqual}).
  *
  * <p>The keys file ({@code MEMKIT_KEYS_FILE}) is a JSON array:
+ *
  * <pre>{@code
  * [{"id":"ops","sha256":"<64 hex digits>","role":"admin","namespaces":["*"]},
  *  {"id":"bot","sha256":"…","role":"write","namespaces":["assistant","team-*"]}]
  * }</pre>
+ *
  * {@code namespaces} lists names or prefixes ending in {@code *}; the first plain name is the key's
  * default namespace ({@code default} when there is none).
  */
@@ -34,8 +36,7 @@ final class KeyRing {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
-  private record Entry(byte[] sha256, Caller caller) {
-  }
+  private record Entry(byte[] sha256, Caller caller) {}
 
   private final List<Entry> entries;
 
@@ -45,13 +46,18 @@ final class KeyRing {
 
   /** The ring of one admin key {@code default} that may use every namespace. */
   static KeyRing single(String apiKey) {
-    return new KeyRing(List.of(new Entry(sha256(apiKey), new Caller("default", Role.ADMIN, List.of("*"), Namespace.DEFAULT))));
+    return new KeyRing(
+        List.of(
+            new Entry(
+                sha256(apiKey),
+                new Caller("default", Role.ADMIN, List.of("*"), Namespace.DEFAULT))));
   }
 
   /**
    * Reads a keys file.
    *
-   * @throws ValidationException (field {@code MEMKIT_KEYS_FILE…}) when it cannot be read or breaks a rule
+   * @throws ValidationException (field {@code MEMKIT_KEYS_FILE…}) when it cannot be read or breaks
+   *     a rule
    */
   static KeyRing read(Path file, ObjectMapper mapper) {
     String field = "MEMKIT_KEYS_FILE";
@@ -59,7 +65,9 @@ final class KeyRing {
     try {
       root = mapper.readTree(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw new ValidationException(field, "must name a readable JSON file: " + file + " (" + e.getClass().getSimpleName() + ")");
+      throw new ValidationException(
+          field,
+          "must name a readable JSON file: " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     if (root == null || !root.isArray() || root.isEmpty()) {
       throw new ValidationException(field, "must hold a non-empty JSON array of keys");
@@ -76,12 +84,20 @@ final class KeyRing {
       }
       String hex = k.path("sha256").asText("");
       if (!HEX.matcher(hex).matches()) {
-        throw new ValidationException(at + ".sha256", "must be the 64 hex digits of the key's SHA-256");
+        throw new ValidationException(
+            at + ".sha256", "must be the 64 hex digits of the key's SHA-256");
       }
       String earlier = idByHash.putIfAbsent(hex.toLowerCase(java.util.Locale.ROOT), id);
       if (earlier != null) {
-        throw new ValidationException(at + ".sha256", "is the same hash as key '" + earlier + "': keys '" + earlier
-            + "' and '" + id + "' would be the same key; give each its own key");
+        throw new ValidationException(
+            at + ".sha256",
+            "is the same hash as key '"
+                + earlier
+                + "': keys '"
+                + earlier
+                + "' and '"
+                + id
+                + "' would be the same key; give each its own key");
       }
       Role role = Role.parse(k.path("role").asText(null), at + ".role");
       JsonNode ns = k.path("namespaces");
@@ -98,15 +114,26 @@ final class KeyRing {
           patterns.add(p);
         }
       } else {
-        throw new ValidationException(at + ".namespaces", "must be a non-empty array of namespaces or prefixes ending in *");
+        throw new ValidationException(
+            at + ".namespaces", "must be a non-empty array of namespaces or prefixes ending in *");
       }
-      Namespace home = patterns.stream().filter(p -> !p.endsWith("*")).findFirst().map(Namespace::of).orElse(Namespace.DEFAULT);
-      entries.add(new Entry(HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)), new Caller(id, role, patterns, home)));
+      Namespace home =
+          patterns.stream()
+              .filter(p -> !p.endsWith("*"))
+              .findFirst()
+              .map(Namespace::of)
+              .orElse(Namespace.DEFAULT);
+      entries.add(
+          new Entry(
+              HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)),
+              new Caller(id, role, patterns, home)));
     }
     return new KeyRing(entries);
   }
 
-  /** The caller whose key is {@code presented}, if any; takes the same time whichever key matches. */
+  /**
+   * The caller whose key is {@code presented}, if any; takes the same time whichever key matches.
+   */
   Optional<Caller> authenticate(String presented) {
     byte[] hash = sha256(presented);
     Caller found = null;

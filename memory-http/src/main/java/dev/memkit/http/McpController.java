@@ -24,15 +24,16 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /mcp}: memkit's MCP server over Streamable HTTP, stateless — each POST carries one JSON-RPC
- * message and gets its answer as JSON (no session, no event stream). The same API keys, roles and
- * namespaces as {@code /v1} apply: the key's default namespace, or {@code ?namespace=} (or the
- * {@code Memkit-Namespace} header) when the key allows it; a {@code read} key sees and may call only
- * read-only tools. A request from a browser page of another origin is refused (DNS-rebinding
- * protection, {@link McpOrigins}).
+ * {@code /mcp}: memkit's MCP server over Streamable HTTP, stateless — each POST carries one
+ * JSON-RPC message and gets its answer as JSON (no session, no event stream). The same API keys,
+ * roles and namespaces as {@code /v1} apply: the key's default namespace, or {@code ?namespace=}
+ * (or the {@code Memkit-Namespace} header) when the key allows it; a {@code read} key sees and may
+ * call only read-only tools. A request from a browser page of another origin is refused
+ * (DNS-rebinding protection, {@link McpOrigins}).
  */
 @Hidden
-@Context // built at start, so a wrong MEMKIT_MCP_TOOLS stops the server there; the MCP server itself at the first call
+@Context // built at start, so a wrong MEMKIT_MCP_TOOLS stops the server there; the MCP server
+// itself at the first call
 @Controller("/mcp")
 final class McpController {
   private static final String NAMESPACE_HEADER = "Memkit-Namespace";
@@ -49,7 +50,10 @@ final class McpController {
     this.origins = McpOrigins.from(runtime.settings());
   }
 
-  /** The MCP SDK's server and its JSON mapper (about a thousand classes), built at the first call, not at start. */
+  /**
+   * The MCP SDK's server and its JSON mapper (about a thousand classes), built at the first call,
+   * not at start.
+   */
   private McpEndpoint endpoint() {
     McpEndpoint built = endpoint;
     if (built == null) {
@@ -65,20 +69,31 @@ final class McpController {
 
   @Post
   @Consumes(MediaType.ALL)
-  HttpResponse<String> post(HttpRequest<?> request, @Body @Nullable byte[] body, @Nullable @QueryValue String namespace) {
+  HttpResponse<String> post(
+      HttpRequest<?> request, @Body @Nullable byte[] body, @Nullable @QueryValue String namespace) {
     if (!origins.allows(request.getHeaders().get(HttpHeaders.ORIGIN))) {
-      return jsonRpcError(HttpStatus.FORBIDDEN, "Origin " + Problem.clip(request.getHeaders().get(HttpHeaders.ORIGIN))
-          + " may not use this server's MCP endpoint");
+      return jsonRpcError(
+          HttpStatus.FORBIDDEN,
+          "Origin "
+              + Problem.clip(request.getHeaders().get(HttpHeaders.ORIGIN))
+              + " may not use this server's MCP endpoint");
     }
     String version = request.getHeaders().get(VERSION_HEADER);
     if (version != null && !MemkitMcp.PROTOCOL_VERSIONS.contains(version.trim())) {
-      return jsonRpcError(HttpStatus.BAD_REQUEST, "MCP-Protocol-Version " + Problem.clip(version)
-          + " is not supported; supported: " + String.join(", ", MemkitMcp.PROTOCOL_VERSIONS));
+      return jsonRpcError(
+          HttpStatus.BAD_REQUEST,
+          "MCP-Protocol-Version "
+              + Problem.clip(version)
+              + " is not supported; supported: "
+              + String.join(", ", MemkitMcp.PROTOCOL_VERSIONS));
     }
     Caller caller = access.require(request, Role.READ);
     String requested = namespace != null ? namespace : request.getHeaders().get(NAMESPACE_HEADER);
-    McpCaller mcpCaller = new McpCaller(access.memkit().space(access.namespace(caller, requested), caller.actor()),
-        caller.role().allows(Role.WRITE), "key '" + caller.keyId() + "' (role " + caller.role().wireName() + ")");
+    McpCaller mcpCaller =
+        new McpCaller(
+            access.memkit().space(access.namespace(caller, requested), caller.actor()),
+            caller.role().allows(Role.WRITE),
+            "key '" + caller.keyId() + "' (role " + caller.role().wireName() + ")");
     String message = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     McpEndpoint.Reply reply = endpoint().handle(message, MemkitMcp.context(mcpCaller));
     if (reply.body().isEmpty()) {
@@ -102,15 +117,24 @@ final class McpController {
   }
 
   private static MutableHttpResponse<String> notAllowed() {
-    return HttpResponse.<String>status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
+    return HttpResponse.<String>status(HttpStatus.METHOD_NOT_ALLOWED)
+        .header(HttpHeaders.ALLOW, "POST");
   }
 
   private static MutableHttpResponse<String> jsonRpcError(HttpStatus status, String message) {
-    return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
-        .body(JsonWriter.compact(JsonValue.objectBuilder()
-            .put("jsonrpc", "2.0")
-            .put("id", JsonValue.NULL)
-            .put("error", JsonValue.objectBuilder().put("code", -32600).put("message", message).build())
-            .build()));
+    return HttpResponse.<String>status(status)
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(
+            JsonWriter.compact(
+                JsonValue.objectBuilder()
+                    .put("jsonrpc", "2.0")
+                    .put("id", JsonValue.NULL)
+                    .put(
+                        "error",
+                        JsonValue.objectBuilder()
+                            .put("code", -32600)
+                            .put("message", message)
+                            .build())
+                    .build()));
   }
 }

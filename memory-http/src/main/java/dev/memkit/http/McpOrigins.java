@@ -45,7 +45,10 @@ final class McpOrigins {
       return false;
     }
     String host = URI.create(normal.get()).getHost();
-    return allowed.contains(normal.get()) || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    return allowed.contains(normal.get())
+        || host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("[::1]");
   }
 
   /** {@code scheme://host[:port]} of {@code url}, lower-cased, if it is an http(s) URL. */
@@ -56,7 +59,11 @@ final class McpOrigins {
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         return Optional.empty();
       }
-      return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+      return Optional.of(
+          scheme
+              + "://"
+              + uri.getHost().toLowerCase(Locale.ROOT)
+              + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

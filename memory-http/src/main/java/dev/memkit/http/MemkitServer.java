@@ -37,15 +37,23 @@ import org.slf4j.LoggerFactory;
  * stops, and closes the store.
  */
 @OpenAPIDefinition(
-    info = @Info(title = "memkit", version = "0.1.0",
-        description = "Persistent memory and state for LLM agents: state variables, a searchable memory log, goals, "
-            + "and a context block to prepend to prompts.",
-        license = @License(name = "MIT")),
+    info =
+        @Info(
+            title = "memkit",
+            version = "0.1.0",
+            description =
+                "Persistent memory and state for LLM agents: state variables, a searchable memory log, goals, "
+                    + "and a context block to prepend to prompts.",
+            license = @License(name = "MIT")),
     security = @SecurityRequirement(name = "bearerAuth"))
-@SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+    name = "bearerAuth",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
     description = "The API key, sent as Authorization: Bearer <key>")
 public final class MemkitServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemkitServer.class);
+
   /** The stores whose reads never wait on a network: a SQLite file, the JSON files, memory. */
   private static final Set<String> LOCAL_SCHEMES = Set.of("sqlite", "json", "mem");
 
@@ -61,9 +69,9 @@ public final class MemkitServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server with the process environment and the options in {@code args}
-   * ({@code --port}, {@code --host}, {@code --store}, {@code --help}); exits with status 2 on a
-   * usage error and 1 when it cannot start.
+   * Starts the server with the process environment and the options in {@code args} ({@code --port},
+   * {@code --host}, {@code --store}, {@code --help}); exits with status 2 on a usage error and 1
+   * when it cannot start.
    */
   public static void main(String[] args) {
     ServeArguments arguments;
@@ -93,24 +101,37 @@ public final class MemkitServer implements AutoCloseable {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      System.err.println("memkit: cannot start: " + e.getMessage()
-          + (root != e && root.getMessage() != null ? " (" + root.getMessage() + ")" : ""));
+      System.err.println(
+          "memkit: cannot start: "
+              + e.getMessage()
+              + (root != e && root.getMessage() != null ? " (" + root.getMessage() + ")" : ""));
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.close();
-      flushLog();
-    }, "memkit-shutdown"));
-    System.out.println("memkit " + Memkit.version() + " serving " + running.url() + " (store " + running.storeDescription() + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  flushLog();
+                },
+                "memkit-shutdown"));
+    System.out.println(
+        "memkit "
+            + Memkit.version()
+            + " serving "
+            + running.url()
+            + " (store "
+            + running.storeDescription()
+            + ")");
     System.out.flush();
   }
 
   /**
    * Opens the store and starts serving with the settings in {@code environment}.
    *
-   * @throws ValidationException naming the variable when a setting is wrong, or when the store
-   *     URI or tokenizer is
+   * @throws ValidationException naming the variable when a setting is wrong, or when the store URI
+   *     or tokenizer is
    * @throws dev.memkit.core.error.StoreUnavailableException when the store cannot be opened
    */
   public static MemkitServer start(Map<String, String> environment) {
@@ -120,16 +141,22 @@ public final class MemkitServer implements AutoCloseable {
     String host = settings.host().orElse(null);
     if (keys.isEmpty()) {
       if (host != null && !isLoopback(host)) {
-        LOG.warn("MEMKIT_HOST={} ignored: with no API key the server listens on 127.0.0.1 only", host);
+        LOG.warn(
+            "MEMKIT_HOST={} ignored: with no API key the server listens on 127.0.0.1 only", host);
       }
       host = "127.0.0.1";
-      LOG.warn("no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
+      LOG.warn(
+          "no API key configured (MEMKIT_API_KEY or MEMKIT_KEYS_FILE): serving UNAUTHENTICATED on 127.0.0.1 only");
     }
     OpsSettings.from(settings.environment());
     phases.end("settings");
     MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
-    Memkit memkit = Memkit.open(settings.store(), MemkitOptions.defaults().withEnvironment(settings.coreEnvironment())
-        .withObserver(observer));
+    Memkit memkit =
+        Memkit.open(
+            settings.store(),
+            MemkitOptions.defaults()
+                .withEnvironment(settings.coreEnvironment())
+                .withObserver(observer));
     phases.end("store");
     try {
       // the vocabulary (about 80 MB) is loaded by the first context export, not at start
@@ -146,23 +173,27 @@ public final class MemkitServer implements AutoCloseable {
       // Every route runs on a worker thread, except the quick reads marked @NonBlocking (a state
       // value, /health), which run on the event loop when the store answers them from this machine
       // (a file or memory); with a networked store they too go to a worker thread.
-      properties.put("micronaut.server.thread-selection", readsLocally(settings.store()) ? "AUTO" : "BLOCKING");
+      properties.put(
+          "micronaut.server.thread-selection",
+          readsLocally(settings.store()) ? "AUTO" : "BLOCKING");
       properties.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
       properties.put("micronaut.lifecycle.graceful-shutdown.grace-period", "30s");
       properties.put("micronaut.http.client.enabled", false);
-      // plain Jackson databind for request records: strict, and no half-built objects on scalar input
+      // plain Jackson databind for request records: strict, and no half-built objects on scalar
+      // input
       properties.put("jackson.bean-introspection-module", false);
       // Prometheus metrics at /metrics (MetricsController), with latency histograms of every route
       properties.put("micronaut.metrics.enabled", true);
       properties.put("micronaut.metrics.export.prometheus.enabled", true);
       properties.put("micronaut.metrics.export.prometheus.descriptions", true);
       properties.put("micronaut.metrics.binders.web.server.histogram", true);
-      ApplicationContext context = ApplicationContext.builder()
-          .deduceEnvironment(false)
-          .banner(false)
-          .properties(properties)
-          .singletons(new ServerRuntime(memkit, keys, settings))
-          .start();
+      ApplicationContext context =
+          ApplicationContext.builder()
+              .deduceEnvironment(false)
+              .banner(false)
+              .properties(properties)
+              .singletons(new ServerRuntime(memkit, keys, settings))
+              .start();
       phases.end("context");
       try {
         observer.bind(context.getBean(MeterRegistry.class), memkit);
@@ -170,7 +201,12 @@ public final class MemkitServer implements AutoCloseable {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         phases.end("server");
-        LOG.info("listening on {}:{}, store {}; {}", host == null ? "*" : host, server.getPort(), memkit.storeDescription(), phases);
+        LOG.info(
+            "listening on {}:{}, store {}; {}",
+            host == null ? "*" : host,
+            server.getPort(),
+            memkit.storeDescription(),
+            phases);
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
         context.close();
@@ -189,7 +225,11 @@ public final class MemkitServer implements AutoCloseable {
 
   /** The server's base URL, e.g. {@code http://127.0.0.1:8080}. */
   public URI url() {
-    return URI.create("http://" + (server.getHost().contains(":") ? "[" + server.getHost() + "]" : server.getHost()) + ":" + port());
+    return URI.create(
+        "http://"
+            + (server.getHost().contains(":") ? "[" + server.getHost() + "]" : server.getHost())
+            + ":"
+            + port());
   }
 
   /** What store the server opened, e.g. {@code sqlite:/srv/data/memkit.db}. */
@@ -213,7 +253,8 @@ public final class MemkitServer implements AutoCloseable {
 
   private static Optional<KeyRing> keys(ServerSettings settings) {
     if (settings.apiKey().isPresent() && settings.keysFile().isPresent()) {
-      throw new ValidationException("MEMKIT_KEYS_FILE", "cannot be set together with MEMKIT_API_KEY: choose one");
+      throw new ValidationException(
+          "MEMKIT_KEYS_FILE", "cannot be set together with MEMKIT_API_KEY: choose one");
     }
     if (settings.apiKey().isPresent()) {
       return Optional.of(KeyRing.single(settings.apiKey().get()));
@@ -228,13 +269,19 @@ public final class MemkitServer implements AutoCloseable {
     }
   }
 
-  /** Whether the store {@code uri} names answers reads from this machine, without a network round trip. */
+  /**
+   * Whether the store {@code uri} names answers reads from this machine, without a network round
+   * trip.
+   */
   static boolean readsLocally(String uri) {
     int colon = uri.indexOf(':');
     return colon > 0 && LOCAL_SCHEMES.contains(uri.substring(0, colon));
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
   }
 }

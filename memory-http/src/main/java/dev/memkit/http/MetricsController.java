@@ -9,8 +9,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * {@code GET /metrics}: every meter in the Prometheus text format, for a Prometheus server to
- * scrape. Needs an {@code admin} key, unless {@code MEMKIT_METRICS_PUBLIC=true} (then, like
- * {@code /health}, no key). Not part of the API document: it is for operators, not for agents.
+ * scrape. Needs an {@code admin} key, unless {@code MEMKIT_METRICS_PUBLIC=true} (then, like {@code
+ * /health}, no key). Not part of the API document: it is for operators, not for agents.
  */
 @Controller
 @Hidden

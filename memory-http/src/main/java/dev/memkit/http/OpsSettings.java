@@ -6,16 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operational settings of the server, read from {@code MEMKIT_*} environment variables
- * beside {@link ServerSettings}: who may read {@code /metrics}, and the per-key request rate
- * limit.
+ * The operational settings of the server, read from {@code MEMKIT_*} environment variables beside
+ * {@link ServerSettings}: who may read {@code /metrics}, and the per-key request rate limit.
  *
- * @param metricsPublic {@code MEMKIT_METRICS_PUBLIC=true}: {@code /metrics} needs no key
- *                      (default: an {@code admin} key)
- * @param rateLimit     {@code MEMKIT_RATE_LIMIT}: requests per second each key may make on
- *                      average; empty (the default) means no limit
- * @param rateBurst     {@code MEMKIT_RATE_BURST}: requests a key may make at once after being
- *                      idle; default twice the rate, at least 1
+ * @param metricsPublic {@code MEMKIT_METRICS_PUBLIC=true}: {@code /metrics} needs no key (default:
+ *     an {@code admin} key)
+ * @param rateLimit {@code MEMKIT_RATE_LIMIT}: requests per second each key may make on average;
+ *     empty (the default) means no limit
+ * @param rateBurst {@code MEMKIT_RATE_BURST}: requests a key may make at once after being idle;
+ *     default twice the rate, at least 1
  */
 record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBurst) {
   static final double MAX_RATE = 1_000_000;
@@ -23,11 +22,13 @@ record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBu
 
   OpsSettings {
     if (rateLimit.isPresent() && !(rateLimit.get() > 0 && rateLimit.get() <= MAX_RATE)) {
-      throw new ValidationException("MEMKIT_RATE_LIMIT", "must be a number of requests per second above 0 and at most "
-          + (long) MAX_RATE);
+      throw new ValidationException(
+          "MEMKIT_RATE_LIMIT",
+          "must be a number of requests per second above 0 and at most " + (long) MAX_RATE);
     }
     if (rateBurst < 1 || rateBurst > MAX_BURST) {
-      throw new ValidationException("MEMKIT_RATE_BURST", "must be a whole number from 1 to " + MAX_BURST);
+      throw new ValidationException(
+          "MEMKIT_RATE_BURST", "must be a whole number from 1 to " + MAX_BURST);
     }
   }
 
@@ -38,30 +39,49 @@ record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBu
    */
   static OpsSettings from(Map<String, String> env) {
     boolean metricsPublic = flag(env, "MEMKIT_METRICS_PUBLIC");
-    Optional<Double> rate = get(env, "MEMKIT_RATE_LIMIT").filter(v -> !v.equalsIgnoreCase("off")).map(v -> {
-      try {
-        double value = Double.parseDouble(v);
-        if (value > 0 && value <= MAX_RATE) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new ValidationException("MEMKIT_RATE_LIMIT", "must be a number of requests per second above 0 and at most "
-          + (long) MAX_RATE + ", or off; got '" + Problem.clip(v) + "'");
-    });
-    int burst = get(env, "MEMKIT_RATE_BURST").map(v -> {
-      try {
-        int value = Integer.parseInt(v);
-        if (value >= 1 && value <= MAX_BURST) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new ValidationException("MEMKIT_RATE_BURST", "must be a whole number from 1 to " + MAX_BURST + ", got '"
-          + Problem.clip(v) + "'");
-    }).orElseGet(() -> (int) Math.max(1, Math.min(MAX_BURST, Math.ceil(rate.orElse(0.5) * 2))));
+    Optional<Double> rate =
+        get(env, "MEMKIT_RATE_LIMIT")
+            .filter(v -> !v.equalsIgnoreCase("off"))
+            .map(
+                v -> {
+                  try {
+                    double value = Double.parseDouble(v);
+                    if (value > 0 && value <= MAX_RATE) {
+                      return value;
+                    }
+                  } catch (NumberFormatException e) {
+                    // reported below
+                  }
+                  throw new ValidationException(
+                      "MEMKIT_RATE_LIMIT",
+                      "must be a number of requests per second above 0 and at most "
+                          + (long) MAX_RATE
+                          + ", or off; got '"
+                          + Problem.clip(v)
+                          + "'");
+                });
+    int burst =
+        get(env, "MEMKIT_RATE_BURST")
+            .map(
+                v -> {
+                  try {
+                    int value = Integer.parseInt(v);
+                    if (value >= 1 && value <= MAX_BURST) {
+                      return value;
+                    }
+                  } catch (NumberFormatException e) {
+                    // reported below
+                  }
+                  throw new ValidationException(
+                      "MEMKIT_RATE_BURST",
+                      "must be a whole number from 1 to "
+                          + MAX_BURST
+                          + ", got '"
+                          + Problem.clip(v)
+                          + "'");
+                })
+            .orElseGet(
+                () -> (int) Math.max(1, Math.min(MAX_BURST, Math.ceil(rate.orElse(0.5) * 2))));
     return new OpsSettings(metricsPublic, rate, burst);
   }
 
@@ -73,7 +93,9 @@ record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBu
     return switch (raw.get().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
-      default -> throw new ValidationException(name, "must be true or false, got '" + Problem.clip(raw.get()) + "'");
+      default ->
+          throw new ValidationException(
+              name, "must be true or false, got '" + Problem.clip(raw.get()) + "'");
     };
   }
 

@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An RFC 9457 problem: {@code {"type":"about:blank","title":…,"status":…,"detail":…,"errors":[{"field","rule"}]}},
- * sent as {@code application/problem+json}. Details name what was wrong, never echo a key, never
- * carry a stack trace.
+ * An RFC 9457 problem: {@code
+ * {"type":"about:blank","title":…,"status":…,"detail":…,"errors":[{"field","rule"}]}}, sent as
+ * {@code application/problem+json}. Details name what was wrong, never echo a key, never carry a
+ * stack trace.
  */
 record Problem(HttpStatus status, String detail, List<FieldError> errors) {
   /** The media type of problems. */
   static final String MEDIA_TYPE = "application/problem+json";
 
   /** One broken rule. */
-  record FieldError(String field, String rule) {
-  }
+  record FieldError(String field, String rule) {}
 
   Problem {
     errors = List.copyOf(errors);
@@ -32,7 +32,8 @@ record Problem(HttpStatus status, String detail, List<FieldError> errors) {
   }
 
   static Problem field(HttpStatus status, String field, String rule) {
-    return new Problem(status, clip(field) + " " + clip(rule), List.of(new FieldError(clip(field), clip(rule))));
+    return new Problem(
+        status, clip(field) + " " + clip(rule), List.of(new FieldError(clip(field), clip(rule))));
   }
 
   JsonValue.JsonObject json() {
@@ -51,9 +52,10 @@ record Problem(HttpStatus status, String detail, List<FieldError> errors) {
 
   /** The response carrying this problem; a 401 also says how to authenticate. */
   MutableHttpResponse<String> response() {
-    MutableHttpResponse<String> response = HttpResponse.<String>status(status)
-        .contentType(MEDIA_TYPE)
-        .body(JsonWriter.compact(json()));
+    MutableHttpResponse<String> response =
+        HttpResponse.<String>status(status)
+            .contentType(MEDIA_TYPE)
+            .body(JsonWriter.compact(json()));
     if (status == HttpStatus.UNAUTHORIZED) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"memkit\"");
     }
@@ -67,7 +69,13 @@ record Problem(HttpStatus status, String detail, List<FieldError> errors) {
     }
     String cut = s.length() > 500 ? s.substring(0, 500) + "…" : s;
     StringBuilder out = new StringBuilder(cut.length());
-    cut.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || Character.isSurrogate((char) cp) && cp < 0x10000 ? '?' : cp));
+    cut.codePoints()
+        .forEach(
+            cp ->
+                out.appendCodePoint(
+                    Character.isISOControl(cp) || Character.isSurrogate((char) cp) && cp < 0x10000
+                        ? '?'
+                        : cp));
     return out.toString();
   }
 }

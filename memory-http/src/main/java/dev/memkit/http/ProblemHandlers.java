@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
 final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
-  private ProblemHandlers() {
-  }
+  private ProblemHandlers() {}
 
   /** Input broke a rule of the core: 400 naming the field and the rule. */
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
-  static final class Validation implements ExceptionHandler<ValidationException, HttpResponse<String>> {
+  static final class Validation
+      implements ExceptionHandler<ValidationException, HttpResponse<String>> {
     @Override
     public HttpResponse<String> handle(HttpRequest request, ValidationException e) {
       return Problem.field(HttpStatus.BAD_REQUEST, e.field(), e.rule()).response();
@@ -70,11 +70,19 @@ final class ProblemHandlers {
   /** The store cannot work now: 503, logged for the operator, the client told only that. */
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
-  static final class Unavailable implements ExceptionHandler<StoreUnavailableException, HttpResponse<String>> {
+  static final class Unavailable
+      implements ExceptionHandler<StoreUnavailableException, HttpResponse<String>> {
     @Override
     public HttpResponse<String> handle(HttpRequest request, StoreUnavailableException e) {
-      LOG.error("store unavailable on {} {}: {}", request.getMethodName(), request.getPath(), e.getMessage(), e);
-      return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "the store is unavailable: " + e.getMessage()).response();
+      LOG.error(
+          "store unavailable on {} {}: {}",
+          request.getMethodName(),
+          request.getPath(),
+          e.getMessage(),
+          e);
+      return Problem.of(
+              HttpStatus.SERVICE_UNAVAILABLE, "the store is unavailable: " + e.getMessage())
+          .response();
     }
   }
 
@@ -85,7 +93,9 @@ final class ProblemHandlers {
     @Override
     public HttpResponse<String> handle(HttpRequest request, MemoryException e) {
       LOG.error("failed {} {}", request.getMethodName(), request.getPath(), e);
-      return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the server log says why").response();
+      return Problem.of(
+              HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the server log says why")
+          .response();
     }
   }
 
@@ -106,11 +116,13 @@ final class ProblemHandlers {
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
   @Replaces(io.micronaut.http.server.exceptions.URISyntaxHandler.class)
-  static final class UriSyntax implements ExceptionHandler<java.net.URISyntaxException, HttpResponse<String>> {
+  static final class UriSyntax
+      implements ExceptionHandler<java.net.URISyntaxException, HttpResponse<String>> {
     @Override
     public HttpResponse<String> handle(HttpRequest request, java.net.URISyntaxException e) {
       return RequestTarget.problem(e.getInput())
-          .orElseGet(() -> Problem.field(HttpStatus.BAD_REQUEST, "path", "must be a valid URL")).response();
+          .orElseGet(() -> Problem.field(HttpStatus.BAD_REQUEST, "path", "must be a valid URL"))
+          .response();
     }
   }
 
@@ -118,7 +130,8 @@ final class ProblemHandlers {
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
   @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
-  static final class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<String>> {
+  static final class Conversion
+      implements ExceptionHandler<ConversionErrorException, HttpResponse<String>> {
     @Override
     public HttpResponse<String> handle(HttpRequest request, ConversionErrorException e) {
       Throwable cause = e.getConversionError().getCause();
@@ -128,8 +141,14 @@ final class ProblemHandlers {
       if (cause instanceof JsonMappingException j) {
         return jackson(j, e.getArgument().getName()).response();
       }
-      return Problem.field(HttpStatus.BAD_REQUEST, e.getArgument().getName(), "could not be read: "
-          + (cause == null || cause.getMessage() == null ? "wrong type" : firstLine(cause.getMessage()))).response();
+      return Problem.field(
+              HttpStatus.BAD_REQUEST,
+              e.getArgument().getName(),
+              "could not be read: "
+                  + (cause == null || cause.getMessage() == null
+                      ? "wrong type"
+                      : firstLine(cause.getMessage())))
+          .response();
     }
   }
 
@@ -137,7 +156,8 @@ final class ProblemHandlers {
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
   @Replaces(io.micronaut.validation.exceptions.ConstraintExceptionHandler.class)
-  static final class Constraints implements ExceptionHandler<ConstraintViolationException, HttpResponse<String>> {
+  static final class Constraints
+      implements ExceptionHandler<ConstraintViolationException, HttpResponse<String>> {
     @Override
     public HttpResponse<String> handle(HttpRequest request, ConstraintViolationException e) {
       List<Problem.FieldError> errors = new ArrayList<>();
@@ -145,7 +165,8 @@ final class ProblemHandlers {
         errors.add(new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()));
       }
       errors.sort(Comparator.comparing(Problem.FieldError::field));
-      String detail = errors.isEmpty() ? "invalid request" : errors.get(0).field() + " " + errors.get(0).rule();
+      String detail =
+          errors.isEmpty() ? "invalid request" : errors.get(0).field() + " " + errors.get(0).rule();
       return new Problem(HttpStatus.BAD_REQUEST, detail, errors).response();
     }
 
@@ -175,7 +196,9 @@ final class ProblemHandlers {
       String s = out.toString();
       int dot = s.indexOf('.');
       // drop the body parameter's own name: "request.text" reads as "text"
-      return dot > 0 && s.startsWith("request.") || dot > 0 && s.startsWith("body.") ? s.substring(dot + 1) : s;
+      return dot > 0 && s.startsWith("request.") || dot > 0 && s.startsWith("body.")
+          ? s.substring(dot + 1)
+          : s;
     }
   }
 
@@ -197,16 +220,22 @@ final class ProblemHandlers {
       root = root.getCause();
     }
     if (root instanceof ValidationException v) {
-      return Problem.field(HttpStatus.BAD_REQUEST, path.length() > 0 ? path.toString() : v.field(), v.rule());
+      return Problem.field(
+          HttpStatus.BAD_REQUEST, path.length() > 0 ? path.toString() : v.field(), v.rule());
     }
     String field = path.length() > 0 ? path.toString() : fallbackField;
     String original = firstLine(j.getOriginalMessage());
     if (original.startsWith("Trailing token")) {
-      return Problem.field(HttpStatus.BAD_REQUEST, "body", "must be one JSON value, with nothing after it");
+      return Problem.field(
+          HttpStatus.BAD_REQUEST, "body", "must be one JSON value, with nothing after it");
     }
     String expected = j instanceof MismatchedInputException m ? expected(m.getTargetType()) : null;
-    return Problem.field(HttpStatus.BAD_REQUEST, field, expected != null ? "must be " + expected
-        : "has the wrong type or form: " + plain(original));
+    return Problem.field(
+        HttpStatus.BAD_REQUEST,
+        field,
+        expected != null
+            ? "must be " + expected
+            : "has the wrong type or form: " + plain(original));
   }
 
   /** The JSON kind a Java type is read from, e.g. "a string"; null when unknown. */
@@ -237,8 +266,10 @@ final class ProblemHandlers {
       s = s.substring(0, hint);
     }
     return s.replace("`java.lang.String`", "a string")
-        .replace("`java.lang.Long`", "a whole number").replace("`java.lang.Integer`", "a whole number")
-        .replace("`long`", "a whole number").replace("`int`", "a whole number")
+        .replace("`java.lang.Long`", "a whole number")
+        .replace("`java.lang.Integer`", "a whole number")
+        .replace("`long`", "a whole number")
+        .replace("`int`", "a whole number")
         .replace("`java.util.List<java.lang.String>`", "an array of strings")
         .replaceAll("`dev\\.memkit\\.http\\.Requests\\$(\\w+)`", "a JSON object ($1)")
         .replaceAll("`[a-z]+(\\.[A-Za-z$]+)+`", "the expected type");

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Turns every error Micronaut answers by itself (no route 404, 405, 413 body too large, 415 wrong
- * content type, malformed JSON, a missing or unconvertible parameter, an unexpected failure) into
- * a {@link Problem}. A 5xx never carries the failure's message: the server log has it.
+ * content type, malformed JSON, a missing or unconvertible parameter, an unexpected failure) into a
+ * {@link Problem}. A 5xx never carries the failure's message: the server log has it.
  */
 @Singleton
 @Primary
@@ -25,7 +25,8 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
   }
 
   @Override
-  public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+  public MutableHttpResponse<String> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
     HttpStatus status = response.getStatus();
     Problem problem;
     if (status.getCode() >= 500) {
@@ -38,7 +39,11 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
         if (detail == null) {
           detail = message;
         }
-        e.getPath().ifPresent(p -> errors.add(new Problem.FieldError(p.startsWith("/") ? p.substring(1) : p, message)));
+        e.getPath()
+            .ifPresent(
+                p ->
+                    errors.add(
+                        new Problem.FieldError(p.startsWith("/") ? p.substring(1) : p, message)));
       }
       detail = detail == null ? status.getReason() : detail;
       if (status.getCode() == 413) {
@@ -48,9 +53,15 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
         // name what was wrong even when Micronaut did not: the body, its size, its type
         switch (status.getCode()) {
           case 400 -> errors.add(new Problem.FieldError("body", detail));
-          case 413 -> errors.add(new Problem.FieldError("body", "must be at most " + maxBody + " bytes (MEMKIT_MAX_BODY)"));
-          case 415 -> errors.add(new Problem.FieldError("Content-Type", "must be application/json (" + detail + ")"));
-          default -> { }
+          case 413 ->
+              errors.add(
+                  new Problem.FieldError(
+                      "body", "must be at most " + maxBody + " bytes (MEMKIT_MAX_BODY)"));
+          case 415 ->
+              errors.add(
+                  new Problem.FieldError(
+                      "Content-Type", "must be application/json (" + detail + ")"));
+          default -> {}
         }
       }
       problem = new Problem(status, detail, errors);
@@ -59,11 +70,13 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
     @SuppressWarnings("unchecked")
     MutableHttpResponse<String> same = (MutableHttpResponse<String>) response;
     same.contentType(Problem.MEDIA_TYPE).body(out.body());
-    out.getHeaders().forEach((name, values) -> {
-      if (name.equalsIgnoreCase("WWW-Authenticate")) {
-        values.forEach(v -> same.header(name, v));
-      }
-    });
+    out.getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (name.equalsIgnoreCase("WWW-Authenticate")) {
+                values.forEach(v -> same.header(name, v));
+              }
+            });
     return same;
   }
 }

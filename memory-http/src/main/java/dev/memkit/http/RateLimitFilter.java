@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 
 /**
- * Per-key request rate limits: each key id has a token bucket holding up to
- * {@code MEMKIT_RATE_BURST} requests, refilled at {@code MEMKIT_RATE_LIMIT} requests per second. A
- * request finding the bucket empty is answered {@code 429} with {@code Retry-After} (whole
- * seconds until a request fits again) and a problem document, and counted in
- * {@code memkit_rate_limited_total{key}}. Off unless {@code MEMKIT_RATE_LIMIT} is set.
+ * Per-key request rate limits: each key id has a token bucket holding up to {@code
+ * MEMKIT_RATE_BURST} requests, refilled at {@code MEMKIT_RATE_LIMIT} requests per second. A request
+ * finding the bucket empty is answered {@code 429} with {@code Retry-After} (whole seconds until a
+ * request fits again) and a problem document, and counted in {@code
+ * memkit_rate_limited_total{key}}. Off unless {@code MEMKIT_RATE_LIMIT} is set.
  *
  * <p>Runs right after {@link AuthFilter}, which names the caller; requests without a caller (the
  * public routes) are never limited.
@@ -46,7 +46,8 @@ final class RateLimitFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     if (rate.isEmpty()) {
       return chain.proceed(request);
     }
@@ -62,10 +63,22 @@ final class RateLimitFilter implements HttpServerFilter {
     }
     long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     meters.get().counter("memkit.rate.limited", "key", keyId).increment();
-    MutableHttpResponse<?> response = Problem.of(HttpStatus.TOO_MANY_REQUESTS, "key '" + keyId + "' is limited to "
-        + rate.get() + " requests per second (bursts of " + burst + "); retry after " + retryAfter + " s").response()
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    AuthFilter.REQUESTS.info("{} {} 429 0ms key={}", request.getMethodName(), Problem.clip(request.getPath()), keyId);
+    MutableHttpResponse<?> response =
+        Problem.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "key '"
+                    + keyId
+                    + "' is limited to "
+                    + rate.get()
+                    + " requests per second (bursts of "
+                    + burst
+                    + "); retry after "
+                    + retryAfter
+                    + " s")
+            .response()
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+    AuthFilter.REQUESTS.info(
+        "{} {} 429 0ms key={}", request.getMethodName(), Problem.clip(request.getPath()), keyId);
     return Publishers.just(response);
   }
 
@@ -85,7 +98,10 @@ final class RateLimitFilter implements HttpServerFilter {
       this.tokens = capacity;
     }
 
-    /** Takes a token at time {@code now} (nanoseconds): 0 when one was there, else the nanoseconds until one will be. */
+    /**
+     * Takes a token at time {@code now} (nanoseconds): 0 when one was there, else the nanoseconds
+     * until one will be.
+     */
     synchronized long take(long now) {
       if (last != Long.MIN_VALUE && now > last) {
         tokens = Math.min(capacity, tokens + (now - last) * perNano);

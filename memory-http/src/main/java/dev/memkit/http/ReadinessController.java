@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Readiness, for load balancers and platform health checks: {@code GET /ready} answers 200 when a
- * write would succeed now and 503 when it would not, saying whether the store is
- * {@code read-only} or {@code unavailable} and why in a few words. {@code /health} stays the
- * liveness check: it answers 200 while the process serves requests, whatever the store.
+ * write would succeed now and 503 when it would not, saying whether the store is {@code read-only}
+ * or {@code unavailable} and why in a few words. {@code /health} stays the liveness check: it
+ * answers 200 while the process serves requests, whatever the store.
  */
 @Controller
 @Tag(name = "readiness", description = "Whether writes can succeed now, for load balancers")
@@ -33,27 +33,48 @@ final class ReadinessController {
     this.access = access;
   }
 
-  @ApiResponse(responseCode = "200", description = "Writes can succeed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ready.class)))
-  @ApiResponse(responseCode = "503", description = "Writes would fail now", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ready.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Writes can succeed",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Ready.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "Writes would fail now",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Ready.class)))
   @Get("/ready")
   @SecurityRequirements
-  @Operation(operationId = "ready", summary = "Tell whether writes can succeed now: 200, or 503 with the store's state (no key needed)")
+  @Operation(
+      operationId = "ready",
+      summary =
+          "Tell whether writes can succeed now: 200, or 503 with the store's state (no key needed)")
   HttpResponse<String> ready() {
     StoreHealth health = access.memkit().storeHealth();
     if (!health.status().equals(last.status()) || !health.detail().equals(last.detail())) {
       if (health.writable()) {
         LOG.info("store {} is writable again", access.memkit().storeDescription());
       } else {
-        LOG.warn("store {} is {}: {}", access.memkit().storeDescription(), health.status().wireName(), health.detail());
+        LOG.warn(
+            "store {} is {}: {}",
+            access.memkit().storeDescription(),
+            health.status().wireName(),
+            health.detail());
       }
       last = health;
     }
-    JsonValue.ObjectBuilder body = JsonValue.objectBuilder()
-        .put("status", health.writable() ? "ready" : "not ready")
-        .put("store", health.status().wireName());
+    JsonValue.ObjectBuilder body =
+        JsonValue.objectBuilder()
+            .put("status", health.writable() ? "ready" : "not ready")
+            .put("store", health.status().wireName());
     if (!health.writable()) {
       body.put("detail", health.detail());
     }
-    return JsonResponses.json(health.writable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body.build());
+    return JsonResponses.json(
+        health.writable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body.build());
   }
 }

@@ -11,12 +11,11 @@ import java.util.Optional;
 /**
  * Checks a request's target (path and query) as it came off the wire, before anything else reads
  * it: every {@code %} starts two hex digits, what they spell is valid UTF-8 (no overlong forms, no
- * encoded surrogates), and no raw control byte appears. A target that breaks a rule is a 400
- * naming the part: the query parameter, or {@code path}.
+ * encoded surrogates), and no raw control byte appears. A target that breaks a rule is a 400 naming
+ * the part: the query parameter, or {@code path}.
  */
 final class RequestTarget {
-  private RequestTarget() {
-  }
+  private RequestTarget() {}
 
   /** What is wrong with {@code request}'s target, if anything. */
   static Optional<Problem> problem(HttpRequest<?> request) {
@@ -27,7 +26,8 @@ final class RequestTarget {
       try {
         target = request.getUri().toString();
       } catch (RuntimeException e) {
-        return Optional.of(Problem.field(io.micronaut.http.HttpStatus.BAD_REQUEST, "path", "must be a valid URL"));
+        return Optional.of(
+            Problem.field(io.micronaut.http.HttpStatus.BAD_REQUEST, "path", "must be a valid URL"));
       }
     }
     return problem(target);
@@ -70,16 +70,20 @@ final class RequestTarget {
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
       if (c < 0x20 || c == 0x7F) {
-        return Optional.of("must be percent-encoded: it holds the raw control character U+" + String.format("%04X", (int) c));
+        return Optional.of(
+            "must be percent-encoded: it holds the raw control character U+"
+                + String.format("%04X", (int) c));
       }
-      if (c == '%' && (i + 2 >= part.length() || !hex(part.charAt(i + 1)) || !hex(part.charAt(i + 2)))) {
+      if (c == '%'
+          && (i + 2 >= part.length() || !hex(part.charAt(i + 1)) || !hex(part.charAt(i + 2)))) {
         return Optional.of("must be valid percent-encoding: '%' must start two hex digits");
       }
     }
     try {
       strictUtf8(part);
     } catch (CharacterCodingException e) {
-      return Optional.of("must be percent-encoded UTF-8: it spells invalid UTF-8 (an overlong form, an encoded surrogate or a stray byte)");
+      return Optional.of(
+          "must be percent-encoded UTF-8: it spells invalid UTF-8 (an overlong form, an encoded surrogate or a stray byte)");
     }
     return Optional.empty();
   }
@@ -103,10 +107,12 @@ final class RequestTarget {
         n += own.length;
       }
     }
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+        .decode(ByteBuffer.wrap(bytes, 0, n))
+        .toString();
   }
 
   private static String decode(String part) {

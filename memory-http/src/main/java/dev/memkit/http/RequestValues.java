@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 final class RequestValues {
   private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
-  private RequestValues() {
-  }
+  private RequestValues() {}
 
   /** The tags of {@code raw} (null: none); a bad one is reported as {@code field[i]}. */
   static List<Tag> tags(List<String> raw, String field) {
@@ -63,7 +62,10 @@ final class RequestValues {
     return limit == null ? fallback : limit;
   }
 
-  /** The version an {@code If-Match} header names ({@code "3"}; {@code "0"}: must not exist), if any. */
+  /**
+   * The version an {@code If-Match} header names ({@code "3"}; {@code "0"}: must not exist), if
+   * any.
+   */
   static OptionalLong ifMatch(HttpRequest<?> request) {
     String header = request.getHeaders().get("If-Match");
     if (header == null || header.isBlank()) {
@@ -71,12 +73,16 @@ final class RequestValues {
     }
     Matcher m = ETAG.matcher(header.trim());
     if (!m.matches()) {
-      throw new ValidationException("If-Match", "must be a version in quotes, as an ETag gives it, e.g. \"3\" (\"0\": must not exist yet)");
+      throw new ValidationException(
+          "If-Match",
+          "must be a version in quotes, as an ETag gives it, e.g. \"3\" (\"0\": must not exist yet)");
     }
     return OptionalLong.of(Long.parseLong(m.group(1)));
   }
 
-  /** A request body's property as its JSON field is named: {@code occurredAt} → {@code occurred_at}. */
+  /**
+   * A request body's property as its JSON field is named: {@code occurredAt} → {@code occurred_at}.
+   */
   static String snake(String name) {
     StringBuilder out = new StringBuilder(name.length() + 4);
     for (int i = 0; i < name.length(); i++) {

@@ -3,9 +3,14 @@ package dev.memkit.http;
 import dev.memkit.core.error.ValidationException;
 import java.util.Locale;
 
-/** What a key may do: {@code read} reads, {@code write} also changes data, {@code admin} also backs up, restores, imports and sees every namespace. */
+/**
+ * What a key may do: {@code read} reads, {@code write} also changes data, {@code admin} also backs
+ * up, restores, imports and sees every namespace.
+ */
 enum Role {
-  READ, WRITE, ADMIN;
+  READ,
+  WRITE,
+  ADMIN;
 
   /** Whether this role grants at least {@code needed}. */
   boolean allows(Role needed) {

@@ -47,7 +47,8 @@ import java.util.Optional;
 class SeedController {
   private static final JsonValue.JsonObject OK = JsonValue.objectBuilder().put("ok", true).build();
   private static final int DEFAULT_CONTEXT_TOKENS = 1500;
-  private static final JsonValue.JsonObject VERSION = JsonValue.objectBuilder().put("version", Memkit.version()).build();
+  private static final JsonValue.JsonObject VERSION =
+      JsonValue.objectBuilder().put("version", Memkit.version()).build();
 
   private final Access access;
 
@@ -56,27 +57,47 @@ class SeedController {
   }
 
   @NonBlocking // a quick read: on the event loop (see MemkitServer)
-  @ApiResponse(responseCode = "200", description = "The server is up", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Health.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The server is up",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Health.class)))
   @Get("/health")
   @SecurityRequirements
   @Operation(operationId = "health", summary = "Tell whether the server is up (no key needed)")
   HttpResponse<String> health() {
     SearchStatus search = access.memkit().searchStatus();
-    return JsonResponses.ok(JsonValue.objectBuilder().put("status", "ok")
-        .put("search", search.defaultMode().value())
-        .put("embedder", search.embedder())
-        .build());
+    return JsonResponses.ok(
+        JsonValue.objectBuilder()
+            .put("status", "ok")
+            .put("search", search.defaultMode().value())
+            .put("embedder", search.embedder())
+            .build());
   }
 
   @NonBlocking // a quick read: on the event loop (see MemkitServer)
-  @ApiResponse(responseCode = "200", description = "memkit's version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Version.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "memkit's version",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Version.class)))
   @Get("/version")
   @Operation(operationId = "version", summary = "Tell memkit's version")
   HttpResponse<String> version() {
     return JsonResponses.ok(VERSION);
   }
 
-  @ApiResponse(responseCode = "200", description = "Set", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Set",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/state/set")
   @Operation(operationId = "seedStateSet", summary = "Set a state variable")
   HttpResponse<String> stateSet(HttpRequest<?> request, @Body @Valid Requests.SeedStateSet body) {
@@ -85,70 +106,138 @@ class SeedController {
   }
 
   @NonBlocking // a quick read: on the event loop (see MemkitServer)
-  @ApiResponse(responseCode = "200", description = "The value, null when unset", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedStateValue.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The value, null when unset",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.SeedStateValue.class)))
   @Get("/state/get")
-  @Operation(operationId = "seedStateGet", summary = "Get a state variable's value (null when unset)")
-  HttpResponse<String> stateGet(HttpRequest<?> request,
+  @Operation(
+      operationId = "seedStateGet",
+      summary = "Get a state variable's value (null when unset)")
+  HttpResponse<String> stateGet(
+      HttpRequest<?> request,
       @Parameter(description = "The state key, e.g. current_phase") @QueryValue String key) {
-    JsonValue value = space(request, Role.READ).state().get(StateKey.of(key)).<JsonValue>map(e -> e.value()).orElse(JsonValue.NULL);
+    JsonValue value =
+        space(request, Role.READ)
+            .state()
+            .get(StateKey.of(key))
+            .<JsonValue>map(e -> e.value())
+            .orElse(JsonValue.NULL);
     return JsonResponses.ok(JsonValue.objectBuilder().put("value", value).build());
   }
 
-  @ApiResponse(responseCode = "200", description = "Added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Added",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/memory/add")
   @Operation(operationId = "seedMemoryAdd", summary = "Add a timestamped memory entry")
   HttpResponse<String> memoryAdd(HttpRequest<?> request, @Body @Valid Requests.SeedMemoryAdd body) {
-    AddMemory command = AddMemory.of(body.event()).withKind(Kind.of("event")).withTags(RequestValues.tags(body.tags(), "tags"));
+    AddMemory command =
+        AddMemory.of(body.event())
+            .withKind(Kind.of("event"))
+            .withTags(RequestValues.tags(body.tags(), "tags"));
     space(request, Role.WRITE).memories().add(command);
     return JsonResponses.ok(OK);
   }
 
-  @ApiResponse(responseCode = "200", description = "The entries found, best first", content = @Content(mediaType = "application/json",
-      array = @ArraySchema(schema = @Schema(implementation = Responses.SeedSearchHit.class))))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The entries found, best first",
+      content =
+          @Content(
+              mediaType = "application/json",
+              array =
+                  @ArraySchema(schema = @Schema(implementation = Responses.SeedSearchHit.class))))
   @Get("/memory/search")
-  @Operation(operationId = "seedMemorySearch", summary = "Search memory entries in natural language")
-  HttpResponse<String> memorySearch(HttpRequest<?> request,
+  @Operation(
+      operationId = "seedMemorySearch",
+      summary = "Search memory entries in natural language")
+  HttpResponse<String> memorySearch(
+      HttpRequest<?> request,
       @Parameter(description = "What to look for, e.g. deploy") @QueryValue String q,
-      @Parameter(description = "How many entries at most, 1..100 (default 10)") @Nullable @QueryValue Integer limit) {
-    SearchMemories search = SearchMemories.of(q).withLimit(RequestValues.limit(limit, Limits.PAGE_DEFAULT));
+      @Parameter(description = "How many entries at most, 1..100 (default 10)")
+          @Nullable
+          @QueryValue
+          Integer limit) {
+    SearchMemories search =
+        SearchMemories.of(q).withLimit(RequestValues.limit(limit, Limits.PAGE_DEFAULT));
     List<JsonValue> hits = new ArrayList<>();
     for (SearchHit hit : space(request, Role.READ).memories().search(search)) {
-      hits.add(JsonValue.objectBuilder()
-          .put("id", hit.memory().id().value())
-          .put("event", hit.memory().text())
-          .put("tags", hit.memory().tagsJoined())
-          .build());
+      hits.add(
+          JsonValue.objectBuilder()
+              .put("id", hit.memory().id().value())
+              .put("event", hit.memory().text())
+              .put("tags", hit.memory().tagsJoined())
+              .build());
     }
     return JsonResponses.ok(JsonValue.array(hits));
   }
 
-  @ApiResponse(responseCode = "200", description = "The goal added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedGoal.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The goal added",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.SeedGoal.class)))
   @Post("/goals/add")
   @Operation(operationId = "seedGoalAdd", summary = "Add a goal")
   HttpResponse<String> goalAdd(HttpRequest<?> request, @Body @Valid Requests.SeedGoalAdd body) {
     Goal goal = space(request, Role.WRITE).goals().add(AddGoal.of(body.goal()));
-    return JsonResponses.ok(JsonValue.objectBuilder()
-        .put("id", goal.id().value())
-        .put("goal", goal.title())
-        .put("status", goal.status().wireName())
-        .build());
+    return JsonResponses.ok(
+        JsonValue.objectBuilder()
+            .put("id", goal.id().value())
+            .put("goal", goal.title())
+            .put("status", goal.status().wireName())
+            .build());
   }
 
-  @ApiResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.Ok.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Updated",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.Ok.class)))
   @Post("/goals/progress")
-  @Operation(operationId = "seedGoalProgress", summary = "Update a goal's status or add a progress note")
-  HttpResponse<String> goalProgress(HttpRequest<?> request, @Body @Valid Requests.SeedGoalProgress body) {
-    Optional<GoalStatus> status = Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status"));
-    space(request, Role.WRITE).goals().progress(new RecordProgress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note())));
+  @Operation(
+      operationId = "seedGoalProgress",
+      summary = "Update a goal's status or add a progress note")
+  HttpResponse<String> goalProgress(
+      HttpRequest<?> request, @Body @Valid Requests.SeedGoalProgress body) {
+    Optional<GoalStatus> status =
+        Optional.ofNullable(body.status()).map(s -> GoalStatus.parse(s, "status"));
+    space(request, Role.WRITE)
+        .goals()
+        .progress(
+            new RecordProgress(GoalId.of(body.goalId()), status, Optional.ofNullable(body.note())));
     return JsonResponses.ok(OK);
   }
 
-  @ApiResponse(responseCode = "200", description = "The context block", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Responses.SeedContext.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The context block",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Responses.SeedContext.class)))
   @Get("/context/export")
   @Operation(operationId = "seedContextExport", summary = "Export an LLM-ready context block")
-  HttpResponse<String> contextExport(HttpRequest<?> request,
-      @Parameter(description = "Token budget of the block, 1..128000 (default 1500)") @Nullable @QueryValue("max_tokens") Integer maxTokens) {
-    ContextRequest command = ContextRequest.maxTokens(maxTokens == null ? DEFAULT_CONTEXT_TOKENS : maxTokens);
+  HttpResponse<String> contextExport(
+      HttpRequest<?> request,
+      @Parameter(description = "Token budget of the block, 1..128000 (default 1500)")
+          @Nullable
+          @QueryValue("max_tokens")
+          Integer maxTokens) {
+    ContextRequest command =
+        ContextRequest.maxTokens(maxTokens == null ? DEFAULT_CONTEXT_TOKENS : maxTokens);
     String block = space(request, Role.READ).context().export(command).text();
     return JsonResponses.ok(JsonValue.objectBuilder().put("prompt_block", block).build());
   }

@@ -5,15 +5,16 @@ import java.util.Map;
 
 /**
  * The command line of {@code memkit serve}: {@code --port}, {@code --host} and {@code --store}
- * override {@code MEMKIT_PORT}, {@code MEMKIT_HOST} and {@code MEMKIT_STORE}; {@code --help}
- * prints {@link #USAGE}. Each option takes its value as the next argument or after {@code =}.
+ * override {@code MEMKIT_PORT}, {@code MEMKIT_HOST} and {@code MEMKIT_STORE}; {@code --help} prints
+ * {@link #USAGE}. Each option takes its value as the next argument or after {@code =}.
  *
  * @param overrides the environment variables the options set
- * @param help      whether {@code --help} (or {@code -h}) was given
+ * @param help whether {@code --help} (or {@code -h}) was given
  */
 record ServeArguments(Map<String, String> overrides, boolean help) {
   /** What {@code --help} prints. */
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: memkit serve [--port PORT] [--host HOST] [--store URI] [--help]
       Serves memkit's HTTP API. Each option overrides its environment variable.
         --port PORT   TCP port, 0 picks a free one (MEMKIT_PORT, default 8080)
@@ -26,8 +27,8 @@ record ServeArguments(Map<String, String> overrides, boolean help) {
       MEMKIT_KEYS_FILE, MEMKIT_PUBLIC_URL, MEMKIT_MAX_BODY... (docs/configuration.md).
       """;
 
-  private static final Map<String, String> OPTIONS = Map.of(
-      "--port", "MEMKIT_PORT", "--host", "MEMKIT_HOST", "--store", "MEMKIT_STORE");
+  private static final Map<String, String> OPTIONS =
+      Map.of("--port", "MEMKIT_PORT", "--host", "MEMKIT_HOST", "--store", "MEMKIT_STORE");
 
   ServeArguments {
     overrides = Map.copyOf(overrides);
@@ -43,8 +44,8 @@ record ServeArguments(Map<String, String> overrides, boolean help) {
   /**
    * Reads {@code args}.
    *
-   * @throws UsageError for an unknown option, a missing or empty value, a port that is not one,
-   *     a repeated option or a positional argument
+   * @throws UsageError for an unknown option, a missing or empty value, a port that is not one, a
+   *     repeated option or a positional argument
    */
   static ServeArguments parse(String... args) {
     Map<String, String> overrides = new HashMap<>();
@@ -59,8 +60,10 @@ record ServeArguments(Map<String, String> overrides, boolean help) {
       String name = eq > 0 && arg.startsWith("--") ? arg.substring(0, eq) : arg;
       String variable = OPTIONS.get(name);
       if (variable == null) {
-        throw new UsageError(arg.startsWith("-") ? "unknown option '" + clip(name) + "'"
-            : "unexpected argument '" + clip(arg) + "' (serve takes options only)");
+        throw new UsageError(
+            arg.startsWith("-")
+                ? "unknown option '" + clip(name) + "'"
+                : "unexpected argument '" + clip(arg) + "' (serve takes options only)");
       }
       String value;
       if (eq > 0 && arg.startsWith("--")) {
@@ -73,8 +76,10 @@ record ServeArguments(Map<String, String> overrides, boolean help) {
       if (value.isBlank()) {
         throw new UsageError(name + " needs a value");
       }
-      if (name.equals("--port") && !value.matches("[0-9]{1,5}") || name.equals("--port") && Integer.parseInt(value) > 65_535) {
-        throw new UsageError("--port must be a whole number from 0 to 65535, got '" + clip(value) + "'");
+      if (name.equals("--port") && !value.matches("[0-9]{1,5}")
+          || name.equals("--port") && Integer.parseInt(value) > 65_535) {
+        throw new UsageError(
+            "--port must be a whole number from 0 to 65535, got '" + clip(value) + "'");
       }
       if (overrides.put(variable, value) != null) {
         throw new UsageError(name + " is given twice");

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long each phase of the server's start took, for the start log line
- * ({@code started in 812 ms: jvm 95, settings 12, store 210, …}) and the start-up benchmark.
- * The first phase, {@code jvm}, is from the Java virtual machine's start (the zero of its uptime:
- * the launcher's few milliseconds before are not counted) to the server's start method. The
- * process start time the operating system reports is not used: Linux gives the boot time in whole
- * seconds, which shifted every figure by a constant of up to a second.
+ * How long each phase of the server's start took, for the start log line ({@code started in 812 ms:
+ * jvm 95, settings 12, store 210, …}) and the start-up benchmark. The first phase, {@code jvm}, is
+ * from the Java virtual machine's start (the zero of its uptime: the launcher's few milliseconds
+ * before are not counted) to the server's start method. The process start time the operating system
+ * reports is not used: Linux gives the boot time in whole seconds, which shifted every figure by a
+ * constant of up to a second.
  */
 final class StartupPhases {
   private final List<String> names = new ArrayList<>();
@@ -42,7 +42,8 @@ final class StartupPhases {
   /** {@code started in 812 ms: jvm 95, settings 12, …}. */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("started in ").append(last - jvmStartMillis).append(" ms:");
+    StringBuilder out =
+        new StringBuilder("started in ").append(last - jvmStartMillis).append(" ms:");
     for (int i = 0; i < names.size(); i++) {
       out.append(i == 0 ? " " : ", ").append(names.get(i)).append(' ').append(millis.get(i));
     }

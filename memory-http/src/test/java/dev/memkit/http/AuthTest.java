@@ -24,8 +24,7 @@ class AuthTest {
   static final String READER = "reader-secret-c3f0";
   static final String ALICE_ADMIN = "alice-admin-secret-5e81";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TestServer http;
   static ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -36,14 +35,31 @@ class AuthTest {
   @BeforeAll
   static void start() throws Exception {
     Path keys = dir.resolve("keys.json");
-    Files.writeString(keys, "["
-        + "{\"id\":\"ops\",\"sha256\":\"" + hash(ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-        + "{\"id\":\"bot\",\"sha256\":\"" + hash(WRITER).toUpperCase() + "\",\"role\":\"write\",\"namespaces\":[\"team-a\",\"shared-*\"]},"
-        + "{\"id\":\"viewer\",\"sha256\":\"" + hash(READER) + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]},"
-        + "{\"id\":\"alice-ops\",\"sha256\":\"" + hash(ALICE_ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"alice\"]}]");
+    Files.writeString(
+        keys,
+        "["
+            + "{\"id\":\"ops\",\"sha256\":\""
+            + hash(ADMIN)
+            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
+            + "{\"id\":\"bot\",\"sha256\":\""
+            + hash(WRITER).toUpperCase()
+            + "\",\"role\":\"write\",\"namespaces\":[\"team-a\",\"shared-*\"]},"
+            + "{\"id\":\"viewer\",\"sha256\":\""
+            + hash(READER)
+            + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]},"
+            + "{\"id\":\"alice-ops\",\"sha256\":\""
+            + hash(ALICE_ADMIN)
+            + "\",\"role\":\"admin\",\"namespaces\":[\"alice\"]}]");
     log.start();
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(log);
-    http = TestServer.start(Map.of("MEMKIT_STORE", TestServer.storeUri(dir, "sqlite"), "MEMKIT_KEYS_FILE", keys.toString()), WRITER);
+    http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                TestServer.storeUri(dir, "sqlite"),
+                "MEMKIT_KEYS_FILE",
+                keys.toString()),
+            WRITER);
   }
 
   @AfterAll
@@ -65,7 +81,8 @@ class AuthTest {
     TestServer.Reply r = http.as("guess-" + WRITER).get("/v1/state");
     ErrorsTest.problem(r, 401);
     assertThat(r.body()).doesNotContain(WRITER);
-    TestServer.Reply basic = http.as(null).send("GET", "/v1/state", null, null, "Authorization", "Basic abc");
+    TestServer.Reply basic =
+        http.as(null).send("GET", "/v1/state", null, null, "Authorization", "Basic abc");
     assertThat(basic.status()).isIn(401);
   }
 
@@ -80,7 +97,8 @@ class AuthTest {
   void aKeyOfOneNamespaceCannotUseAnother() {
     ErrorsTest.problem(http.get("/v1/state?namespace=team-b"), 403);
     ErrorsTest.problem(http.as(READER).get("/v1/state?namespace=shared-x"), 403);
-    assertThat(http.put("/v1/state/k?namespace=shared-docs", "{\"value\":1}").status()).isEqualTo(200);
+    assertThat(http.put("/v1/state/k?namespace=shared-docs", "{\"value\":1}").status())
+        .isEqualTo(200);
     assertThat(http.as(ADMIN).get("/v1/state/k?namespace=shared-docs").status()).isEqualTo(200);
   }
 
@@ -89,7 +107,8 @@ class AuthTest {
     http.post("/state/set", "{\"key\":\"phase\",\"value\":\"one\"}");
     TestServer.Reply entry = http.as(ADMIN).get("/v1/state/phase?namespace=team-a");
     assertThat(entry.status()).isEqualTo(200);
-    assertThat(http.as(ADMIN).get("/v1/audit?namespace=team-a&target=state:phase").body()).contains("\"actor\":\"key:bot\"");
+    assertThat(http.as(ADMIN).get("/v1/audit?namespace=team-a&target=state:phase").body())
+        .contains("\"actor\":\"key:bot\"");
   }
 
   @Test
@@ -103,21 +122,25 @@ class AuthTest {
   @Test
   void anAdminBoundToOneNamespaceCannotImportIntoAnotherAndNothingIsWritten() {
     http.as(ADMIN).put("/v1/state/owner?namespace=bob", "{\"value\":\"bob\"}");
-    String document = "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
-        + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
-        + "{\"namespace\":\"bob\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
-        + "{\"namespace\":\"carol\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
+    String document =
+        "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
+            + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
+            + "{\"namespace\":\"bob\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]},"
+            + "{\"namespace\":\"carol\",\"state\":[{\"key\":\"owner\",\"value\":\"mallory\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
     TestServer.Reply refused = http.as(ALICE_ADMIN).post("/v1/import?mode=replace", document);
     ErrorsTest.problem(refused, 403);
     assertThat(refused.body()).contains("alice-ops").contains("'bob'");
-    assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=bob").body()).contains("\"value\":\"bob\"");
+    assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=bob").body())
+        .contains("\"value\":\"bob\"");
     assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=carol").status()).isEqualTo(404);
     assertThat(http.as(ADMIN).get("/v1/state/owner?namespace=alice").status()).isEqualTo(404);
 
-    String own = "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
-        + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
+    String own =
+        "{\"format\":\"memkit-export\",\"version\":1,\"namespaces\":["
+            + "{\"namespace\":\"alice\",\"state\":[{\"key\":\"owner\",\"value\":\"alice\",\"version\":1,\"updated_at\":\"2026-11-21T07:00:00Z\"}]}]}";
     assertThat(http.as(ALICE_ADMIN).post("/v1/import", own).status()).isEqualTo(200);
-    assertThat(http.as(ALICE_ADMIN).get("/v1/state/owner?namespace=alice").body()).contains("\"value\":\"alice\"");
+    assertThat(http.as(ALICE_ADMIN).get("/v1/state/owner?namespace=alice").body())
+        .contains("\"value\":\"alice\"");
   }
 
   @Test
@@ -145,8 +168,13 @@ class AuthTest {
     http.as(READER).get("/v1/state?namespace=team-a");
     http.as("wrong-" + ADMIN).get("/v1/state");
     http.as(ADMIN).get("/health");
-    String all = String.join("\n", log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-    assertThat(all).contains("GET /v1/state 200").contains("key=bot").contains("key=viewer").contains("GET /v1/state 401");
+    String all =
+        String.join("\n", log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    assertThat(all)
+        .contains("GET /v1/state 200")
+        .contains("key=bot")
+        .contains("key=viewer")
+        .contains("GET /v1/state 401");
     assertThat(all).doesNotContain(ADMIN).doesNotContain(WRITER).doesNotContain(READER);
   }
 
@@ -154,16 +182,29 @@ class AuthTest {
   void aBadKeysFileStopsTheStart() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "[{\"id\":\"x\",\"sha256\":\"abc\",\"role\":\"admin\"}]");
-    assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", bad.toString()), null))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("sha256");
+    assertThatThrownBy(
+            () ->
+                TestServer.start(
+                    Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", bad.toString()), null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("sha256");
   }
 
   @Test
   void twoKeysWithTheSameHashStopTheStartNamingBoth() throws Exception {
     Path twice = dir.resolve("twice.json");
-    Files.writeString(twice, "[{\"id\":\"first\",\"sha256\":\"" + hash(ADMIN) + "\",\"role\":\"read\"},"
-        + "{\"id\":\"second\",\"sha256\":\"" + hash(ADMIN).toUpperCase() + "\",\"role\":\"admin\"}]");
-    assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", twice.toString()), null))
+    Files.writeString(
+        twice,
+        "[{\"id\":\"first\",\"sha256\":\""
+            + hash(ADMIN)
+            + "\",\"role\":\"read\"},"
+            + "{\"id\":\"second\",\"sha256\":\""
+            + hash(ADMIN).toUpperCase()
+            + "\",\"role\":\"admin\"}]");
+    assertThatThrownBy(
+            () ->
+                TestServer.start(
+                    Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", twice.toString()), null))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("MEMKIT_KEYS_FILE[1].sha256")
         .hasMessageContaining("'first'")
@@ -172,11 +213,13 @@ class AuthTest {
 
   @Test
   void withoutAKeyTheServerIsOpenOnLoopbackOnly() {
-    try (TestServer open = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_HOST", "0.0.0.0"), null)) {
+    try (TestServer open =
+        TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_HOST", "0.0.0.0"), null)) {
       assertThat(open.server.url().getHost()).isEqualTo("127.0.0.1");
       assertThat(open.post("/state/set", "{\"key\":\"k\",\"value\":1}").status()).isEqualTo(200);
       assertThat(open.get("/v1/audit").body()).contains("\"actor\":\"key:anonymous\"");
     }
-    assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage)).anyMatch(m -> m.contains("UNAUTHENTICATED"));
+    assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage))
+        .anyMatch(m -> m.contains("UNAUTHENTICATED"));
   }
 }

@@ -21,31 +21,33 @@ import org.openapitools.codegen.config.CodegenConfigurator;
 
 /**
  * A standard generator makes a client of the served document: openapi-generator's Java client
- * (java.net.http and Jackson) is generated from {@code /openapi.json} and compiled, so a document
- * a generator cannot use fails the build, and its typed models are there.
+ * (java.net.http and Jackson) is generated from {@code /openapi.json} and compiled, so a document a
+ * generator cannot use fails the build, and its typed models are there.
  */
 class ClientGenerationTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aJavaClientGeneratedFromTheDocumentCompilesWithTypedModels() throws IOException {
     Path spec = dir.resolve("openapi.json");
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
       Files.writeString(spec, http.as(null).get("/openapi.json").body());
     }
     Path out = dir.resolve("client");
-    CodegenConfigurator config = new CodegenConfigurator()
-        .setGeneratorName("java")
-        .setLibrary("native")
-        .setInputSpec(spec.toString())
-        .setOutputDir(out.toString())
-        .setInvokerPackage("dev.memkit.client")
-        .setApiPackage("dev.memkit.client.api")
-        .setModelPackage("dev.memkit.client.model")
-        .addAdditionalProperty("useJakartaEe", true)
-        .addAdditionalProperty("hideGenerationTimestamp", true)
-        .addAdditionalProperty("openApiNullable", false);
+    CodegenConfigurator config =
+        new CodegenConfigurator()
+            .setGeneratorName("java")
+            .setLibrary("native")
+            .setInputSpec(spec.toString())
+            .setOutputDir(out.toString())
+            .setInvokerPackage("dev.memkit.client")
+            .setApiPackage("dev.memkit.client.api")
+            .setModelPackage("dev.memkit.client.model")
+            .addAdditionalProperty("useJakartaEe", true)
+            .addAdditionalProperty("hideGenerationTimestamp", true)
+            .addAdditionalProperty("openApiNullable", false);
     new DefaultGenerator().opts(config.toClientOptInput()).generate();
 
     List<String> sources = new ArrayList<>();
@@ -56,12 +58,21 @@ class ClientGenerationTest {
     assertThat(model.resolve("Memory.java")).exists();
     assertThat(model.resolve("SearchHitList.java")).exists();
     assertThat(model.resolve("SeedStateValue.java")).exists();
-    assertThat(Files.readString(model.resolve("Memory.java"))).contains("getCreatedAt").contains("getTags");
+    assertThat(Files.readString(model.resolve("Memory.java")))
+        .contains("getCreatedAt")
+        .contains("getTags");
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-nowarn",
-        "-cp", System.getProperty("java.class.path") + File.pathSeparator));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "-proc:none",
+                "-nowarn",
+                "-cp",
+                System.getProperty("java.class.path") + File.pathSeparator));
     args.addAll(sources);
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int status = javac.run(null, null, errors, args.toArray(String[]::new));

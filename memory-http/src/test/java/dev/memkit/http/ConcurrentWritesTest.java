@@ -20,8 +20,7 @@ class ConcurrentWritesTest {
   static final int CLIENTS = 32;
   static final int MEMORIES = 10_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void thirtyTwoClientsAddTenThousandMemoriesExactly() throws Exception {
@@ -30,16 +29,25 @@ class ConcurrentWritesTest {
       List<Future<List<Integer>>> results = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
         int client = c;
-        results.add(pool.submit(() -> {
-          List<Integer> failed = new ArrayList<>();
-          for (int i = client; i < MEMORIES; i += CLIENTS) {
-            TestServer.Reply r = http.post("/v1/memories?namespace=load", "{\"text\":\"memory number " + i + "\",\"tags\":[\"c" + client + "\"]}");
-            if (r.status() != 201) {
-              failed.add(r.status());
-            }
-          }
-          return failed;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Integer> failed = new ArrayList<>();
+                  for (int i = client; i < MEMORIES; i += CLIENTS) {
+                    TestServer.Reply r =
+                        http.post(
+                            "/v1/memories?namespace=load",
+                            "{\"text\":\"memory number "
+                                + i
+                                + "\",\"tags\":[\"c"
+                                + client
+                                + "\"]}");
+                    if (r.status() != 201) {
+                      failed.add(r.status());
+                    }
+                  }
+                  return failed;
+                }));
       }
       pool.shutdown();
       assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
@@ -50,7 +58,11 @@ class ConcurrentWritesTest {
       Set<Long> ids = new HashSet<>();
       String cursor = null;
       do {
-        JsonNode page = V1ApiTest.json(http.get("/v1/memories?namespace=load&limit=100" + (cursor == null ? "" : "&cursor=" + cursor)));
+        JsonNode page =
+            V1ApiTest.json(
+                http.get(
+                    "/v1/memories?namespace=load&limit=100"
+                        + (cursor == null ? "" : "&cursor=" + cursor)));
         page.get("items").forEach(m -> ids.add(m.get("id").asLong()));
         cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
       } while (cursor != null);
@@ -60,7 +72,11 @@ class ConcurrentWritesTest {
       Set<Long> sequences = new HashSet<>();
       String before = null;
       do {
-        JsonNode page = V1ApiTest.json(http.get("/v1/audit?namespace=load&limit=1000" + (before == null ? "" : "&before=" + before)));
+        JsonNode page =
+            V1ApiTest.json(
+                http.get(
+                    "/v1/audit?namespace=load&limit=1000"
+                        + (before == null ? "" : "&before=" + before)));
         for (JsonNode entry : page.get("items")) {
           assertThat(entry.get("action").asText()).isEqualTo("memory.add");
           sequences.add(entry.get("sequence").asLong());

@@ -12,14 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each error status is a problem+json document naming the field and the rule. */
 class ErrorsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TestServer http;
 
   @BeforeAll
   static void start() {
-    http = TestServer.start(Map.of("MEMKIT_STORE", TestServer.storeUri(dir, "sqlite"), "MEMKIT_API_KEY", TestServer.KEY,
-        "MEMKIT_MAX_BODY", "4096"), TestServer.KEY);
+    http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                TestServer.storeUri(dir, "sqlite"),
+                "MEMKIT_API_KEY",
+                TestServer.KEY,
+                "MEMKIT_MAX_BODY",
+                "4096"),
+            TestServer.KEY);
   }
 
   @AfterAll
@@ -42,7 +49,8 @@ class ErrorsTest {
 
   @Test
   void aBrokenRuleIs400NamingFieldAndRule() {
-    JsonNode p = problem(http.post("/v1/memories", "{\"text\":\"x\",\"tags\":[\"ok\",\"not ok\"]}"), 400);
+    JsonNode p =
+        problem(http.post("/v1/memories", "{\"text\":\"x\",\"tags\":[\"ok\",\"not ok\"]}"), 400);
     assertThat(p.get("errors").get(0).get("field").asText()).isEqualTo("tags[1]");
     assertThat(p.get("errors").get(0).get("rule").asText()).contains("must match");
   }
@@ -90,9 +98,13 @@ class ErrorsTest {
   @Test
   void aVersionConflictIs409() {
     http.put("/v1/state/cas", "{\"value\":1}");
-    TestServer.Reply r = http.send("PUT", "/v1/state/cas", "{\"value\":2}", "application/json", "If-Match", "\"5\"");
+    TestServer.Reply r =
+        http.send("PUT", "/v1/state/cas", "{\"value\":2}", "application/json", "If-Match", "\"5\"");
     problem(r, 409);
-    problem(http.send("PUT", "/v1/state/cas", "{\"value\":2}", "application/json", "If-Match", "nonsense"), 400);
+    problem(
+        http.send(
+            "PUT", "/v1/state/cas", "{\"value\":2}", "application/json", "If-Match", "nonsense"),
+        400);
   }
 
   @Test
@@ -102,7 +114,8 @@ class ErrorsTest {
 
   @Test
   void aWrongContentTypeIs415() {
-    problem(http.send("POST", "/v1/memories", "text=hello", "application/x-www-form-urlencoded"), 415);
+    problem(
+        http.send("POST", "/v1/memories", "text=hello", "application/x-www-form-urlencoded"), 415);
     problem(http.send("POST", "/v1/memories", "hello", "text/plain"), 415);
   }
 

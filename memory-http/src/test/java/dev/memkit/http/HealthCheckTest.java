@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class HealthCheckTest {
   @Test
   void aRunningServerIsHealthy() {
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
       assertThat(HealthCheck.healthy(String.valueOf(http.server.port()))).isTrue();
     }
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dimage.base=scratch}); skipped otherwise.
  */
 class ImageTarballIT {
-  private static final Path TARBALL = Path.of(System.getProperty("memkit.image.tar", "target/memkit-image.tar"));
+  private static final Path TARBALL =
+      Path.of(System.getProperty("memkit.image.tar", "target/memkit-image.tar"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Map<String, byte[]> outer;
@@ -43,7 +44,8 @@ class ImageTarballIT {
     config = JSON.readTree(outer.get(manifest.get("Config").asText())).get("config");
     files = new ArrayList<>();
     for (JsonNode layer : manifest.get("Layers")) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(outer.get(layer.asText())))) {
+      try (InputStream in =
+          new GZIPInputStream(new ByteArrayInputStream(outer.get(layer.asText())))) {
         files.addAll(untar(in).keySet());
       }
     }
@@ -54,7 +56,10 @@ class ImageTarballIT {
     List<String> entrypoint = new ArrayList<>();
     config.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
     assertThat(entrypoint.get(0)).isEqualTo("java");
-    assertThat(entrypoint).contains("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000", "-cp", "@/app/jib-classpath-file").endsWith("dev.memkit.http.MemkitServer");
+    assertThat(entrypoint)
+        .contains(
+            "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000", "-cp", "@/app/jib-classpath-file")
+        .endsWith("dev.memkit.http.MemkitServer");
     assertThat(config.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
   }
 
@@ -65,22 +70,35 @@ class ImageTarballIT {
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/data");
     List<String> env = new ArrayList<>();
     config.get("Env").forEach(e -> env.add(e.asText()));
-    assertThat(env).contains("MEMKIT_STORE=sqlite:/data/memkit.db", "MEMKIT_PORT=8080", "MEMKIT_HOST=0.0.0.0", "MALLOC_ARENA_MAX=2")
+    assertThat(env)
+        .contains(
+            "MEMKIT_STORE=sqlite:/data/memkit.db",
+            "MEMKIT_PORT=8080",
+            "MEMKIT_HOST=0.0.0.0",
+            "MALLOC_ARENA_MAX=2")
         .noneMatch(e -> e.startsWith("MEMKIT_API_KEY"));
     assertThat(files).contains("data/");
   }
 
   @Test
   void theServerItsStoresAndTheHealthCheckAreInside() {
-    assertThat(files).contains("app/jib-classpath-file", "app/classes/dev/memkit/http/MemkitServer.class",
-        "app/classes/dev/memkit/http/HealthCheck.class", "app/resources/META-INF/swagger/memkit.yml");
-    assertThat(files).anyMatch(f -> f.matches("app/libs/memory-core-[0-9.]+\\.jar"))
+    assertThat(files)
+        .contains(
+            "app/jib-classpath-file",
+            "app/classes/dev/memkit/http/MemkitServer.class",
+            "app/classes/dev/memkit/http/HealthCheck.class",
+            "app/resources/META-INF/swagger/memkit.yml");
+    assertThat(files)
+        .anyMatch(f -> f.matches("app/libs/memory-core-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-store-sqlite-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-tokens-jtokkit-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/sqlite-jdbc-[0-9.]+\\.jar"));
   }
 
-  /** The entries of a tar stream (ustar, GNU long names, PAX paths): name to content; directories end in "/". */
+  /**
+   * The entries of a tar stream (ustar, GNU long names, PAX paths): name to content; directories
+   * end in "/".
+   */
   static Map<String, byte[]> untar(InputStream in) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     byte[] header = new byte[512];
@@ -91,7 +109,9 @@ class ImageTarballIT {
       }
       String name = text(header, 0, 100);
       String prefix = text(header, 345, 155);
-      long size = Long.parseLong(text(header, 124, 12).trim().isEmpty() ? "0" : text(header, 124, 12).trim(), 8);
+      long size =
+          Long.parseLong(
+              text(header, 124, 12).trim().isEmpty() ? "0" : text(header, 124, 12).trim(), 8);
       byte type = header[156];
       byte[] content = in.readNBytes((int) size);
       in.readNBytes((int) ((512 - size % 512) % 512));

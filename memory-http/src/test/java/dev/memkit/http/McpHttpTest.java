@@ -26,28 +26,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /mcp} end to end: the real server on a random port, driven by the MCP SDK's own client over
- * Streamable HTTP, with the keys, roles and namespaces of {@code /v1}.
+ * {@code /mcp} end to end: the real server on a random port, driven by the MCP SDK's own client
+ * over Streamable HTTP, with the keys, roles and namespaces of {@code /v1}.
  */
 class McpHttpTest {
   private static final String ADMIN = "mcp-admin-key-1";
   private static final String WRITER = "mcp-writer-key-2";
   private static final String READER = "mcp-reader-key-3";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TestServer http;
   static final List<McpSyncClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     Path keys = dir.resolve("keys.json");
-    Files.writeString(keys, "["
-        + "{\"id\":\"ops\",\"sha256\":\"" + hash(ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-        + "{\"id\":\"bot\",\"sha256\":\"" + hash(WRITER) + "\",\"role\":\"write\",\"namespaces\":[\"team-a\"]},"
-        + "{\"id\":\"viewer\",\"sha256\":\"" + hash(READER) + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]}]");
-    http = TestServer.start(Map.of("MEMKIT_STORE", TestServer.storeUri(dir, "sqlite"), "MEMKIT_KEYS_FILE", keys.toString(),
-        "MEMKIT_MCP_TOOLS", "all"), ADMIN);
+    Files.writeString(
+        keys,
+        "["
+            + "{\"id\":\"ops\",\"sha256\":\""
+            + hash(ADMIN)
+            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
+            + "{\"id\":\"bot\",\"sha256\":\""
+            + hash(WRITER)
+            + "\",\"role\":\"write\",\"namespaces\":[\"team-a\"]},"
+            + "{\"id\":\"viewer\",\"sha256\":\""
+            + hash(READER)
+            + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]}]");
+    http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                TestServer.storeUri(dir, "sqlite"),
+                "MEMKIT_KEYS_FILE",
+                keys.toString(),
+                "MEMKIT_MCP_TOOLS",
+                "all"),
+            ADMIN);
   }
 
   @AfterAll
@@ -62,10 +77,11 @@ class McpHttpTest {
 
   /** An initialized client with {@code key}, on {@code path} (e.g. {@code /mcp?namespace=x}). */
   private static McpSyncClient client(String key, String path) {
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(http.server.url().toString())
-        .endpoint(path)
-        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
-        .build();
+    HttpClientStreamableHttpTransport transport =
+        HttpClientStreamableHttpTransport.builder(http.server.url().toString())
+            .endpoint(path)
+            .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
+            .build();
     McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
     clients.add(client);
     client.initialize();
@@ -75,7 +91,8 @@ class McpHttpTest {
   @Test
   void anAdminKeyCallsEveryToolReadsEveryResourceAndGetsEveryPrompt() {
     McpSyncClient client = client(ADMIN, "/mcp?namespace=every-tool");
-    assertThat(client.getCurrentInitializationResult().protocolVersion()).isIn(MemkitMcp.PROTOCOL_VERSIONS);
+    assertThat(client.getCurrentInitializationResult().protocolVersion())
+        .isIn(MemkitMcp.PROTOCOL_VERSIONS);
     new McpScenario(client).coverEverything(24);
   }
 
@@ -91,10 +108,18 @@ class McpHttpTest {
     assertThat(scenario.idsTagged("parallel")).isEqualTo(ids);
     TestServer.Reply audit = http.get("/v1/audit?namespace=team-a&target=memory&limit=1000");
     assertThat(audit.status()).isEqualTo(200);
-    long adds = ((JsonValue.JsonArray) ((JsonValue.JsonObject) JsonText.parse(audit.body(), "audit")).members().get("items"))
-        .values().stream().map(v -> (JsonValue.JsonObject) v)
-        .filter(e -> e.string("action").orElse("").equals("memory.add") && e.string("actor").orElse("").equals("key:bot"))
-        .count();
+    long adds =
+        ((JsonValue.JsonArray)
+                ((JsonValue.JsonObject) JsonText.parse(audit.body(), "audit"))
+                    .members()
+                    .get("items"))
+            .values().stream()
+                .map(v -> (JsonValue.JsonObject) v)
+                .filter(
+                    e ->
+                        e.string("action").orElse("").equals("memory.add")
+                            && e.string("actor").orElse("").equals("key:bot"))
+                .count();
     assertThat(adds).isEqualTo(100);
   }
 
@@ -114,10 +139,14 @@ class McpHttpTest {
     McpSyncClient viewer = client(READER, "/mcp");
     List<McpSchema.Tool> tools = new McpScenario(viewer).listTools();
     assertThat(tools).isNotEmpty().allMatch(t -> t.annotations().readOnlyHint());
-    assertThat(tools).extracting(McpSchema.Tool::name).contains("memory_search", "context_get").doesNotContain("memory_add");
+    assertThat(tools)
+        .extracting(McpSchema.Tool::name)
+        .contains("memory_search", "context_get")
+        .doesNotContain("memory_add");
     McpScenario scenario = new McpScenario(viewer);
     assertThat(scenario.refused("memory_add", Map.of("text", "sneaky"))).contains("may only read");
-    assertThat(scenario.ok("memory_search", Map.of("query", "sneaky")).get("items")).isEqualTo(List.of());
+    assertThat(scenario.ok("memory_search", Map.of("query", "sneaky")).get("items"))
+        .isEqualTo(List.of());
   }
 
   @Test
@@ -133,9 +162,13 @@ class McpHttpTest {
 
   @Test
   void aPageOfAnotherOriginIsRefusedAndALocalOneIsNot() {
-    TestServer.Reply foreign = http.send("POST", "/mcp", initialize(), "application/json", "Origin", "http://evil.example");
+    TestServer.Reply foreign =
+        http.send(
+            "POST", "/mcp", initialize(), "application/json", "Origin", "http://evil.example");
     assertThat(foreign.status()).isEqualTo(403);
-    TestServer.Reply local = http.send("POST", "/mcp", initialize(), "application/json", "Origin", "http://localhost:6274");
+    TestServer.Reply local =
+        http.send(
+            "POST", "/mcp", initialize(), "application/json", "Origin", "http://localhost:6274");
     assertThat(local.status()).isEqualTo(200);
   }
 
@@ -144,15 +177,22 @@ class McpHttpTest {
     TestServer.Reply notJson = http.post("/mcp", "{not json");
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.body()).contains("\"code\":-32700").contains("\"id\":null");
-    TestServer.Reply badVersion = http.post("/mcp", "{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"ping\"}");
+    TestServer.Reply badVersion =
+        http.post("/mcp", "{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"ping\"}");
     assertThat(badVersion.status()).isEqualTo(400);
     assertThat(badVersion.body()).contains("\"code\":-32600").contains("\"id\":7");
-    TestServer.Reply unknown = http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"no/such\"}");
+    TestServer.Reply unknown =
+        http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"no/such\"}");
     assertThat(unknown.status()).isEqualTo(200);
     assertThat(unknown.body()).contains("\"code\":-32601");
-    assertThat(http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").status()).isEqualTo(202);
+    assertThat(
+            http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .status())
+        .isEqualTo(202);
     assertThat(http.get("/mcp").status()).isEqualTo(405);
-    TestServer.Reply unsupported = http.send("POST", "/mcp", initialize(), "application/json", "MCP-Protocol-Version", "1999-01-01");
+    TestServer.Reply unsupported =
+        http.send(
+            "POST", "/mcp", initialize(), "application/json", "MCP-Protocol-Version", "1999-01-01");
     assertThat(unsupported.status()).isEqualTo(400);
   }
 
@@ -169,8 +209,17 @@ class McpHttpTest {
 
   @Test
   void aWrongToolSelectionStopsTheServerAtStartNamingTheVariable() {
-    assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", ADMIN,
-        "MEMKIT_MCP_TOOLS", "default,memory_ad"), ADMIN))
+    assertThatThrownBy(
+            () ->
+                TestServer.start(
+                    Map.of(
+                        "MEMKIT_STORE",
+                        "mem:",
+                        "MEMKIT_API_KEY",
+                        ADMIN,
+                        "MEMKIT_MCP_TOOLS",
+                        "default,memory_ad"),
+                    ADMIN))
         .hasStackTraceContaining("MEMKIT_MCP_TOOLS names 'memory_ad'");
   }
 

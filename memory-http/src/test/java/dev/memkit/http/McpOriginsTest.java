@@ -31,8 +31,13 @@ class McpOriginsTest {
 
   @Test
   void thePublicUrlAndListedOriginsPass() {
-    McpOrigins origins = origins(Map.of("MEMKIT_PUBLIC_URL", "https://Memkit.Example.com/base/",
-        "MEMKIT_MCP_ORIGINS", "https://chatgpt.com, https://claude.ai"));
+    McpOrigins origins =
+        origins(
+            Map.of(
+                "MEMKIT_PUBLIC_URL",
+                "https://Memkit.Example.com/base/",
+                "MEMKIT_MCP_ORIGINS",
+                "https://chatgpt.com, https://claude.ai"));
     assertThat(origins.allows("https://memkit.example.com")).isTrue();
     assertThat(origins.allows("https://chatgpt.com")).isTrue();
     assertThat(origins.allows("https://claude.ai")).isTrue();

@@ -15,14 +15,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /metrics}: Prometheus text that moves with the traffic, behind an admin key unless made public. */
+/**
+ * {@code /metrics}: Prometheus text that moves with the traffic, behind an admin key unless made
+ * public.
+ */
 class MetricsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** The value of the sample {@code name{labels}} in {@code text}, or -1 when it is absent. */
   static double sample(String text, String name, String... labels) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(text);
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(text);
     while (m.find()) {
       String found = m.group(1) == null ? "" : m.group(1);
       boolean all = true;
@@ -50,17 +53,37 @@ class MetricsTest {
       String before = scrape(http);
       assertThat(sample(before, "memkit_backups")).isEqualTo(1);
       assertThat(sample(before, "memkit_backup_age_seconds")).isBetween(0.0, 600.0);
-      assertThat(sample(before, "memkit_backup_taken_seconds_count", "store=\"sqlite\"")).isGreaterThanOrEqualTo(1);
+      assertThat(sample(before, "memkit_backup_taken_seconds_count", "store=\"sqlite\""))
+          .isGreaterThanOrEqualTo(1);
       assertThat(sample(before, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
       assertThat(sample(before, "process_uptime_seconds")).isPositive();
       assertThat(sample(before, "jvm_threads_live_threads")).isPositive();
-      double gets = Math.max(0, sample(before, "http_server_requests_seconds_count",
-          "method=\"GET\"", "status=\"200\"", "uri=\"/state/get\""));
-      double writes = Math.max(0, sample(before, "memkit_store_operations_seconds_count", "operation=\"write\"", "outcome=\"ok\""));
-      double batched = Math.max(0, sample(before, "memkit_store_batch_units_sum", "store=\"sqlite\""));
+      double gets =
+          Math.max(
+              0,
+              sample(
+                  before,
+                  "http_server_requests_seconds_count",
+                  "method=\"GET\"",
+                  "status=\"200\"",
+                  "uri=\"/state/get\""));
+      double writes =
+          Math.max(
+              0,
+              sample(
+                  before,
+                  "memkit_store_operations_seconds_count",
+                  "operation=\"write\"",
+                  "outcome=\"ok\""));
+      double batched =
+          Math.max(0, sample(before, "memkit_store_batch_units_sum", "store=\"sqlite\""));
 
-      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").body()).isEqualTo("{\"ok\":true}");
-      assertThat(http.post("/memory/add", "{\"event\":\"Deployed v1.2\",\"tags\":[\"deploy\"]}").status()).isEqualTo(200);
+      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").body())
+          .isEqualTo("{\"ok\":true}");
+      assertThat(
+              http.post("/memory/add", "{\"event\":\"Deployed v1.2\",\"tags\":[\"deploy\"]}")
+                  .status())
+          .isEqualTo(200);
       for (int i = 0; i < 3; i++) {
         assertThat(http.get("/state/get?key=phase").body()).isEqualTo("{\"value\":\"testing\"}");
       }
@@ -68,27 +91,66 @@ class MetricsTest {
       assertThat(http.get("/v1/state/missing").status()).isEqualTo(404);
 
       String after = scrape(http);
-      assertThat(sample(after, "http_server_requests_seconds_count", "method=\"GET\"", "status=\"200\"", "uri=\"/state/get\""))
+      assertThat(
+              sample(
+                  after,
+                  "http_server_requests_seconds_count",
+                  "method=\"GET\"",
+                  "status=\"200\"",
+                  "uri=\"/state/get\""))
           .isEqualTo(gets + 3);
       // a 404 is labelled NOT_FOUND, whatever the path, so unknown paths add no series
-      assertThat(sample(after, "http_server_requests_seconds_count", "status=\"404\"", "uri=\"NOT_FOUND\"")).isEqualTo(1);
-      assertThat(sample(after, "http_server_requests_seconds_bucket", "uri=\"/state/get\"", "le=\"+Inf\"")).isEqualTo(gets + 3);
-      assertThat(sample(after, "memkit_store_operations_seconds_count", "operation=\"write\"", "outcome=\"ok\""))
+      assertThat(
+              sample(
+                  after,
+                  "http_server_requests_seconds_count",
+                  "status=\"404\"",
+                  "uri=\"NOT_FOUND\""))
+          .isEqualTo(1);
+      assertThat(
+              sample(
+                  after,
+                  "http_server_requests_seconds_bucket",
+                  "uri=\"/state/get\"",
+                  "le=\"+Inf\""))
+          .isEqualTo(gets + 3);
+      assertThat(
+              sample(
+                  after,
+                  "memkit_store_operations_seconds_count",
+                  "operation=\"write\"",
+                  "outcome=\"ok\""))
           .isEqualTo(writes + 2);
-      assertThat(sample(after, "memkit_store_operations_seconds_count", "operation=\"read\"", "outcome=\"ok\"")).isGreaterThanOrEqualTo(5);
+      assertThat(
+              sample(
+                  after,
+                  "memkit_store_operations_seconds_count",
+                  "operation=\"read\"",
+                  "outcome=\"ok\""))
+          .isGreaterThanOrEqualTo(5);
       assertThat(sample(after, "memkit_search_seconds_count", "mode=\"keyword\"")).isEqualTo(1);
-      assertThat(sample(after, "memkit_search_seconds_bucket", "mode=\"keyword\"", "le=\"+Inf\"")).isEqualTo(1);
+      assertThat(sample(after, "memkit_search_seconds_bucket", "mode=\"keyword\"", "le=\"+Inf\""))
+          .isEqualTo(1);
       assertThat(sample(after, "memkit_store_batch_units_count", "store=\"sqlite\"")).isPositive();
-      assertThat(sample(after, "memkit_store_batch_units_sum", "store=\"sqlite\"")).isEqualTo(batched + 2);
+      assertThat(sample(after, "memkit_store_batch_units_sum", "store=\"sqlite\""))
+          .isEqualTo(batched + 2);
     }
   }
 
   @Test
   void metricsNeedAnAdminKey() throws Exception {
     Path keys = dir.resolve("keys.json");
-    Files.writeString(keys, "[{\"id\":\"ops\",\"sha256\":\"" + AuthTest.hash(AuthTest.ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-        + "{\"id\":\"bot\",\"sha256\":\"" + AuthTest.hash(AuthTest.WRITER) + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", keys.toString()), AuthTest.ADMIN)) {
+    Files.writeString(
+        keys,
+        "[{\"id\":\"ops\",\"sha256\":\""
+            + AuthTest.hash(AuthTest.ADMIN)
+            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
+            + "{\"id\":\"bot\",\"sha256\":\""
+            + AuthTest.hash(AuthTest.WRITER)
+            + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", keys.toString()), AuthTest.ADMIN)) {
       ErrorsTest.problem(http.as(null).get("/metrics"), 401);
       ErrorsTest.problem(http.as(AuthTest.WRITER).get("/metrics"), 403);
       assertThat(sample(scrape(http), "jvm_classes_loaded_classes")).isPositive();
@@ -97,8 +159,16 @@ class MetricsTest {
 
   @Test
   void publicMetricsNeedNoKeyButTheApiStillDoes() {
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY,
-        "MEMKIT_METRICS_PUBLIC", "true"), null)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                "mem:",
+                "MEMKIT_API_KEY",
+                TestServer.KEY,
+                "MEMKIT_METRICS_PUBLIC",
+                "true"),
+            null)) {
       assertThat(sample(scrape(http), "process_uptime_seconds")).isPositive();
       ErrorsTest.problem(http.get("/v1/state"), 401);
     }
@@ -106,8 +176,11 @@ class MetricsTest {
 
   @Test
   void aMalformedMetricsSettingStopsTheStart() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.start(Map.of("MEMKIT_STORE", "mem:",
-        "MEMKIT_METRICS_PUBLIC", "maybe"), null)).isInstanceOf(dev.memkit.core.error.ValidationException.class)
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                TestServer.start(
+                    Map.of("MEMKIT_STORE", "mem:", "MEMKIT_METRICS_PUBLIC", "maybe"), null))
+        .isInstanceOf(dev.memkit.core.error.ValidationException.class)
         .hasMessageContaining("MEMKIT_METRICS_PUBLIC");
   }
 
@@ -122,9 +195,17 @@ class MetricsTest {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.write(new byte[100]);
     }
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", uri, "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", uri, "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
       String text = scrape(http);
-      assertThat(sample(text, "memkit_store_recoveries_total", "store=\"sqlite\"", "event=\"restored_backup\"")).isEqualTo(1);
+      assertThat(
+              sample(
+                  text,
+                  "memkit_store_recoveries_total",
+                  "store=\"sqlite\"",
+                  "event=\"restored_backup\""))
+          .isEqualTo(1);
       assertThat(http.get("/v1/memories/1").status()).isEqualTo(200);
     }
   }

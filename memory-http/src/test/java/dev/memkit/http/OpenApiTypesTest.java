@@ -26,8 +26,7 @@ class OpenApiTypesTest {
   static final int PARAMETER_TEXT_MAX = 700;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TestServer http;
   static JsonNode api;
 
@@ -44,11 +43,21 @@ class OpenApiTypesTest {
 
   private static List<Map.Entry<String, JsonNode>> operations() {
     List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
-    api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-      if (op.getValue().has("responses")) {
-        all.add(Map.entry(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue()));
-      }
-    }));
+    api.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op -> {
+                          if (op.getValue().has("responses")) {
+                            all.add(
+                                Map.entry(
+                                    op.getKey().toUpperCase() + " " + path.getKey(),
+                                    op.getValue()));
+                          }
+                        }));
     return all;
   }
 
@@ -69,17 +78,24 @@ class OpenApiTypesTest {
           continue;
         }
         JsonNode schema = content.path("application/json").path("schema");
-        String ref = schema.has("$ref") ? schema.get("$ref").asText() : schema.path("items").path("$ref").asText(null);
+        String ref =
+            schema.has("$ref")
+                ? schema.get("$ref").asText()
+                : schema.path("items").path("$ref").asText(null);
         if (ref == null || !ref.startsWith("#/components/schemas/")) {
           untyped.add(op.getKey() + " " + response.getKey() + ": " + content);
           continue;
         }
-        assertThat(api.path("components").path("schemas").has(ref.substring(ref.lastIndexOf('/') + 1))).as(ref).isTrue();
+        assertThat(
+                api.path("components").path("schemas").has(ref.substring(ref.lastIndexOf('/') + 1)))
+            .as(ref)
+            .isTrue();
         typed++;
       }
     }
     assertThat(untyped).isEmpty();
-    assertThat(typed).isGreaterThanOrEqualTo(OpenApiDocumentTest.ROUTES.size() - 3); // all but the three deletes
+    assertThat(typed)
+        .isGreaterThanOrEqualTo(OpenApiDocumentTest.ROUTES.size() - 3); // all but the three deletes
   }
 
   @Test
@@ -103,18 +119,46 @@ class OpenApiTypesTest {
   @Test
   void theSeedRoutesCarryExamples() {
     JsonNode schemas = api.path("components").path("schemas");
-    assertThat(schemas.path("Ok").path("properties").path("ok").path("example").asBoolean()).isTrue();
-    assertThat(schemas.path("SeedStateValue").path("properties").path("value").path("example").asText()).isEqualTo("testing");
-    assertThat(schemas.path("SeedSearchHit").path("properties").path("tags").path("example").asText()).isEqualTo("deploy,v1.2");
-    assertThat(schemas.path("SeedGoal").path("properties").path("status").path("example").asText()).isEqualTo("new");
-    assertThat(schemas.path("SeedContext").path("properties").path("prompt_block").path("example").asText()).startsWith("# State:");
-    JsonNode search = api.path("paths").path("/memory/search").path("get").path("responses").path("200")
-        .path("content").path("application/json").path("schema");
+    assertThat(schemas.path("Ok").path("properties").path("ok").path("example").asBoolean())
+        .isTrue();
+    assertThat(
+            schemas
+                .path("SeedStateValue")
+                .path("properties")
+                .path("value")
+                .path("example")
+                .asText())
+        .isEqualTo("testing");
+    assertThat(
+            schemas.path("SeedSearchHit").path("properties").path("tags").path("example").asText())
+        .isEqualTo("deploy,v1.2");
+    assertThat(schemas.path("SeedGoal").path("properties").path("status").path("example").asText())
+        .isEqualTo("new");
+    assertThat(
+            schemas
+                .path("SeedContext")
+                .path("properties")
+                .path("prompt_block")
+                .path("example")
+                .asText())
+        .startsWith("# State:");
+    JsonNode search =
+        api.path("paths")
+            .path("/memory/search")
+            .path("get")
+            .path("responses")
+            .path("200")
+            .path("content")
+            .path("application/json")
+            .path("schema");
     assertThat(search.path("type").asText()).isEqualTo("array");
-    assertThat(search.path("items").path("$ref").asText()).isEqualTo("#/components/schemas/SeedSearchHit");
+    assertThat(search.path("items").path("$ref").asText())
+        .isEqualTo("#/components/schemas/SeedSearchHit");
   }
 
-  /** The properties of the schema {@code name}, those of the schemas it is {@code allOf} included. */
+  /**
+   * The properties of the schema {@code name}, those of the schemas it is {@code allOf} included.
+   */
   static Map<String, JsonNode> properties(String name) {
     JsonNode schema = api.path("components").path("schemas").path(name);
     Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
@@ -129,24 +173,31 @@ class OpenApiTypesTest {
     return all;
   }
 
-  /** {@code body} has exactly the members of the schema {@code name}, and so do its nested typed values. */
+  /**
+   * {@code body} has exactly the members of the schema {@code name}, and so do its nested typed
+   * values.
+   */
   static void matches(JsonNode body, String name) {
     Map<String, JsonNode> properties = properties(name);
     assertThat(properties).as("schema " + name).isNotEmpty();
     Set<String> actual = new HashSet<>();
     body.fieldNames().forEachRemaining(actual::add);
     assertThat(actual).as(name + " members of " + body).isEqualTo(properties.keySet());
-    properties.entrySet().forEach(p -> {
-      JsonNode value = body.get(p.getKey());
-      String ref = p.getValue().path("$ref").asText(null);
-      String itemRef = p.getValue().path("items").path("$ref").asText(null);
-      if (ref != null && !ref.endsWith("/JsonValue") && value.isObject()) {
-        matches(value, ref.substring(ref.lastIndexOf('/') + 1));
-      }
-      if (itemRef != null && !itemRef.endsWith("/JsonValue") && value.isArray()) {
-        value.forEach(item -> matches(item, itemRef.substring(itemRef.lastIndexOf('/') + 1)));
-      }
-    });
+    properties
+        .entrySet()
+        .forEach(
+            p -> {
+              JsonNode value = body.get(p.getKey());
+              String ref = p.getValue().path("$ref").asText(null);
+              String itemRef = p.getValue().path("items").path("$ref").asText(null);
+              if (ref != null && !ref.endsWith("/JsonValue") && value.isObject()) {
+                matches(value, ref.substring(ref.lastIndexOf('/') + 1));
+              }
+              if (itemRef != null && !itemRef.endsWith("/JsonValue") && value.isArray()) {
+                value.forEach(
+                    item -> matches(item, itemRef.substring(itemRef.lastIndexOf('/') + 1)));
+              }
+            });
   }
 
   private static JsonNode json(TestServer.Reply reply) throws Exception {
@@ -156,12 +207,22 @@ class OpenApiTypesTest {
 
   @Test
   void realAnswersHaveExactlyTheMembersTheirSchemasName() throws Exception {
-    matches(json(http.post("/state/set", "{\"key\":\"current_phase\",\"value\":\"testing\"}")), "Ok");
+    matches(
+        json(http.post("/state/set", "{\"key\":\"current_phase\",\"value\":\"testing\"}")), "Ok");
     matches(json(http.get("/state/get?key=current_phase")), "SeedStateValue");
-    matches(json(http.post("/memory/add", "{\"event\":\"Deployed v1.2\",\"tags\":[\"deploy\",\"v1.2\"]}")), "Ok");
+    matches(
+        json(
+            http.post(
+                "/memory/add", "{\"event\":\"Deployed v1.2\",\"tags\":[\"deploy\",\"v1.2\"]}")),
+        "Ok");
     json(http.get("/memory/search?q=deploy")).forEach(hit -> matches(hit, "SeedSearchHit"));
     matches(json(http.post("/goals/add", "{\"goal\":\"Launch MVP\"}")), "SeedGoal");
-    matches(json(http.post("/goals/progress", "{\"goal_id\":1,\"status\":\"in_progress\",\"note\":\"Wired\"}")), "Ok");
+    matches(
+        json(
+            http.post(
+                "/goals/progress",
+                "{\"goal_id\":1,\"status\":\"in_progress\",\"note\":\"Wired\"}")),
+        "Ok");
     matches(json(http.get("/context/export?max_tokens=1500")), "SeedContext");
     matches(json(http.as(null).get("/health")), "Health");
     matches(json(http.get("/version")), "Version");
@@ -169,7 +230,12 @@ class OpenApiTypesTest {
     matches(json(http.get("/v1/state")), "StateEntryList");
     matches(json(http.get("/v1/state/current_phase")), "StateEntry");
     matches(json(http.patch("/v1/profile", "{\"name\":\"Ada\"}")), "StateEntry");
-    matches(json(http.post("/v1/memories", "{\"text\":\"Shipped the importer\",\"tags\":[\"release\"],\"occurred_at\":\"2026-11-20T10:00:00Z\"}")), "Memory");
+    matches(
+        json(
+            http.post(
+                "/v1/memories",
+                "{\"text\":\"Shipped the importer\",\"tags\":[\"release\"],\"occurred_at\":\"2026-11-20T10:00:00Z\"}")),
+        "Memory");
     matches(json(http.get("/v1/memories?limit=1")), "MemoryPage");
     matches(json(http.get("/v1/memories/search?q=importer")), "SearchHitList");
     matches(json(http.post("/v1/snapshots", "{\"summary\":\"End of session\"}")), "Memory");
@@ -180,7 +246,12 @@ class OpenApiTypesTest {
     matches(json(http.post("/v1/backups", "{}")), "Backup");
     JsonNode backups = json(http.get("/v1/backups"));
     matches(backups, "BackupList");
-    matches(json(http.post("/v1/backups/" + backups.path("items").get(0).path("id").asText() + "/restore", "")), "RestoreResult");
+    matches(
+        json(
+            http.post(
+                "/v1/backups/" + backups.path("items").get(0).path("id").asText() + "/restore",
+                "")),
+        "RestoreResult");
     JsonNode export = json(http.get("/v1/export"));
     matches(export, "ExportDocument");
     matches(json(http.post("/v1/import?mode=merge", export.toString())), "ImportResult");

@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
  * log line, which the filter writes on the thread that finished the request.
  */
 class QuickReadsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void stateReadsOfASqliteStoreRunOnTheEventLoopAndWritesOnWorkerThreads() {
@@ -28,7 +27,8 @@ class QuickReadsTest {
     Logger requests = (Logger) LoggerFactory.getLogger(AuthFilter.REQUESTS.getName());
     requests.addAppender(log);
     try (TestServer http = TestServer.start(dir)) {
-      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").status()).isEqualTo(200);
+      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").status())
+          .isEqualTo(200);
       assertThat(http.get("/state/get?key=phase").body()).isEqualTo("{\"value\":\"testing\"}");
       assertThat(http.get("/v1/state/phase").status()).isEqualTo(200);
       // a miss is still a 404 problem (its exception handler may answer from a worker thread)
@@ -36,8 +36,12 @@ class QuickReadsTest {
       assertThat(http.get("/v1/memories/search?q=phase").status()).isEqualTo(200);
 
       assertThat(threadOf(log, "POST /state/set ")).startsWith("io-executor");
-      assertThat(threadOf(log, "GET /state/get ")).doesNotStartWith("io-executor").contains("eventLoop");
-      assertThat(threadOf(log, "GET /v1/state/phase ")).doesNotStartWith("io-executor").contains("eventLoop");
+      assertThat(threadOf(log, "GET /state/get "))
+          .doesNotStartWith("io-executor")
+          .contains("eventLoop");
+      assertThat(threadOf(log, "GET /v1/state/phase "))
+          .doesNotStartWith("io-executor")
+          .contains("eventLoop");
       assertThat(threadOf(log, "GET /v1/memories/search ")).startsWith("io-executor");
     } finally {
       requests.detachAppender(log);
@@ -55,9 +59,13 @@ class QuickReadsTest {
   }
 
   private static String threadOf(ListAppender<ILoggingEvent> log, String lineStart) {
-    List<ILoggingEvent> matching = List.copyOf(log.list).stream()
-        .filter(e -> e.getFormattedMessage().startsWith(lineStart)).toList();
-    assertThat(matching).as("request log lines starting %s in %s", lineStart, Map.of("lines", log.list.size())).isNotEmpty();
+    List<ILoggingEvent> matching =
+        List.copyOf(log.list).stream()
+            .filter(e -> e.getFormattedMessage().startsWith(lineStart))
+            .toList();
+    assertThat(matching)
+        .as("request log lines starting %s in %s", lineStart, Map.of("lines", log.list.size()))
+        .isNotEmpty();
     return matching.get(0).getThreadName();
   }
 }

@@ -11,40 +11,67 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Per-key token buckets: 429 with Retry-After and a problem once a key's burst is spent; other keys and public routes unaffected. */
+/**
+ * Per-key token buckets: 429 with Retry-After and a problem once a key's burst is spent; other keys
+ * and public routes unaffected.
+ */
 class RateLimitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aKeyOverItsBurstGets429WithRetryAfterWhileAnotherKeyIsServed() throws Exception {
     Path keys = dir.resolve("keys.json");
-    Files.writeString(keys, "[{\"id\":\"ops\",\"sha256\":\"" + AuthTest.hash(AuthTest.ADMIN) + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-        + "{\"id\":\"bot\",\"sha256\":\"" + AuthTest.hash(AuthTest.WRITER) + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
+    Files.writeString(
+        keys,
+        "[{\"id\":\"ops\",\"sha256\":\""
+            + AuthTest.hash(AuthTest.ADMIN)
+            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
+            + "{\"id\":\"bot\",\"sha256\":\""
+            + AuthTest.hash(AuthTest.WRITER)
+            + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
     // one request per 100 s, bursts of 2: the third request in a row is refused for up to 100 s
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", keys.toString(),
-        "MEMKIT_RATE_LIMIT", "0.01", "MEMKIT_RATE_BURST", "2"), AuthTest.WRITER)) {
-      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").body()).isEqualTo("{\"ok\":true}");
+    try (TestServer http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                "mem:",
+                "MEMKIT_KEYS_FILE",
+                keys.toString(),
+                "MEMKIT_RATE_LIMIT",
+                "0.01",
+                "MEMKIT_RATE_BURST",
+                "2"),
+            AuthTest.WRITER)) {
+      assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").body())
+          .isEqualTo("{\"ok\":true}");
       assertThat(http.get("/state/get?key=phase").status()).isEqualTo(200);
 
-      TestServer.Reply refused = http.post("/state/set", "{\"key\":\"phase\",\"value\":\"refused\"}");
+      TestServer.Reply refused =
+          http.post("/state/set", "{\"key\":\"phase\",\"value\":\"refused\"}");
       JsonNode problem = ErrorsTest.problem(refused, 429);
       assertThat(problem.path("detail").asText()).contains("key 'bot'").contains("retry after");
       assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 100);
 
       TestServer.Reply admin = http.as(AuthTest.ADMIN).get("/state/get?key=phase");
-      assertThat(admin.body()).as("the refused write changed nothing").isEqualTo("{\"value\":\"testing\"}");
-      assertThat(http.as(null).get("/health").status()).as("public routes are not limited").isEqualTo(200);
+      assertThat(admin.body())
+          .as("the refused write changed nothing")
+          .isEqualTo("{\"value\":\"testing\"}");
+      assertThat(http.as(null).get("/health").status())
+          .as("public routes are not limited")
+          .isEqualTo(200);
       assertThat(http.get("/version").status()).isEqualTo(429);
 
       String metrics = http.as(AuthTest.ADMIN).get("/metrics").body();
-      assertThat(MetricsTest.sample(metrics, "memkit_rate_limited_total", "key=\"bot\"")).isEqualTo(2);
+      assertThat(MetricsTest.sample(metrics, "memkit_rate_limited_total", "key=\"bot\""))
+          .isEqualTo(2);
     }
   }
 
   @Test
   void withoutASettingNothingIsLimited() {
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", "mem:", "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
       for (int i = 0; i < 50; i++) {
         assertThat(http.get("/version").status()).isEqualTo(200);
       }
@@ -53,20 +80,25 @@ class RateLimitTest {
 
   @Test
   void malformedSettingsStopTheStartNamingTheVariable() {
-    for (Map.Entry<String, String> bad : Map.of("MEMKIT_RATE_LIMIT", "fast", "MEMKIT_RATE_BURST", "0").entrySet()) {
-      Map<String, String> env = new java.util.HashMap<>(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_RATE_LIMIT", "5"));
+    for (Map.Entry<String, String> bad :
+        Map.of("MEMKIT_RATE_LIMIT", "fast", "MEMKIT_RATE_BURST", "0").entrySet()) {
+      Map<String, String> env =
+          new java.util.HashMap<>(Map.of("MEMKIT_STORE", "mem:", "MEMKIT_RATE_LIMIT", "5"));
       env.put(bad.getKey(), bad.getValue());
       assertThatThrownBy(() -> TestServer.start(env, null))
-          .isInstanceOf(ValidationException.class).hasMessageContaining(bad.getKey());
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining(bad.getKey());
     }
-    assertThatThrownBy(() -> OpsSettings.from(Map.of("MEMKIT_RATE_LIMIT", "-1"))).hasMessageContaining("MEMKIT_RATE_LIMIT");
+    assertThatThrownBy(() -> OpsSettings.from(Map.of("MEMKIT_RATE_LIMIT", "-1")))
+        .hasMessageContaining("MEMKIT_RATE_LIMIT");
     assertThat(OpsSettings.from(Map.of("MEMKIT_RATE_LIMIT", "off")).rateLimit()).isEmpty();
     assertThat(OpsSettings.from(Map.of("MEMKIT_RATE_LIMIT", "10")).rateBurst()).isEqualTo(20);
   }
 
   @Test
   void theBucketRefillsAtTheRateUpToItsCapacity() {
-    RateLimitFilter.TokenBucket bucket = new RateLimitFilter.TokenBucket(2, 3); // 2 per second, 3 at once
+    RateLimitFilter.TokenBucket bucket =
+        new RateLimitFilter.TokenBucket(2, 3); // 2 per second, 3 at once
     long t = 1_000_000_000L;
     assertThat(bucket.take(t)).isZero();
     assertThat(bucket.take(t)).isZero();

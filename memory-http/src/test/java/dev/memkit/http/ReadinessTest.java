@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers 503 with the store's state when they cannot, and 200 again once they can.
  */
 class ReadinessTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static SmallDisk smallDisk(Path parent) {
     String[] why = new String[1];
@@ -32,20 +31,32 @@ class ReadinessTest {
     assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"store\":\"writable\"}");
   }
 
-  /** A server on a store on a small disk of its own: ready, not ready once the disk is full, ready again once space is freed. */
+  /**
+   * A server on a store on a small disk of its own: ready, not ready once the disk is full, ready
+   * again once space is freed.
+   */
   private void assertFullDiskIsNotReadyThenReadyAgain(String scheme, String name) throws Exception {
     try (SmallDisk disk = smallDisk(dir);
-        TestServer http = TestServer.start(Map.of("MEMKIT_STORE", scheme + ":" + disk.root().resolve(name),
-            "MEMKIT_API_KEY", TestServer.KEY), TestServer.KEY)) {
+        TestServer http =
+            TestServer.start(
+                Map.of(
+                    "MEMKIT_STORE",
+                    scheme + ":" + disk.root().resolve(name),
+                    "MEMKIT_API_KEY",
+                    TestServer.KEY),
+                TestServer.KEY)) {
       assertReady(http);
       Path filler = disk.fill("filler");
       TestServer.Reply notReady = http.as(null).get("/ready");
       assertThat(notReady.status()).isEqualTo(503);
-      assertThat(notReady.body()).isEqualTo("{\"status\":\"not ready\",\"store\":\"unavailable\",\"detail\":\"disk full\"}");
+      assertThat(notReady.body())
+          .isEqualTo(
+              "{\"status\":\"not ready\",\"store\":\"unavailable\",\"detail\":\"disk full\"}");
       assertThat(http.as(null).get("/health").status()).isEqualTo(200);
       TestServer.Reply refused = null;
       for (int i = 0; i < 200 && refused == null; i++) {
-        TestServer.Reply r = http.put("/v1/state/big-" + i, "{\"value\":\"" + "x".repeat(8000) + "\"}");
+        TestServer.Reply r =
+            http.put("/v1/state/big-" + i, "{\"value\":\"" + "x".repeat(8000) + "\"}");
         refused = r.status() == 200 ? null : r;
       }
       assertThat(refused).as("a write on the full disk").isNotNull();
@@ -70,14 +81,18 @@ class ReadinessTest {
   @Test
   void aDeletedWriteAheadLogIsNotReadyWhileHealthStaysUp() throws Exception {
     Path file = dir.resolve("memkit.db");
-    try (TestServer http = TestServer.start(Map.of("MEMKIT_STORE", "sqlite:" + file, "MEMKIT_API_KEY", TestServer.KEY),
-        TestServer.KEY)) {
+    try (TestServer http =
+        TestServer.start(
+            Map.of("MEMKIT_STORE", "sqlite:" + file, "MEMKIT_API_KEY", TestServer.KEY),
+            TestServer.KEY)) {
       assertThat(http.put("/v1/state/before", "{\"value\":1}").status()).isEqualTo(200);
       assertReady(http);
       Files.delete(file.resolveSibling("memkit.db-wal"));
       TestServer.Reply notReady = http.as(null).get("/ready");
       assertThat(notReady.status()).isEqualTo(503);
-      assertThat(notReady.body()).contains("\"store\":\"unavailable\"").contains("write-ahead log was deleted");
+      assertThat(notReady.body())
+          .contains("\"store\":\"unavailable\"")
+          .contains("write-ahead log was deleted");
       ErrorsTest.problem(http.put("/v1/state/after", "{\"value\":1}"), 503);
       TestServer.Reply health = http.as(null).get("/health");
       assertThat(health.status()).isEqualTo(200);

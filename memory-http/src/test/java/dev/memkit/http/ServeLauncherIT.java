@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,19 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: {@code bin/memkit serve} and {@code java -jar memkit-server.jar} with options, as
  * child processes on the shaded jar. The launcher runs in a small copy of the repository (the
- * script, the server jar, a placeholder command-line jar, an old pom) so it finds everything
- * built and builds nothing.
+ * script, the server jar, a placeholder command-line jar, an old pom) so it finds everything built
+ * and builds nothing.
  */
 class ServeLauncherIT {
-  private static final Path REPO = Path.of(System.getProperty("memkit.repo.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = Path.of(System.getProperty("memkit.server.jar", "target/memkit-server.jar")).toAbsolutePath();
+  private static final Path REPO =
+      Path.of(System.getProperty("memkit.repo.root", "..")).toAbsolutePath().normalize();
+  private static final Path JAR =
+      Path.of(System.getProperty("memkit.server.jar", "target/memkit-server.jar")).toAbsolutePath();
   private static final Pattern SERVING = Pattern.compile("serving (http://\\S+) \\(store (.+)\\)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  record Run(int code, String out, String err) {
-  }
+  record Run(int code, String out, String err) {}
 
   private Path layout() throws IOException {
     Path root = dir.resolve("repo");
@@ -45,9 +44,11 @@ class ServeLauncherIT {
     Files.createDirectories(root.resolve("memory-cli/target"));
     Files.createDirectories(root.resolve("memory-http/target"));
     Files.copy(REPO.resolve("bin/memkit"), root.resolve("bin/memkit"));
-    Files.setPosixFilePermissions(root.resolve("bin/memkit"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        root.resolve("bin/memkit"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(root.resolve("pom.xml"), "<project/>\n");
-    Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
     Files.writeString(root.resolve("memory-cli/target/memkit-cli.jar"), "not used by serve\n");
     Files.copy(JAR, root.resolve("memory-http/target/memkit-server.jar"));
     return root;
@@ -80,8 +81,13 @@ class ServeLauncherIT {
   }
 
   private static List<String> jar(String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-jar", JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     return command;
   }
@@ -113,9 +119,17 @@ class ServeLauncherIT {
       }
       assertThat(m).as(Files.readString(log)).isNotNull();
       assertThat(m.group(2)).isEqualTo("sqlite:" + db);
-      assertThat(m.group(1)).startsWith("http://127.0.0.1:").doesNotEndWith(":1").doesNotEndWith(":8080");
-      HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1) + "/health"))
-          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(m.group(1))
+          .startsWith("http://127.0.0.1:")
+          .doesNotEndWith(":1")
+          .doesNotEndWith(":8080");
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(m.group(1) + "/health"))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).startsWith("{\"status\":\"ok\"");
       assertThat(Files.exists(db)).isTrue();
@@ -131,19 +145,29 @@ class ServeLauncherIT {
     Path root = layout();
     Path archive = root.resolve("memory-http/target/memkit-server.jsa");
     for (int start = 0; start < 2; start++) {
-      ProcessBuilder pb = process(launcher(root, "--port", "0", "--store", "sqlite:" + dir.resolve("cds.db")));
+      ProcessBuilder pb =
+          process(launcher(root, "--port", "0", "--store", "sqlite:" + dir.resolve("cds.db")));
       pb.environment().put("MEMKIT_CDS", "1");
-      pb.environment().put("MEMKIT_JAVA_OPTS", "-Xmx128m -Xshare:auto -Xlog:cds=info:file=" + dir.resolve("cds-" + start + ".log"));
+      pb.environment()
+          .put(
+              "MEMKIT_JAVA_OPTS",
+              "-Xmx128m -Xshare:auto -Xlog:cds=info:file=" + dir.resolve("cds-" + start + ".log"));
       Path log = dir.resolve("cds-server-" + start + ".log");
       pb.redirectErrorStream(true).redirectOutput(log.toFile());
       Process p = pb.start();
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && p.isAlive() && !SERVING.matcher(Files.readString(log)).find()) {
+        while (System.nanoTime() < deadline
+            && p.isAlive()
+            && !SERVING.matcher(Files.readString(log)).find()) {
           Thread.sleep(100);
         }
-        assertThat(SERVING.matcher(Files.readString(log)).find()).as(Files.readString(log)).isTrue();
-        assertThat(archive).as("written by the training start before the first real one").isNotEmptyFile();
+        assertThat(SERVING.matcher(Files.readString(log)).find())
+            .as(Files.readString(log))
+            .isTrue();
+        assertThat(archive)
+            .as("written by the training start before the first real one")
+            .isNotEmptyFile();
       } finally {
         p.destroy();
         p.waitFor(30, TimeUnit.SECONDS);
@@ -151,15 +175,20 @@ class ServeLauncherIT {
       }
     }
     // the second start mapped the archive: the JVM names it among its shared archives
-    assertThat(Files.readString(dir.resolve("cds-1.log"))).contains("Opened archive " + archive)
-        .contains("Mapped dynamic region").doesNotContain("Unable to use shared archive");
+    assertThat(Files.readString(dir.resolve("cds-1.log")))
+        .contains("Opened archive " + archive)
+        .contains("Mapped dynamic region")
+        .doesNotContain("Unable to use shared archive");
   }
 
   @Test
   void helpPrintsTheOptionsAndStartsNothing() throws Exception {
     Run viaLauncher = run(launcher(layout(), "--help"));
     assertThat(viaLauncher.code()).as(viaLauncher.err()).isZero();
-    assertThat(viaLauncher.out()).startsWith("Usage: memkit serve").contains("--port PORT").contains("--store URI")
+    assertThat(viaLauncher.out())
+        .startsWith("Usage: memkit serve")
+        .contains("--port PORT")
+        .contains("--store URI")
         .doesNotContain("serving");
     Run viaJar = run(jar("-h"));
     assertThat(viaJar.code()).isZero();
@@ -170,7 +199,9 @@ class ServeLauncherIT {
   void anUnknownOptionIsAUsageErrorWithExitCode2() throws Exception {
     Run viaLauncher = run(launcher(layout(), "--prot", "9000"));
     assertThat(viaLauncher.code()).isEqualTo(2);
-    assertThat(viaLauncher.err()).contains("memkit serve: unknown option '--prot'").contains("Usage: memkit serve");
+    assertThat(viaLauncher.err())
+        .contains("memkit serve: unknown option '--prot'")
+        .contains("Usage: memkit serve");
     assertThat(viaLauncher.out()).isEmpty();
     Run badPort = run(jar("--port", "eighty"));
     assertThat(badPort.code()).isEqualTo(2);

@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A real server on a random port, on the store the test names, and a JDK HTTP client to talk to
- * it. The store URI is a parameter: {@link #storeUri(Path, String)} picks the SQLite store when it
- * is on the classpath, else the in-memory one.
+ * A real server on a random port, on the store the test names, and a JDK HTTP client to talk to it.
+ * The store URI is a parameter: {@link #storeUri(Path, String)} picks the SQLite store when it is
+ * on the classpath, else the in-memory one.
  */
 final class TestServer implements AutoCloseable {
   static final String KEY = "test-key-5f1c9a0e7b";
@@ -30,14 +30,19 @@ final class TestServer implements AutoCloseable {
     this.key = key;
   }
 
-  /** The store for tests: {@code preferred} (sqlite or json) in {@code dir} when available, else {@code mem:}. */
+  /**
+   * The store for tests: {@code preferred} (sqlite or json) in {@code dir} when available, else
+   * {@code mem:}.
+   */
   static String storeUri(Path dir, String preferred) {
     String forced = System.getProperty("memkit.test.store");
     if (forced != null && !forced.isBlank()) {
       return forced.replace("{dir}", dir.toString());
     }
     if (Memkit.schemes().contains(preferred)) {
-      return preferred.equals("sqlite") ? "sqlite:" + dir.resolve("memkit.db") : preferred + ":" + dir.resolve("memkit");
+      return preferred.equals("sqlite")
+          ? "sqlite:" + dir.resolve("memkit.db")
+          : preferred + ":" + dir.resolve("memkit");
     }
     return "mem:test";
   }
@@ -47,7 +52,9 @@ final class TestServer implements AutoCloseable {
     return start(Map.of("MEMKIT_STORE", storeUri(dir, "sqlite"), "MEMKIT_API_KEY", KEY), KEY);
   }
 
-  /** A server with {@code env} (port 0 unless given), calling with {@code key} (null: no header). */
+  /**
+   * A server with {@code env} (port 0 unless given), calling with {@code key} (null: no header).
+   */
   static TestServer start(Map<String, String> env, String key) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("MEMKIT_PORT", "0");
@@ -91,12 +98,22 @@ final class TestServer implements AutoCloseable {
   }
 
   Reply send(String method, String path, String body, String contentType, String... headers) {
-    return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
+    return sendBytes(
+        method,
+        path,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        contentType,
+        headers);
   }
 
   Reply sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(60));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(60));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -107,7 +124,8 @@ final class TestServer implements AutoCloseable {
       b.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(r.statusCode(), r.body(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

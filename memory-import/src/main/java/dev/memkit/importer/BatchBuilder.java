@@ -25,7 +25,9 @@ final class BatchBuilder {
   void add(int line, LineReader reader) {
     try {
       AddMemory memory = reader.read();
-      memories.add(new ImportedMemory(line, Lines.keyed(format, memory.withTags(Lines.withSource(format, memory.tags())))));
+      memories.add(
+          new ImportedMemory(
+              line, Lines.keyed(format, memory.withTags(Lines.withSource(format, memory.tags())))));
     } catch (ValidationException e) {
       invalid.add(new InvalidLine(line, e.getMessage()));
     }
@@ -40,7 +42,8 @@ final class BatchBuilder {
    * Reads {@code text} one line at a time in {@code format}: blank lines are skipped, every other
    * line is given to {@code reader}, whose memory or error is recorded under the line's number.
    */
-  static ImportBatch eachLine(ImportFormat format, String text, Function<String, AddMemory> reader) {
+  static ImportBatch eachLine(
+      ImportFormat format, String text, Function<String, AddMemory> reader) {
     BatchBuilder batch = new BatchBuilder(format);
     List<String> lines = Lines.split(text);
     for (int i = 0; i < lines.size(); i++) {

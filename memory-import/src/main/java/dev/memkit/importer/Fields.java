@@ -12,8 +12,7 @@ import java.util.Optional;
 
 /** Members of a JSON line, read with errors that name the member and the rule. */
 final class Fields {
-  private Fields() {
-  }
+  private Fields() {}
 
   /** {@code line} parsed as one JSON object. */
   static JsonObject object(String line) {
@@ -33,8 +32,10 @@ final class Fields {
 
   /** The string member {@code name}, which must be present and not blank. */
   static String required(JsonObject o, String name) {
-    return optional(o, name).filter(s -> !s.isBlank())
-        .orElseThrow(() -> new ValidationException(name, "is required and must be a non-blank string"));
+    return optional(o, name)
+        .filter(s -> !s.isBlank())
+        .orElseThrow(
+            () -> new ValidationException(name, "is required and must be a non-blank string"));
   }
 
   /** The string member {@code name}; absent or {@code null} is empty, another type an error. */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * What a file held: the memories read from its valid lines and its invalid lines, both in file
  * order. Reading writes nothing.
  */
-public record ImportBatch(ImportFormat format, List<ImportedMemory> memories, List<InvalidLine> invalidLines) {
+public record ImportBatch(
+    ImportFormat format, List<ImportedMemory> memories, List<InvalidLine> invalidLines) {
   /** Copies the lists. */
   public ImportBatch {
     Objects.requireNonNull(format, "format");
@@ -22,7 +23,8 @@ public record ImportBatch(ImportFormat format, List<ImportedMemory> memories, Li
   }
 
   /**
-   * Checks the file may be imported: it has no invalid line, or {@code skipInvalid} says to skip them.
+   * Checks the file may be imported: it has no invalid line, or {@code skipInvalid} says to skip
+   * them.
    *
    * @throws InvalidImportException listing the invalid lines otherwise
    */

@@ -6,17 +6,26 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The file formats memkit imports memories from; each names itself in the tag {@code source:<id>}. */
+/**
+ * The file formats memkit imports memories from; each names itself in the tag {@code source:<id>}.
+ */
 public enum ImportFormat {
   /**
-   * The {@code memory.jsonl} of the MCP reference memory server ({@code @modelcontextprotocol/server-memory}):
-   * one JSON object a line, {@code {"type":"entity","name","entityType","observations":[…]}} or
-   * {@code {"type":"relation","from","to","relationType"}}.
+   * The {@code memory.jsonl} of the MCP reference memory server
+   * ({@code @modelcontextprotocol/server-memory}): one JSON object a line, {@code
+   * {"type":"entity","name","entityType","observations":[…]}} or {@code
+   * {"type":"relation","from","to","relationType"}}.
    */
   MCP_MEMORY("mcp-memory"),
-  /** JSON Lines: one object a line with {@code text} and optional {@code tags, created_at, kind, metadata}. */
+  /**
+   * JSON Lines: one object a line with {@code text} and optional {@code tags, created_at, kind,
+   * metadata}.
+   */
   JSONL("jsonl"),
-  /** CSV with a header row naming the columns {@code text} and optional {@code tags, created_at, kind, metadata}. */
+  /**
+   * CSV with a header row naming the columns {@code text} and optional {@code tags, created_at,
+   * kind, metadata}.
+   */
   CSV("csv");
 
   private final String id;
@@ -46,8 +55,13 @@ public enum ImportFormat {
         return format;
       }
     }
-    throw new ValidationException("from", "must be one of " + Arrays.stream(values()).map(ImportFormat::id)
-        .collect(Collectors.joining(", ")) + ", got '" + name + "'");
+    throw new ValidationException(
+        "from",
+        "must be one of "
+            + Arrays.stream(values()).map(ImportFormat::id).collect(Collectors.joining(", "))
+            + ", got '"
+            + name
+            + "'");
   }
 
   @Override

@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * What an import did.
  *
- * @param added    memories stored now
- * @param existing memories already stored by an earlier import (or repeated in the file), not stored again
- * @param skipped  invalid lines left out
+ * @param added memories stored now
+ * @param existing memories already stored by an earlier import (or repeated in the file), not
+ *     stored again
+ * @param skipped invalid lines left out
  */
-public record ImportResult(ImportFormat format, int added, int existing, List<InvalidLine> skipped) {
+public record ImportResult(
+    ImportFormat format, int added, int existing, List<InvalidLine> skipped) {
   /** Checks the counts and copies the list. */
   public ImportResult {
     Objects.requireNonNull(format, "format");

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 public final class InvalidImportException extends ValidationException {
   /** How many invalid lines the message lists. */
   public static final int LISTED = 20;
+
   private static final long serialVersionUID = 1L;
   private final transient List<InvalidLine> invalidLines;
 
@@ -26,8 +27,17 @@ public final class InvalidImportException extends ValidationException {
   }
 
   private static String describe(ImportFormat format, List<InvalidLine> lines) {
-    String listed = lines.stream().limit(LISTED).map(InvalidLine::toString).collect(Collectors.joining("; "));
-    return "has " + lines.size() + " invalid " + (lines.size() == 1 ? "line" : "lines") + " for format " + format.id() + " ("
-        + listed + (lines.size() > LISTED ? "; …" : "") + "); nothing was imported (skip them with --skip-invalid)";
+    String listed =
+        lines.stream().limit(LISTED).map(InvalidLine::toString).collect(Collectors.joining("; "));
+    return "has "
+        + lines.size()
+        + " invalid "
+        + (lines.size() == 1 ? "line" : "lines")
+        + " for format "
+        + format.id()
+        + " ("
+        + listed
+        + (lines.size() > LISTED ? "; …" : "")
+        + "); nothing was imported (skip them with --skip-invalid)";
   }
 }

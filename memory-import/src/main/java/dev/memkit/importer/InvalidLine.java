@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A line of an import file that holds no valid memory.
  *
- * @param line   its number, counting from 1
+ * @param line its number, counting from 1
  * @param reason what is wrong with it, naming the field and the rule
  */
 public record InvalidLine(int line, String reason) {

@@ -28,21 +28,28 @@ import java.util.Optional;
 
 /** What every format's reader shares: decoding, line splitting, tags, times and the content key. */
 final class Lines {
-  private Lines() {
-  }
+  private Lines() {}
 
   /** {@code bytes} as UTF-8 text without a byte-order mark; invalid UTF-8 is refused. */
   static String decode(byte[] bytes) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new ValidationException("file", "must be UTF-8 text");
     }
   }
 
-  /** The lines of {@code text}, split at LF or CRLF; line {@code i} of the file is element {@code i - 1}. */
+  /**
+   * The lines of {@code text}, split at LF or CRLF; line {@code i} of the file is element {@code i
+   * - 1}.
+   */
   static List<String> split(String text) {
     List<String> lines = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
@@ -57,7 +64,13 @@ final class Lines {
    */
   static Tag tag(String prefix, String value) {
     StringBuilder out = new StringBuilder(prefix);
-    value.strip().codePoints().forEach(c -> out.appendCodePoint(Character.isLetterOrDigit(c) || "_.:/-".indexOf(c) >= 0 ? c : '_'));
+    value
+        .strip()
+        .codePoints()
+        .forEach(
+            c ->
+                out.appendCodePoint(
+                    Character.isLetterOrDigit(c) || "_.:/-".indexOf(c) >= 0 ? c : '_'));
     int end = out.offsetByCodePoints(0, Math.min(64, out.codePointCount(0, out.length())));
     return Tag.of(out.substring(0, end));
   }
@@ -80,13 +93,20 @@ final class Lines {
   }
 
   /**
-   * The memory of a generic record {@code {text, tags, created_at, kind, metadata}} (JSON Lines
-   * and CSV): {@code created_at}, the time the remembered thing happened, becomes the memory's
-   * {@code occurred_at}; the store sets its own {@code created_at}.
+   * The memory of a generic record {@code {text, tags, created_at, kind, metadata}} (JSON Lines and
+   * CSV): {@code created_at}, the time the remembered thing happened, becomes the memory's {@code
+   * occurred_at}; the store sets its own {@code created_at}.
    */
-  static AddMemory record(String text, List<String> tags, Optional<String> createdAt, Optional<String> kind,
+  static AddMemory record(
+      String text,
+      List<String> tags,
+      Optional<String> createdAt,
+      Optional<String> kind,
       JsonValue.JsonObject metadata) {
-    AddMemory memory = AddMemory.of(text).withTags(unique(tags.stream().map(Tag::of).toList())).withMetadata(metadata);
+    AddMemory memory =
+        AddMemory.of(text)
+            .withTags(unique(tags.stream().map(Tag::of).toList()))
+            .withMetadata(metadata);
     if (kind.isPresent() && !kind.get().isBlank()) {
       memory = memory.withKind(Kind.of(kind.get().strip()));
     }
@@ -104,8 +124,11 @@ final class Lines {
       try {
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException notDate) {
-        throw new ValidationException(field, "must be an ISO-8601 time such as 2025-03-01T09:30:00Z or a date such as 2025-03-01: '"
-            + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        throw new ValidationException(
+            field,
+            "must be an ISO-8601 time such as 2025-03-01T09:30:00Z or a date such as 2025-03-01: '"
+                + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                + "'");
       }
     }
   }
@@ -116,20 +139,23 @@ final class Lines {
    * the same format finds the memory stored the first time.
    */
   static AddMemory keyed(ImportFormat format, AddMemory memory) {
-    JsonValue content = JsonValue.objectBuilder()
-        .put("format", format.id())
-        .put("text", memory.text())
-        .putStrings("tags", memory.tags().stream().map(Tag::value).toList())
-        .put("kind", memory.kind().value())
-        .put("metadata", memory.metadata())
-        .putNullable("occurred_at", memory.occurredAt().map(RecordJson::time))
-        .build();
+    JsonValue content =
+        JsonValue.objectBuilder()
+            .put("format", format.id())
+            .put("text", memory.text())
+            .putStrings("tags", memory.tags().stream().map(Tag::value).toList())
+            .put("kind", memory.kind().value())
+            .put("metadata", memory.metadata())
+            .putNullable("occurred_at", memory.occurredAt().map(RecordJson::time))
+            .build();
     return memory.withKey(MemoryKey.of("import:" + sha256(JsonWriter.compact(content))));
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

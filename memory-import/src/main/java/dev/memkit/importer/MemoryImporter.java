@@ -14,14 +14,13 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The whole file is read and checked before anything is written. Every memory carries the tag
- * {@code source:<format>} and a client key derived from its format and content
- * ({@code import:<sha-256>}), and all are stored in one atomic write through
- * {@link dev.memkit.core.port.in.MemoryUseCase#addAll}: so importing the same file again adds
- * nothing, and an import that fails writes nothing.
+ * {@code source:<format>} and a client key derived from its format and content ({@code
+ * import:<sha-256>}), and all are stored in one atomic write through {@link
+ * dev.memkit.core.port.in.MemoryUseCase#addAll}: so importing the same file again adds nothing, and
+ * an import that fails writes nothing.
  */
 public final class MemoryImporter {
-  private MemoryImporter() {
-  }
+  private MemoryImporter() {}
 
   /**
    * Reads {@code file} (UTF-8) in {@code format}, writing nothing.
@@ -42,16 +41,22 @@ public final class MemoryImporter {
   /**
    * Reads {@code file} in {@code format} and stores its memories in {@code space}'s namespace.
    *
-   * @param skipInvalid leave invalid lines out; when false a file with one invalid line imports nothing
-   * @throws InvalidImportException listing the invalid lines, when there are any and {@code skipInvalid} is false
+   * @param skipInvalid leave invalid lines out; when false a file with one invalid line imports
+   *     nothing
+   * @throws InvalidImportException listing the invalid lines, when there are any and {@code
+   *     skipInvalid} is false
    */
-  public static ImportResult importInto(Space space, ImportFormat format, byte[] file, boolean skipInvalid) {
+  public static ImportResult importInto(
+      Space space, ImportFormat format, byte[] file, boolean skipInvalid) {
     Objects.requireNonNull(space, "space");
     ImportBatch batch = read(format, file).requireValid(skipInvalid);
     return store(space, batch);
   }
 
-  /** Stores the memories of an already read {@code batch} in {@code space}'s namespace, in one atomic write. */
+  /**
+   * Stores the memories of an already read {@code batch} in {@code space}'s namespace, in one
+   * atomic write.
+   */
   public static ImportResult store(Space space, ImportBatch batch) {
     List<MemoryAdded> added = space.memories().addAll(batch.commands());
     int created = (int) added.stream().filter(MemoryAdded::created).count();

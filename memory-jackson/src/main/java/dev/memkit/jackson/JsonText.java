@@ -22,23 +22,24 @@ import java.util.Map;
  * JSON text to the core's {@link JsonValue} and back, with Jackson's streaming parser.
  *
  * <p>Parsing is strict: one value, no trailing content, no duplicate member names, nesting at most
- * {@link Limits#JSON_MAX_DEPTH} deep, invalid UTF-8 (overlong forms included, see {@link StrictUtf8})
- * rejected, numbers read as {@link java.math.BigDecimal} so every digit is kept. Every failure is a
- * {@link ValidationException} naming the field given by the caller, so bad input reads as bad
- * input wherever it came from.
+ * {@link Limits#JSON_MAX_DEPTH} deep, invalid UTF-8 (overlong forms included, see {@link
+ * StrictUtf8}) rejected, numbers read as {@link java.math.BigDecimal} so every digit is kept. Every
+ * failure is a {@link ValidationException} naming the field given by the caller, so bad input reads
+ * as bad input wherever it came from.
  */
 public final class JsonText {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .inputDecorator(StrictUtf8.DECORATOR)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(Limits.JSON_MAX_DEPTH + 1)
-          .maxNumberLength(1000)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .inputDecorator(StrictUtf8.DECORATOR)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(Limits.JSON_MAX_DEPTH + 1)
+                  .maxNumberLength(1000)
+                  .build())
+          .build();
 
-  private JsonText() {
-  }
+  private JsonText() {}
 
   /** Parses {@code text} as one JSON value; {@code field} names it in errors. */
   public static JsonValue parse(String text, String field) {
@@ -92,8 +93,8 @@ public final class JsonText {
 
   /**
    * Reads the value that starts at {@code token} from {@code parser}, leaving the parser on the
-   * value's last token: for callers that stream a larger document with a parser of their own
-   * (whose factory sets their own limits) and turn parts of it into values.
+   * value's last token: for callers that stream a larger document with a parser of their own (whose
+   * factory sets their own limits) and turn parts of it into values.
    *
    * @throws IOException when the JSON is malformed or ends early
    */
@@ -102,26 +103,28 @@ public final class JsonText {
       throw new JsonParseException(parser, "unexpected end of input");
     }
     switch (token) {
-      case START_OBJECT: {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          members.put(name, readValue(parser, parser.nextToken()));
+      case START_OBJECT:
+        {
+          Map<String, JsonValue> members = new LinkedHashMap<>();
+          JsonToken t;
+          while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            members.put(name, readValue(parser, parser.nextToken()));
+          }
+          if (t != JsonToken.END_OBJECT) {
+            throw new JsonParseException(parser, "unexpected " + t);
+          }
+          return JsonValue.object(members);
         }
-        if (t != JsonToken.END_OBJECT) {
-          throw new JsonParseException(parser, "unexpected " + t);
+      case START_ARRAY:
+        {
+          List<JsonValue> values = new ArrayList<>();
+          JsonToken t;
+          while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            values.add(readValue(parser, t));
+          }
+          return JsonValue.array(values);
         }
-        return JsonValue.object(members);
-      }
-      case START_ARRAY: {
-        List<JsonValue> values = new ArrayList<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-          values.add(readValue(parser, t));
-        }
-        return JsonValue.array(values);
-      }
       case VALUE_STRING:
         return JsonValue.of(parser.getText());
       case VALUE_NUMBER_INT:
@@ -140,7 +143,8 @@ public final class JsonText {
 
   private static ValidationException invalid(String field, IOException e) {
     if (e instanceof StreamConstraintsException) {
-      return new ValidationException(field, "must nest at most " + Limits.JSON_MAX_DEPTH + " levels");
+      return new ValidationException(
+          field, "must nest at most " + Limits.JSON_MAX_DEPTH + " levels");
     }
     if (e instanceof java.io.CharConversionException) {
       return new ValidationException(field, "must be valid UTF-8: " + e.getMessage());

@@ -52,8 +52,8 @@ public final class JsonValueModule extends SimpleModule {
   }
 
   /**
-   * Reads the value at {@code p}'s current token straight from the stream: numbers as
-   * {@link java.math.BigDecimal} with every digit, never through a {@code double}.
+   * Reads the value at {@code p}'s current token straight from the stream: numbers as {@link
+   * java.math.BigDecimal} with every digit, never through a {@code double}.
    */
   public static JsonValue read(JsonParser p) throws IOException {
     return JsonText.readValue(p, p.currentToken());
@@ -61,7 +61,8 @@ public final class JsonValueModule extends SimpleModule {
 
   private static final class Writer extends JsonSerializer<JsonValue> {
     @Override
-    public void serialize(JsonValue value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    public void serialize(JsonValue value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
       write(value, gen);
     }
   }

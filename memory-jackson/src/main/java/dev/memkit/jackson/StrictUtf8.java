@@ -21,8 +21,7 @@ public final class StrictUtf8 extends InputDecorator {
   /** The one instance; it holds no state. */
   public static final StrictUtf8 DECORATOR = new StrictUtf8();
 
-  private StrictUtf8() {
-  }
+  private StrictUtf8() {}
 
   @Override
   public InputStream decorate(IOContext ctxt, InputStream in) {
@@ -30,7 +29,8 @@ public final class StrictUtf8 extends InputDecorator {
   }
 
   @Override
-  public InputStream decorate(IOContext ctxt, byte[] src, int offset, int length) throws IOException {
+  public InputStream decorate(IOContext ctxt, byte[] src, int offset, int length)
+      throws IOException {
     Validator v = new Validator();
     for (int i = offset; i < offset + length; i++) {
       v.accept(src[i]);
@@ -86,7 +86,8 @@ public final class StrictUtf8 extends InputDecorator {
 
     void end() throws CharConversionException {
       if (remaining != 0) {
-        throw new CharConversionException("invalid UTF-8: the input ends inside a multi-byte sequence");
+        throw new CharConversionException(
+            "invalid UTF-8: the input ends inside a multi-byte sequence");
       }
     }
 
@@ -97,9 +98,10 @@ public final class StrictUtf8 extends InputDecorator {
     }
 
     private CharConversionException fail(int b) {
-      return new CharConversionException(String.format(
-          "invalid UTF-8: byte 0x%02X at offset %d is not allowed there (overlong form, encoded surrogate or stray byte)",
-          b, position));
+      return new CharConversionException(
+          String.format(
+              "invalid UTF-8: byte 0x%02X at offset %d is not allowed there (overlong form, encoded surrogate or stray byte)",
+              b, position));
     }
   }
 

@@ -15,7 +15,8 @@ class JsonTextTest {
   void parsesAndWritesBackTheSameText() {
     String text = "{\"b\":1,\"a\":[true,false,null,\"x\\n\\u00e9\",1.50,-2E+3],\"c\":{}}";
     JsonValue value = JsonText.parse(text, "value");
-    assertThat(JsonText.write(value)).isEqualTo("{\"b\":1,\"a\":[true,false,null,\"x\\né\",1.50,-2E+3],\"c\":{}}");
+    assertThat(JsonText.write(value))
+        .isEqualTo("{\"b\":1,\"a\":[true,false,null,\"x\\né\",1.50,-2E+3],\"c\":{}}");
     assertThat(JsonText.parse(JsonText.write(value), "value")).isEqualTo(value);
   }
 
@@ -25,12 +26,14 @@ class JsonTextTest {
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("value"));
     assertThatThrownBy(() -> JsonText.parse("", "body")).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> JsonText.parse("1 2", "body")).hasMessageContaining("nothing after it");
+    assertThatThrownBy(() -> JsonText.parse("1 2", "body"))
+        .hasMessageContaining("nothing after it");
   }
 
   @Test
   void rejectsDuplicateMembers() {
-    assertThatThrownBy(() -> JsonText.parse("{\"a\":1,\"a\":2}", "value")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> JsonText.parse("{\"a\":1,\"a\":2}", "value"))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -48,17 +51,19 @@ class JsonTextTest {
     assertThatThrownBy(() -> JsonText.parse(bytes, "body")).isInstanceOf(ValidationException.class);
   }
 
-  record Patch(JsonValue dueAt, JsonValue title) {
-  }
+  record Patch(JsonValue dueAt, JsonValue title) {}
 
   @Test
   void databindTellsAnAbsentMemberFromAnExplicitNull() throws Exception {
-    ObjectMapper mapper = new ObjectMapper().registerModule(new JsonValueModule())
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JsonValueModule())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     Patch patch = mapper.readValue("{\"dueAt\":null}", Patch.class);
     assertThat(patch.dueAt()).isEqualTo(JsonValue.NULL);
     assertThat(patch.title()).isNull();
-    assertThat(mapper.readValue("{\"title\":\"x\"}", Patch.class).title()).isEqualTo(JsonValue.of("x"));
+    assertThat(mapper.readValue("{\"title\":\"x\"}", Patch.class).title())
+        .isEqualTo(JsonValue.of("x"));
   }
 
   @Test

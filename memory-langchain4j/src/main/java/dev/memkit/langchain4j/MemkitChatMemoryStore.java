@@ -20,9 +20,9 @@ import java.util.Objects;
  *
  * <p>The messages of memory id {@code id} (its {@code toString()}) are one state entry, written in
  * LangChain4j's own message JSON ({@link ChatMessageSerializer}), as {@link Conversations}
- * describes: durable when a call returns, audited with a diff, backed up and exported with the
- * rest of the namespace. A history over 64 KiB of JSON is refused with a
- * {@link dev.memkit.core.error.ValidationException}.
+ * describes: durable when a call returns, audited with a diff, backed up and exported with the rest
+ * of the namespace. A history over 64 KiB of JSON is refused with a {@link
+ * dev.memkit.core.error.ValidationException}.
  */
 public final class MemkitChatMemoryStore implements ChatMemoryStore {
   private final Conversations conversations;

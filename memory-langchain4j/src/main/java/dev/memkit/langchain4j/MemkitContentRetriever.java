@@ -18,12 +18,12 @@ import java.util.Objects;
 
 /**
  * A LangChain4j {@link ContentRetriever} over memkit's memory search: each query's best hits as
- * contents, best first, for retrieval-augmented generation
- * ({@code AiServices.builder(...).contentRetriever(MemkitContentRetriever.of(space))}).
+ * contents, best first, for retrieval-augmented generation ({@code
+ * AiServices.builder(...).contentRetriever(MemkitContentRetriever.of(space))}).
  *
- * <p>Each content's text is the memory's text; its segment metadata holds {@code memory_id},
- * {@code kind}, {@code tags} (comma-separated) and {@code created_at}; its content metadata the
- * search score. Any text is a query: punctuation and search syntax never fail.
+ * <p>Each content's text is the memory's text; its segment metadata holds {@code memory_id}, {@code
+ * kind}, {@code tags} (comma-separated) and {@code created_at}; its content metadata the search
+ * score. Any text is a query: punctuation and search syntax never fail.
  */
 public final class MemkitContentRetriever implements ContentRetriever {
   private final Space space;
@@ -47,16 +47,19 @@ public final class MemkitContentRetriever implements ContentRetriever {
   @Override
   public List<Content> retrieve(Query query) {
     return space.memories().search(SearchMemories.of(query.text()).withLimit(maxResults)).stream()
-        .map(MemkitContentRetriever::content).toList();
+        .map(MemkitContentRetriever::content)
+        .toList();
   }
 
   private static Content content(SearchHit hit) {
     Memory memory = hit.memory();
-    Metadata metadata = new Metadata()
-        .put("memory_id", memory.id().value())
-        .put("kind", memory.kind().value())
-        .put("tags", memory.tagsJoined())
-        .put("created_at", memory.createdAt().toString());
-    return Content.from(TextSegment.from(memory.text(), metadata), Map.of(ContentMetadata.SCORE, hit.score()));
+    Metadata metadata =
+        new Metadata()
+            .put("memory_id", memory.id().value())
+            .put("kind", memory.kind().value())
+            .put("tags", memory.tagsJoined())
+            .put("created_at", memory.createdAt().toString());
+    return Content.from(
+        TextSegment.from(memory.text(), metadata), Map.of(ContentMetadata.SCORE, hit.score()));
   }
 }

@@ -10,14 +10,14 @@ import dev.memkit.core.Space;
 import java.util.List;
 
 /**
- * memkit's memory as LangChain4j tools, given to an agent in one line:
- * {@code AiServices.builder(Assistant.class).chatModel(model).tools(MemkitLangChain4jTools.of(space)).build()}.
+ * memkit's memory as LangChain4j tools, given to an agent in one line: {@code
+ * AiServices.builder(Assistant.class).chatModel(model).tools(MemkitLangChain4jTools.of(space)).build()}.
  *
  * <p>The tools: {@code remember}, {@code search_memories}, {@code get_state}, {@code set_state},
- * {@code add_goal}, {@code list_goals}, {@code goal_progress} and {@code load_context}
- * ({@link dev.memkit.agent.ToolText#NAMES}). This class only maps them to LangChain4j's
- * annotations; each delegates to {@link AgentTools}; input the core refuses throws an exception whose message
- * names the field and the rule, which {@code AiServices} hands back to the model.
+ * {@code add_goal}, {@code list_goals}, {@code goal_progress} and {@code load_context} ({@link
+ * dev.memkit.agent.ToolText#NAMES}). This class only maps them to LangChain4j's annotations; each
+ * delegates to {@link AgentTools}; input the core refuses throws an exception whose message names
+ * the field and the rule, which {@code AiServices} hands back to the model.
  */
 public final class MemkitLangChain4jTools extends AgentToolMethods {
   private MemkitLangChain4jTools(Space space) {
@@ -41,8 +41,7 @@ public final class MemkitLangChain4jTools extends AgentToolMethods {
   /** See {@link AgentTools#searchMemories}. */
   @Tool(name = SEARCH, value = SEARCH_DOES)
   public String searchMemories(
-      @P(SEARCH_QUERY) String query,
-      @P(value = SEARCH_LIMIT, required = false) Integer limit) {
+      @P(SEARCH_QUERY) String query, @P(value = SEARCH_LIMIT, required = false) Integer limit) {
     return tools().searchMemories(query, limit);
   }
 
@@ -54,9 +53,7 @@ public final class MemkitLangChain4jTools extends AgentToolMethods {
 
   /** See {@link AgentTools#setState}. */
   @Tool(name = SET_STATE, value = SET_STATE_DOES)
-  public String setState(
-      @P(SET_STATE_KEY) String key,
-      @P(SET_STATE_VALUE) String value) {
+  public String setState(@P(SET_STATE_KEY) String key, @P(SET_STATE_VALUE) String value) {
     return tools().setState(key, value);
   }
 

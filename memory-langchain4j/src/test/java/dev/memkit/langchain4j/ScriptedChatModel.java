@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * A chat model that plays a script instead of calling an LLM: each turn is a function of the
- * request it receives (so a turn can read the tool results and history the framework sent) to
- * the message the model answers with. Every request is kept for the test to inspect.
+ * request it receives (so a turn can read the tool results and history the framework sent) to the
+ * message the model answers with. Every request is kept for the test to inspect.
  */
 final class ScriptedChatModel implements ChatModel {
   private final Deque<Function<ChatRequest, AiMessage>> turns = new ArrayDeque<>();

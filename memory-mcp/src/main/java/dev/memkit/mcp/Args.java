@@ -36,12 +36,17 @@ final class Args {
     if (json != null && !(json instanceof JsonValue.JsonNull) && !(json instanceof JsonObject)) {
       throw new ValidationException("arguments", "must be a JSON object");
     }
-    RecordJson.Fields fields = RecordJson.Fields.of(json instanceof JsonObject o ? o : JsonValue.emptyObject(), "");
+    RecordJson.Fields fields =
+        RecordJson.Fields.of(json instanceof JsonObject o ? o : JsonValue.emptyObject(), "");
     Set<String> known = tool.argumentNames();
     for (String name : fields.members().keySet()) {
       if (!known.contains(name)) {
-        throw new ValidationException(name, "is not an argument of " + tool.name() + "; it takes "
-            + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
+        throw new ValidationException(
+            name,
+            "is not an argument of "
+                + tool.name()
+                + "; it takes "
+                + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
       }
     }
     return new Args(fields);
@@ -74,12 +79,15 @@ final class Args {
 
   /** An optional JSON object. */
   Optional<JsonObject> optionalObject(String name) {
-    return fields.optional(name).map(v -> {
-      if (v instanceof JsonObject o) {
-        return o;
-      }
-      throw new ValidationException(name, "must be a JSON object");
-    });
+    return fields
+        .optional(name)
+        .map(
+            v -> {
+              if (v instanceof JsonObject o) {
+                return o;
+              }
+              throw new ValidationException(name, "must be a JSON object");
+            });
   }
 
   /** An optional whole number; absent is {@code fallback}. */
@@ -101,12 +109,20 @@ final class Args {
   /** A page size, 1..100; absent is 10. */
   int limit(String name) {
     long limit = number(name, Limits.PAGE_DEFAULT);
-    return Limits.page((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)), name, Limits.PAGE_MAX);
+    return Limits.page(
+        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)),
+        name,
+        Limits.PAGE_MAX);
   }
 
-  /** An optional version to compare and set against (0: must not exist yet); the state commands check it. */
+  /**
+   * An optional version to compare and set against (0: must not exist yet); the state commands
+   * check it.
+   */
   OptionalLong expectedVersion(String name) {
-    return fields.optional(name).isEmpty() ? OptionalLong.empty() : OptionalLong.of(number(name, 0));
+    return fields.optional(name).isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(number(name, 0));
   }
 
   /** Whether the argument {@code name} was given (even as null). */
@@ -147,6 +163,7 @@ final class Args {
 
   /** The filter of the {@code tags}, {@code kind}, {@code from} and {@code to} arguments. */
   MemoryFilter filter() {
-    return new MemoryFilter(tags("tags").orElse(List.of()), kind("kind"), new TimeRange(time("from"), time("to")));
+    return new MemoryFilter(
+        tags("tags").orElse(List.of()), kind("kind"), new TimeRange(time("from"), time("to")));
   }
 }

@@ -17,20 +17,23 @@ import java.util.function.Consumer;
  * answer is written whole, as one line.
  */
 final class Lines {
-  private Lines() {
-  }
+  private Lines() {}
 
   /**
    * Hands every non-blank line of {@code in} to {@code handler}, up to {@code threads} at once,
    * until {@code in} ends and every line has been handled (at most five minutes more).
    */
-  static void each(InputStream in, int threads, Consumer<String> handler) throws IOException, InterruptedException {
+  static void each(InputStream in, int threads, Consumer<String> handler)
+      throws IOException, InterruptedException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "memkit-mcp");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "memkit-mcp");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       String line;
       while ((line = reader.readLine()) != null) {
@@ -47,7 +50,8 @@ final class Lines {
 
   /** Writes {@code message} as one line (line breaks in it become spaces), whole, and flushes. */
   static void write(OutputStream out, String message) {
-    byte[] bytes = (message.replace("\n", " ").replace("\r", " ") + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        (message.replace("\n", " ").replace("\r", " ") + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (out) {
       try {
         out.write(bytes);

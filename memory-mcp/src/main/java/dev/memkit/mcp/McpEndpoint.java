@@ -32,12 +32,11 @@ public final class McpEndpoint implements McpStatelessServerTransport {
   /**
    * What came back for one message.
    *
-   * @param body      the JSON-RPC message to send back, if any
+   * @param body the JSON-RPC message to send back, if any
    * @param malformed whether the message was refused before reaching the server (not JSON, not
-   *                  JSON-RPC 2.0, a batch)
+   *     JSON-RPC 2.0, a batch)
    */
-  public record Reply(Optional<String> body, boolean malformed) {
-  }
+  public record Reply(Optional<String> body, boolean malformed) {}
 
   /** Handles {@code message} (one JSON-RPC message as text) for the caller in {@code context}. */
   public Reply handle(String message, McpTransportContext context) {
@@ -46,8 +45,11 @@ public final class McpEndpoint implements McpStatelessServerTransport {
       parsed = McpSchema.deserializeJsonRpcMessage(json, message);
     } catch (IOException | RuntimeException e) {
       boolean batch = message.stripLeading().startsWith("[");
-      return malformed(null, batch ? McpSchema.ErrorCodes.INVALID_REQUEST : McpSchema.ErrorCodes.PARSE_ERROR,
-          batch ? "batches are not supported: send one JSON-RPC message at a time"
+      return malformed(
+          null,
+          batch ? McpSchema.ErrorCodes.INVALID_REQUEST : McpSchema.ErrorCodes.PARSE_ERROR,
+          batch
+              ? "batches are not supported: send one JSON-RPC message at a time"
               : "not a JSON-RPC message: it must be one JSON object with jsonrpc \"2.0\" and a method");
     }
     if (!"2.0".equals(parsed.jsonrpc())) {
@@ -56,17 +58,25 @@ public final class McpEndpoint implements McpStatelessServerTransport {
     }
     if (parsed instanceof McpSchema.JSONRPCRequest request) {
       try {
-        McpSchema.JSONRPCResponse response = handler.handleRequest(context, request)
-            .contextWrite(c -> c.put(McpTransportContext.KEY, context))
-            .block();
+        McpSchema.JSONRPCResponse response =
+            handler
+                .handleRequest(context, request)
+                .contextWrite(c -> c.put(McpTransportContext.KEY, context))
+                .block();
         return new Reply(Optional.of(write(response)), false);
       } catch (RuntimeException e) {
-        return new Reply(Optional.of(error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR,
-            "the request failed: " + e.getClass().getSimpleName())), false);
+        return new Reply(
+            Optional.of(
+                error(
+                    request.id(),
+                    McpSchema.ErrorCodes.INTERNAL_ERROR,
+                    "the request failed: " + e.getClass().getSimpleName())),
+            false);
       }
     }
     if (parsed instanceof McpSchema.JSONRPCNotification notification) {
-      handler.handleNotification(context, notification)
+      handler
+          .handleNotification(context, notification)
           .contextWrite(c -> c.put(McpTransportContext.KEY, context))
           .block();
     }

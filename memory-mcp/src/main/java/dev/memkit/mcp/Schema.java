@@ -19,63 +19,72 @@ import java.util.Map;
  */
 final class Schema {
   /** A memory in its JSON form. */
-  static final JsonObject MEMORY = object()
-      .required("id", integer("The memory's id", 1, Long.MAX_VALUE))
-      .required("namespace", plain("string"))
-      .required("text", plain("string"))
-      .required("tags", arrayOf(plain("string")))
-      .required("kind", plain("string"))
-      .required("metadata", plain("object"))
-      .required("occurred_at", nullable("string"))
-      .required("key", nullable("string"))
-      .required("created_at", plain("string"))
-      .required("updated_at", plain("string"))
-      .open();
+  static final JsonObject MEMORY =
+      object()
+          .required("id", integer("The memory's id", 1, Long.MAX_VALUE))
+          .required("namespace", plain("string"))
+          .required("text", plain("string"))
+          .required("tags", arrayOf(plain("string")))
+          .required("kind", plain("string"))
+          .required("metadata", plain("object"))
+          .required("occurred_at", nullable("string"))
+          .required("key", nullable("string"))
+          .required("created_at", plain("string"))
+          .required("updated_at", plain("string"))
+          .open();
 
   /**
    * A search hit: a memory with its score, the query terms it matched, and each side's score (null
    * when that side did not find it).
    */
-  static final JsonObject HIT = object().with(MEMORY)
-      .required("score", plain("number"))
-      .required("matched_terms", integer("How many distinct query terms it contains", 0, Integer.MAX_VALUE))
-      .optional("keyword_score", nullable("number"))
-      .optional("semantic_score", nullable("number"))
-      .open();
+  static final JsonObject HIT =
+      object()
+          .with(MEMORY)
+          .required("score", plain("number"))
+          .required(
+              "matched_terms",
+              integer("How many distinct query terms it contains", 0, Integer.MAX_VALUE))
+          .optional("keyword_score", nullable("number"))
+          .optional("semantic_score", nullable("number"))
+          .open();
 
   /** A state entry in its JSON form. */
-  static final JsonObject STATE = object()
-      .required("namespace", plain("string"))
-      .required("key", plain("string"))
-      .required("value", JsonValue.emptyObject())
-      .required("version", integer("The entry's version: 1 when created, +1 on every change", 1, Long.MAX_VALUE))
-      .required("updated_at", plain("string"))
-      .open();
+  static final JsonObject STATE =
+      object()
+          .required("namespace", plain("string"))
+          .required("key", plain("string"))
+          .required("value", JsonValue.emptyObject())
+          .required(
+              "version",
+              integer("The entry's version: 1 when created, +1 on every change", 1, Long.MAX_VALUE))
+          .required("updated_at", plain("string"))
+          .open();
 
   /** A goal with its progress timeline. */
-  static final JsonObject GOAL = object()
-      .required("id", integer("The goal's id", 1, Long.MAX_VALUE))
-      .required("namespace", plain("string"))
-      .required("title", plain("string"))
-      .required("status", plain("string"))
-      .required("due_at", nullable("string"))
-      .required("progress", arrayOf(plain("object")))
-      .required("created_at", plain("string"))
-      .required("updated_at", plain("string"))
-      .open();
+  static final JsonObject GOAL =
+      object()
+          .required("id", integer("The goal's id", 1, Long.MAX_VALUE))
+          .required("namespace", plain("string"))
+          .required("title", plain("string"))
+          .required("status", plain("string"))
+          .required("due_at", nullable("string"))
+          .required("progress", arrayOf(plain("object")))
+          .required("created_at", plain("string"))
+          .required("updated_at", plain("string"))
+          .open();
 
   /** A context block in its JSON form. */
-  static final JsonObject CONTEXT = object()
-      .required("prompt_block", plain("string"))
-      .required("tokens", plain("integer"))
-      .required("max_tokens", plain("integer"))
-      .required("tokenizer", plain("string"))
-      .required("included", plain("integer"))
-      .required("omitted", plain("integer"))
-      .open();
+  static final JsonObject CONTEXT =
+      object()
+          .required("prompt_block", plain("string"))
+          .required("tokens", plain("integer"))
+          .required("max_tokens", plain("integer"))
+          .required("tokenizer", plain("string"))
+          .required("included", plain("integer"))
+          .required("omitted", plain("integer"))
+          .open();
 
-  private Schema() {
-  }
+  private Schema() {}
 
   /** A new object schema. */
   static Props object() {
@@ -89,7 +98,9 @@ final class Schema {
 
   /** A value of {@code type} or null. */
   static JsonObject nullable(String type) {
-    return JsonValue.objectBuilder().put("type", JsonValue.array(JsonValue.of(type), JsonValue.of("null"))).build();
+    return JsonValue.objectBuilder()
+        .put("type", JsonValue.array(JsonValue.of(type), JsonValue.of("null")))
+        .build();
   }
 
   /** An array of {@code items}. */
@@ -99,26 +110,40 @@ final class Schema {
 
   /** Text of 1..{@code max} characters. */
   static JsonObject text(String description, int max) {
-    return JsonValue.objectBuilder().put("type", "string").put("description", description)
-        .put("minLength", 1).put("maxLength", max).build();
+    return JsonValue.objectBuilder()
+        .put("type", "string")
+        .put("description", description)
+        .put("minLength", 1)
+        .put("maxLength", max)
+        .build();
   }
 
   /** A string matching {@code rule} (a Java pattern the core checks; written anchored). */
   static JsonObject pattern(String description, String rule) {
-    return JsonValue.objectBuilder().put("type", "string").put("description", description)
-        .put("pattern", "^" + rule + "$").build();
+    return JsonValue.objectBuilder()
+        .put("type", "string")
+        .put("description", description)
+        .put("pattern", "^" + rule + "$")
+        .build();
   }
 
   /** A whole number in {@code min..max}. */
   static JsonObject integer(String description, long min, long max) {
-    return JsonValue.objectBuilder().put("type", "integer").put("description", description)
-        .put("minimum", min).put("maximum", max).build();
+    return JsonValue.objectBuilder()
+        .put("type", "integer")
+        .put("description", description)
+        .put("minimum", min)
+        .put("maximum", max)
+        .build();
   }
 
   /** One of {@code values}. */
   static JsonObject oneOf(String description, List<String> values) {
-    return JsonValue.objectBuilder().put("type", "string").put("description", description)
-        .putStrings("enum", values).build();
+    return JsonValue.objectBuilder()
+        .put("type", "string")
+        .put("description", description)
+        .putStrings("enum", values)
+        .build();
   }
 
   /** A JSON object. */
@@ -133,8 +158,12 @@ final class Schema {
 
   /** An ISO-8601 time or date. */
   static JsonObject time(String description) {
-    return JsonValue.objectBuilder().put("type", "string").put("description",
-        description + " (ISO-8601, e.g. 2026-11-21T07:00:00Z, or a date such as 2026-11-21)").build();
+    return JsonValue.objectBuilder()
+        .put("type", "string")
+        .put(
+            "description",
+            description + " (ISO-8601, e.g. 2026-11-21T07:00:00Z, or a date such as 2026-11-21)")
+        .build();
   }
 
   /** A state key. */
@@ -149,25 +178,40 @@ final class Schema {
 
   /** 0..32 tags. */
   static JsonObject tags(String description) {
-    return JsonValue.objectBuilder().put("type", "array").put("description", description)
-        .put("maxItems", Limits.TAGS_MAX).put("items", pattern("A tag", Tag.RULE)).build();
+    return JsonValue.objectBuilder()
+        .put("type", "array")
+        .put("description", description)
+        .put("maxItems", Limits.TAGS_MAX)
+        .put("items", pattern("A tag", Tag.RULE))
+        .build();
   }
 
   /** A goal status. */
   static JsonObject goalStatus(String description) {
-    return oneOf(description, Arrays.stream(GoalStatus.values()).map(GoalStatus::wireName).toList());
+    return oneOf(
+        description, Arrays.stream(GoalStatus.values()).map(GoalStatus::wireName).toList());
   }
 
   /** A page size with its default. */
   static JsonObject limit(String what) {
-    return integer("How many " + what + " to return, 1.." + Limits.PAGE_MAX + "; default " + Limits.PAGE_DEFAULT,
-        1, Limits.PAGE_MAX);
+    return integer(
+        "How many "
+            + what
+            + " to return, 1.."
+            + Limits.PAGE_MAX
+            + "; default "
+            + Limits.PAGE_DEFAULT,
+        1,
+        Limits.PAGE_MAX);
   }
 
   /** A version to compare and set against. */
   static JsonObject expectedVersion() {
-    return integer("Only write if the entry has this version (0: only if it does not exist yet); "
-        + "on a mismatch nothing is written and the error names the current version", 0, Long.MAX_VALUE);
+    return integer(
+        "Only write if the entry has this version (0: only if it does not exist yet); "
+            + "on a mismatch nothing is written and the error names the current version",
+        0,
+        Long.MAX_VALUE);
   }
 
   /** The properties of an object schema, in order, each required or optional. */
@@ -192,8 +236,13 @@ final class Schema {
     Props with(JsonObject other) {
       JsonObject props = (JsonObject) other.members().get("properties");
       properties.putAll(props.members());
-      other.get("required").ifPresent(r -> ((JsonValue.JsonArray) r).values()
-          .forEach(v -> required.add(((JsonValue.JsonString) v).value())));
+      other
+          .get("required")
+          .ifPresent(
+              r ->
+                  ((JsonValue.JsonArray) r)
+                      .values()
+                      .forEach(v -> required.add(((JsonValue.JsonString) v).value())));
       return this;
     }
 
@@ -208,9 +257,10 @@ final class Schema {
     }
 
     private JsonObject build(boolean additional) {
-      JsonValue.ObjectBuilder b = JsonValue.objectBuilder()
-          .put("type", "object")
-          .put("properties", JsonValue.object(properties));
+      JsonValue.ObjectBuilder b =
+          JsonValue.objectBuilder()
+              .put("type", "object")
+              .put("properties", JsonValue.object(properties));
       if (!required.isEmpty()) {
         b.putStrings("required", required);
       }

@@ -33,7 +33,7 @@ public final class StdioRelay {
 
   /**
    * @param endpoint the server's MCP endpoint, e.g. {@code https://memkit.example.com/mcp}
-   * @param apiKey   sent as {@code Authorization: Bearer}, when present
+   * @param apiKey sent as {@code Authorization: Bearer}, when present
    */
   public StdioRelay(URI endpoint, Optional<String> apiKey) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -54,13 +54,15 @@ public final class StdioRelay {
   private void answer(String message, OutputStream out) {
     String reply;
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/json, text/event-stream")
-          .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(TIMEOUT)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json, text/event-stream")
+              .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
       apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String body = response.body() == null ? "" : response.body().strip();
       if (response.statusCode() == 202 || body.isEmpty() && response.statusCode() < 300) {
         return;
@@ -68,11 +70,18 @@ public final class StdioRelay {
       if (body.startsWith("{") && isJsonRpc(body)) {
         reply = body;
       } else {
-        reply = error(message, "the memkit server at " + endpoint + " answered HTTP " + response.statusCode()
-            + (body.isEmpty() ? "" : ": " + clip(body)));
+        reply =
+            error(
+                message,
+                "the memkit server at "
+                    + endpoint
+                    + " answered HTTP "
+                    + response.statusCode()
+                    + (body.isEmpty() ? "" : ": " + clip(body)));
       }
     } catch (IOException e) {
-      reply = error(message, "cannot reach the memkit server at " + endpoint + ": " + e.getMessage());
+      reply =
+          error(message, "cannot reach the memkit server at " + endpoint + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -84,7 +93,8 @@ public final class StdioRelay {
 
   private static boolean isJsonRpc(String body) {
     try {
-      return JsonText.parse(body, "response") instanceof JsonValue.JsonObject o && o.get("jsonrpc").isPresent();
+      return JsonText.parse(body, "response") instanceof JsonValue.JsonObject o
+          && o.get("jsonrpc").isPresent();
     } catch (ValidationException e) {
       return false;
     }
@@ -102,11 +112,13 @@ public final class StdioRelay {
     if (id == null) {
       return null;
     }
-    return JsonWriter.compact(JsonValue.objectBuilder()
-        .put("jsonrpc", "2.0")
-        .put("id", id)
-        .put("error", JsonValue.objectBuilder().put("code", -32603).put("message", text).build())
-        .build());
+    return JsonWriter.compact(
+        JsonValue.objectBuilder()
+            .put("jsonrpc", "2.0")
+            .put("id", id)
+            .put(
+                "error", JsonValue.objectBuilder().put("code", -32603).put("message", text).build())
+            .build());
   }
 
   private static String clip(String s) {

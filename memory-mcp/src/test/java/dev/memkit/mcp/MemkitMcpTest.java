@@ -19,31 +19,52 @@ import org.junit.jupiter.api.Test;
 class MemkitMcpTest {
   @Test
   void theDefaultSelectionIsTheTenStandardTools() {
-    assertThat(MemkitMcp.select(null).toolNames()).containsExactly("context_get", "memory_add", "memory_search",
-        "memory_recent", "state_get", "state_set", "goal_add", "goal_list", "goal_progress", "snapshot_save");
-    assertThat(MemkitMcp.select("  ").toolNames()).isEqualTo(MemkitMcp.select("default").toolNames());
+    assertThat(MemkitMcp.select(null).toolNames())
+        .containsExactly(
+            "context_get",
+            "memory_add",
+            "memory_search",
+            "memory_recent",
+            "state_get",
+            "state_set",
+            "goal_add",
+            "goal_list",
+            "goal_progress",
+            "snapshot_save");
+    assertThat(MemkitMcp.select("  ").toolNames())
+        .isEqualTo(MemkitMcp.select("default").toolNames());
   }
 
   @Test
   void aSelectionAddsGroupsAndNamesAndLeavesOutMinusNames() {
     assertThat(MemkitMcp.select("all").toolNames()).hasSize(24);
     assertThat(MemkitMcp.select("chatgpt").toolNames()).containsExactly("search", "fetch");
-    assertThat(MemkitMcp.select("default, -goal_add,-goal_list,-goal_progress, memory_delete").toolNames())
-        .contains("memory_delete").doesNotContain("goal_add", "goal_list", "goal_progress").hasSize(8);
+    assertThat(
+            MemkitMcp.select("default, -goal_add,-goal_list,-goal_progress, memory_delete")
+                .toolNames())
+        .contains("memory_delete")
+        .doesNotContain("goal_add", "goal_list", "goal_progress")
+        .hasSize(8);
   }
 
   @Test
   void anUnknownToolOrAnEmptySelectionIsRefusedNamingTheVariable() {
-    assertThatThrownBy(() -> MemkitMcp.select("default,memory_ad")).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("MEMKIT_MCP_TOOLS").hasMessageContaining("memory_ad").hasMessageContaining("memory_add");
-    assertThatThrownBy(() -> MemkitMcp.select("default,-default")).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> MemkitMcp.select("default,memory_ad"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MEMKIT_MCP_TOOLS")
+        .hasMessageContaining("memory_ad")
+        .hasMessageContaining("memory_add");
+    assertThatThrownBy(() -> MemkitMcp.select("default,-default"))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at least one tool");
   }
 
   @Test
   void everyToolTakesOnlyItsArgumentsAndHasConsistentHints() {
     for (MemkitTool tool : MemkitTools.all()) {
-      assertThat(tool.input().get("additionalProperties")).as(tool.name()).contains(JsonValue.FALSE);
+      assertThat(tool.input().get("additionalProperties"))
+          .as(tool.name())
+          .contains(JsonValue.FALSE);
       assertThat(tool.output().get("type")).as(tool.name()).contains(JsonValue.of("object"));
       if (tool.hints().readOnly()) {
         assertThat(tool.hints().destructive()).as(tool.name()).isFalse();
@@ -56,10 +77,12 @@ class MemkitMcpTest {
   void aReadOnlyCallerIsRefusedAWriteAndNothingIsWritten() {
     try (Memkit memkit = Memkit.open("mem:")) {
       MemkitMcp mcp = MemkitMcp.select("all");
-      McpCaller reader = new McpCaller(memkit.space(Namespace.DEFAULT, Actor.MCP), false, "key 'viewer'");
+      McpCaller reader =
+          new McpCaller(memkit.space(Namespace.DEFAULT, Actor.MCP), false, "key 'viewer'");
       CallToolResult refused = mcp.call(MemkitTools.memoryAdd(), reader, Map.of("text", "nope"));
       assertThat(refused.isError()).isTrue();
-      assertThat(((TextContent) refused.content().get(0)).text()).startsWith("key 'viewer' may only read");
+      assertThat(((TextContent) refused.content().get(0)).text())
+          .startsWith("key 'viewer' may only read");
       assertThat(memkit.space().memories().list(ListMemories.newest(10)).items()).isEmpty();
     }
   }
@@ -68,8 +91,14 @@ class MemkitMcpTest {
   void badArgumentsNameTheArgumentAndTheRule() {
     try (Memkit memkit = Memkit.open("mem:")) {
       MemkitMcp mcp = MemkitMcp.select("all");
-      McpCaller caller = new McpCaller(memkit.space(Namespace.DEFAULT, Actor.MCP), true, "memkit mcp");
-      assertThat(text(mcp.call(MemkitTools.memoryAdd(), caller, Map.of("text", "x", "tags", List.of("a", 3)))))
+      McpCaller caller =
+          new McpCaller(memkit.space(Namespace.DEFAULT, Actor.MCP), true, "memkit mcp");
+      assertThat(
+              text(
+                  mcp.call(
+                      MemkitTools.memoryAdd(),
+                      caller,
+                      Map.of("text", "x", "tags", List.of("a", 3)))))
           .contains("tags[1] must be a string");
       assertThat(text(mcp.call(MemkitTools.stateSet(), caller, Map.of("key", "k"))))
           .contains("value is required");

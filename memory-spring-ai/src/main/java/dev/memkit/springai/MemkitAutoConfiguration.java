@@ -12,14 +12,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Gives a Spring Boot application memkit from its {@code memkit.*} properties
- * ({@link MemkitProperties}): a {@link Memkit} opened on {@code memkit.store} (closed with the
- * context), the {@link Space} of {@code memkit.namespace}, and over it a
- * {@link ChatMemoryRepository}, the tool callbacks {@code memkitToolCallbacks} and a
- * {@link DocumentRetriever}. Every bean is created only when the application defines none of its
- * own, so each can be overridden; the chat memory repository comes before Spring AI's in-memory one.
+ * Gives a Spring Boot application memkit from its {@code memkit.*} properties ({@link
+ * MemkitProperties}): a {@link Memkit} opened on {@code memkit.store} (closed with the context),
+ * the {@link Space} of {@code memkit.namespace}, and over it a {@link ChatMemoryRepository}, the
+ * tool callbacks {@code memkitToolCallbacks} and a {@link DocumentRetriever}. Every bean is created
+ * only when the application defines none of its own, so each can be overridden; the chat memory
+ * repository comes before Spring AI's in-memory one.
  */
-@AutoConfiguration(beforeName = "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
+@AutoConfiguration(
+    beforeName =
+        "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
 @ConditionalOnClass({Memkit.class, ChatMemoryRepository.class})
 @EnableConfigurationProperties(MemkitProperties.class)
 public class MemkitAutoConfiguration {

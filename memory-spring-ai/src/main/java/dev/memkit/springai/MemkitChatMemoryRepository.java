@@ -17,10 +17,10 @@ import org.springframework.ai.chat.messages.Message;
  * }</pre>
  *
  * <p>A conversation is one state entry, as {@link Conversations} describes: durable when a call
- * returns, audited with a diff, backed up and exported with the rest of the namespace. Each
- * message keeps its type, text, tool calls or tool responses, and the string, number and boolean
- * values of its metadata. A history over 64 KiB of JSON is refused with a
- * {@link dev.memkit.core.error.ValidationException}.
+ * returns, audited with a diff, backed up and exported with the rest of the namespace. Each message
+ * keeps its type, text, tool calls or tool responses, and the string, number and boolean values of
+ * its metadata. A history over 64 KiB of JSON is refused with a {@link
+ * dev.memkit.core.error.ValidationException}.
  */
 public final class MemkitChatMemoryRepository implements ChatMemoryRepository {
   private final Conversations conversations;

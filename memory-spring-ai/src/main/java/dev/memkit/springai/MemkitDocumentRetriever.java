@@ -14,10 +14,10 @@ import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
 
 /**
  * A Spring AI {@link DocumentRetriever} over memkit's memory search: each query's best hits as
- * documents, best first, for {@code RetrievalAugmentationAdvisor}. A document's id is
- * {@code memory:<id>}, its text the memory's, its score the search score, and its metadata
- * {@code memory_id}, {@code kind}, {@code tags} (comma-separated) and {@code created_at}. Any
- * text is a query: punctuation and search syntax never fail.
+ * documents, best first, for {@code RetrievalAugmentationAdvisor}. A document's id is {@code
+ * memory:<id>}, its text the memory's, its score the search score, and its metadata {@code
+ * memory_id}, {@code kind}, {@code tags} (comma-separated) and {@code created_at}. Any text is a
+ * query: punctuation and search syntax never fail.
  */
 public final class MemkitDocumentRetriever implements DocumentRetriever {
   private final Space space;
@@ -38,7 +38,8 @@ public final class MemkitDocumentRetriever implements DocumentRetriever {
   public List<Document> retrieve(Query query) {
     Objects.requireNonNull(query, "query");
     return space.memories().search(SearchMemories.of(query.text()).withLimit(maxResults)).stream()
-        .map(MemkitDocumentRetriever::document).toList();
+        .map(MemkitDocumentRetriever::document)
+        .toList();
   }
 
   private static Document document(SearchHit hit) {

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code memkit.*} settings of a Spring Boot application.
  *
  * <ul>
- *   <li>{@code memkit.store}: the store URI, default {@code sqlite:./data/memkit.db} (a store module
- *       for its scheme must be on the classpath); also read from {@code MEMKIT_STORE}, where an
- *       empty value means the default;
+ *   <li>{@code memkit.store}: the store URI, default {@code sqlite:./data/memkit.db} (a store
+ *       module for its scheme must be on the classpath); also read from {@code MEMKIT_STORE}, where
+ *       an empty value means the default;
  *   <li>{@code memkit.namespace}: the namespace the chat memory, tools and retriever use, default
  *       {@code default};
  *   <li>{@code memkit.retriever.max-results}: documents per query, 1..100, default 5.

@@ -15,14 +15,14 @@ import org.springframework.ai.tool.method.MethodToolCallbackProvider;
 
 /**
  * memkit's memory as Spring AI tools: {@code remember}, {@code search_memories}, {@code get_state},
- * {@code set_state}, {@code add_goal}, {@code list_goals}, {@code goal_progress} and
- * {@code load_context}. Give them to a chat client in one line,
- * {@code chatClient.prompt().toolCallbacks(MemkitSpringAiTools.of(space).callbacks())}, or take the
- * {@code memkitToolCallbacks} bean of the auto-configuration.
+ * {@code set_state}, {@code add_goal}, {@code list_goals}, {@code goal_progress} and {@code
+ * load_context}. Give them to a chat client in one line, {@code
+ * chatClient.prompt().toolCallbacks(MemkitSpringAiTools.of(space).callbacks())}, or take the {@code
+ * memkitToolCallbacks} bean of the auto-configuration.
  *
  * <p>This class only maps the tools of {@link dev.memkit.agent.ToolText#NAMES} to Spring AI's
- * annotations; each delegates to {@link AgentTools}; input the core refuses throws an exception whose
- * message names the field and the rule, which Spring AI hands back to the model.
+ * annotations; each delegates to {@link AgentTools}; input the core refuses throws an exception
+ * whose message names the field and the rule, which Spring AI hands back to the model.
  */
 public final class MemkitSpringAiTools extends AgentToolMethods {
   private MemkitSpringAiTools(Space space) {
@@ -93,7 +93,10 @@ public final class MemkitSpringAiTools extends AgentToolMethods {
   }
 
   /** See {@link AgentTools#goalProgress}. */
-  @Tool(name = GOAL_PROGRESS, description = GOAL_PROGRESS_DOES, resultConverter = PlainTextResult.class)
+  @Tool(
+      name = GOAL_PROGRESS,
+      description = GOAL_PROGRESS_DOES,
+      resultConverter = PlainTextResult.class)
   public String goalProgress(
       @ToolParam(description = GOAL_PROGRESS_ID) long goalId,
       @ToolParam(description = GOAL_PROGRESS_STATUS, required = false) String status,
@@ -102,7 +105,10 @@ public final class MemkitSpringAiTools extends AgentToolMethods {
   }
 
   /** See {@link AgentTools#loadContext}. */
-  @Tool(name = LOAD_CONTEXT, description = LOAD_CONTEXT_DOES, resultConverter = PlainTextResult.class)
+  @Tool(
+      name = LOAD_CONTEXT,
+      description = LOAD_CONTEXT_DOES,
+      resultConverter = PlainTextResult.class)
   public String loadContext(
       @ToolParam(description = LOAD_CONTEXT_QUERY, required = false) String query,
       @ToolParam(description = LOAD_CONTEXT_TOKENS, required = false) Integer maxTokens) {

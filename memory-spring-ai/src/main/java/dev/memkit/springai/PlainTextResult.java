@@ -9,8 +9,7 @@ import org.springframework.ai.tool.execution.ToolCallResultConverter;
  */
 public final class PlainTextResult implements ToolCallResultConverter {
   /** Creates the converter; Spring AI instantiates it from the {@code @Tool} annotation. */
-  public PlainTextResult() {
-  }
+  public PlainTextResult() {}
 
   @Override
   public String convert(Object result, Type returnType) {

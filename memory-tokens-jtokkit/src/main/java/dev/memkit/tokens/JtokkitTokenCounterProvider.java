@@ -26,13 +26,17 @@ public final class JtokkitTokenCounterProvider implements TokenCounterProvider {
   @Override
   public Optional<TokenCounter> counter(String encoding) {
     return switch (encoding) {
-      case "o200k_base" -> Optional.of(new Counter(Holder.REGISTRY.getEncoding(EncodingType.O200K_BASE)));
-      case "cl100k_base" -> Optional.of(new Counter(Holder.REGISTRY.getEncoding(EncodingType.CL100K_BASE)));
+      case "o200k_base" ->
+          Optional.of(new Counter(Holder.REGISTRY.getEncoding(EncodingType.O200K_BASE)));
+      case "cl100k_base" ->
+          Optional.of(new Counter(Holder.REGISTRY.getEncoding(EncodingType.CL100K_BASE)));
       default -> Optional.empty();
     };
   }
 
-  /** The registry loads vocabularies lazily; held here so merely listing encodings loads nothing. */
+  /**
+   * The registry loads vocabularies lazily; held here so merely listing encodings loads nothing.
+   */
   private static final class Holder {
     static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
   }

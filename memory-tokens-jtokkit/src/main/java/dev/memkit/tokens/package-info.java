@@ -1,2 +1,5 @@
-/** Exact token counts with jtokkit, registered as a {@link dev.memkit.core.port.out.TokenCounterProvider}. */
+/**
+ * Exact token counts with jtokkit, registered as a {@link
+ * dev.memkit.core.port.out.TokenCounterProvider}.
+ */
 package dev.memkit.tokens;

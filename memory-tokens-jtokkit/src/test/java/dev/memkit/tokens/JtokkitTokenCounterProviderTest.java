@@ -30,14 +30,19 @@ class JtokkitTokenCounterProviderTest {
       assertThat(memkit.tokenizer()).isEqualTo("o200k_base");
       memkit.requireTokenizer();
     }
-    try (Memkit memkit = Memkit.open("mem:", MemkitOptions.defaults().withEnvironment(Map.of("MEMKIT_TOKENIZER", "cl100k_base")))) {
+    try (Memkit memkit =
+        Memkit.open(
+            "mem:",
+            MemkitOptions.defaults().withEnvironment(Map.of("MEMKIT_TOKENIZER", "cl100k_base")))) {
       assertThat(memkit.tokenizer()).isEqualTo("cl100k_base");
     }
   }
 
   @Test
   void anUnknownTokenizerFailsWithTheAvailableOnes() {
-    try (Memkit memkit = Memkit.open("mem:", MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer("gpt2"))) {
+    try (Memkit memkit =
+        Memkit.open(
+            "mem:", MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer("gpt2"))) {
       assertThatThrownBy(memkit::requireTokenizer)
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("gpt2")

@@ -29,10 +29,10 @@ import java.util.Random;
 import java.util.ServiceLoader;
 
 /**
- * The costs of hybrid search on SQLite, measured in one process: add latency with and without
- * the model, indexer throughput, search latency per mode at 1,000 and 100,000 memories, and the
- * resident memory with the model loaded. At 100,000 the vectors are random (embedding 100,000
- * texts takes minutes of CPU): latency does not depend on what they mean.
+ * The costs of hybrid search on SQLite, measured in one process: add latency with and without the
+ * model, indexer throughput, search latency per mode at 1,000 and 100,000 memories, and the
+ * resident memory with the model loaded. At 100,000 the vectors are random (embedding 100,000 texts
+ * takes minutes of CPU): latency does not depend on what they mean.
  *
  * <pre>
  * ./mvnw -B -q -pl memory-bench -am package -DskipTests
@@ -44,8 +44,7 @@ public final class HybridLoad {
   private static final int ADDS = 1_000;
   private static final int QUERIES = 200;
 
-  private HybridLoad() {
-  }
+  private HybridLoad() {}
 
   /** Runs every measurement and prints one line each. */
   public static void main(String[] args) throws Exception {
@@ -57,17 +56,27 @@ public final class HybridLoad {
     double first = addP50(dir.resolve("warm.db"), "none", texts);
     double with = addP50(dir.resolve("hybrid.db"), MODEL, texts);
     double without = addP50(dir.resolve("keyword.db"), "none", texts);
-    System.out.printf(Locale.ROOT, "add p50: %.3f ms without the model, %.3f ms with it (%.2fx; the JIT warm-up run: %.3f ms)%n",
-        without, with, with / without, first);
+    System.out.printf(
+        Locale.ROOT,
+        "add p50: %.3f ms without the model, %.3f ms with it (%.2fx; the JIT warm-up run: %.3f ms)%n",
+        without,
+        with,
+        with / without,
+        first);
 
     try (Memkit memkit = open(dir.resolve("keyword.db"), MODEL)) {
       memkit.awaitSearchReady(Duration.ofMinutes(2));
       long start = System.nanoTime();
-      memkit.reindex(true, (d, t) -> { });
+      memkit.reindex(true, (d, t) -> {});
       double seconds = (System.nanoTime() - start) / 1e9;
       long embedded = memkit.searchStatus().indexed();
-      System.out.printf(Locale.ROOT, "indexing: %d memories embedded in %.1f s = %.0f per second (the foreground re-index"
-          + " and the background indexer, 1 intra-op thread each)%n", embedded, seconds, embedded / seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "indexing: %d memories embedded in %.1f s = %.0f per second (the foreground re-index"
+              + " and the background indexer, 1 intra-op thread each)%n",
+          embedded,
+          seconds,
+          embedded / seconds);
       searchLatency(memkit, ADDS, text);
     }
 
@@ -78,13 +87,18 @@ public final class HybridLoad {
     try (Memkit memkit = open(large > 0 ? big : dir.resolve("keyword.db"), MODEL)) {
       long start = System.nanoTime();
       memkit.awaitSearchReady(Duration.ofMinutes(10));
-      System.out.printf(Locale.ROOT, "open with %d stored vectors: ready in %.1f s, %d indexed%n", large,
-          (System.nanoTime() - start) / 1e9, memkit.searchStatus().indexed());
+      System.out.printf(
+          Locale.ROOT,
+          "open with %d stored vectors: ready in %.1f s, %d indexed%n",
+          large,
+          (System.nanoTime() - start) / 1e9,
+          memkit.searchStatus().indexed());
       if (large > 0) {
         searchLatency(memkit, large, text);
       }
       System.gc();
-      System.out.printf(Locale.ROOT, "resident memory with the model and %d vectors: %s%n", large, rss());
+      System.out.printf(
+          Locale.ROOT, "resident memory with the model and %d vectors: %s%n", large, rss());
     }
     try (var all = Files.walk(dir)) {
       for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -94,8 +108,9 @@ public final class HybridLoad {
   }
 
   private static Memkit open(Path file, String embedder) {
-    return Memkit.open("sqlite:" + file + "?synchronous=normal", MemkitOptions.defaults().withEnvironment(Map.of(
-        "MEMKIT_EMBEDDER", embedder)));
+    return Memkit.open(
+        "sqlite:" + file + "?synchronous=normal",
+        MemkitOptions.defaults().withEnvironment(Map.of("MEMKIT_EMBEDDER", embedder)));
   }
 
   private static double addP50(Path file, String embedder, List<String> texts) {
@@ -126,16 +141,25 @@ public final class HybridLoad {
       long[] nanos = new long[questions.size()];
       for (int i = 0; i < questions.size(); i++) {
         long t = System.nanoTime();
-        memories.search(new SearchMemories(questions.get(i), MemoryFilter.ALL, 10, Optional.of(mode)));
+        memories.search(
+            new SearchMemories(questions.get(i), MemoryFilter.ALL, 10, Optional.of(mode)));
         nanos[i] = System.nanoTime() - t;
       }
       Arrays.sort(nanos);
-      System.out.printf(Locale.ROOT, "search %-8s at %,d: p50 %.2f ms, p99 %.2f ms%n", mode.value(), size,
-          nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "search %-8s at %,d: p50 %.2f ms, p99 %.2f ms%n",
+          mode.value(),
+          size,
+          nanos[nanos.length / 2] / 1e6,
+          nanos[(int) (nanos.length * 0.99)] / 1e6);
     }
   }
 
-  /** {@code size} memories written without the model, then a random stored vector for each, as if embedded. */
+  /**
+   * {@code size} memories written without the model, then a random stored vector for each, as if
+   * embedded.
+   */
   private static void fill(Path file, int size, ZipfText text) {
     try (Memkit memkit = open(file, "none")) {
       MemoryUseCase memories = memkit.space().memories();
@@ -143,14 +167,20 @@ public final class HybridLoad {
         memories.add(AddMemory.of(text.memory()));
       }
     }
-    StoreProvider sqlite = ServiceLoader.load(StoreProvider.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.scheme().equals("sqlite")).findFirst().orElseThrow();
+    StoreProvider sqlite =
+        ServiceLoader.load(StoreProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.scheme().equals("sqlite"))
+            .findFirst()
+            .orElseThrow();
     Random random = new Random(5);
-    try (Store store = sqlite.open(StoreLocation.parse("sqlite:" + file + "?synchronous=normal", Map.of()))) {
+    try (Store store =
+        sqlite.open(StoreLocation.parse("sqlite:" + file + "?synchronous=normal", Map.of()))) {
       Optional<MemoryId> before = Optional.empty();
       while (true) {
         Optional<MemoryId> cursor = before;
-        List<Memory> page = store.read(tx -> tx.memories().list(Namespace.DEFAULT, MemoryFilter.ALL, cursor, 1000));
+        List<Memory> page =
+            store.read(tx -> tx.memories().list(Namespace.DEFAULT, MemoryFilter.ALL, cursor, 1000));
         if (page.isEmpty()) {
           break;
         }
@@ -160,12 +190,14 @@ public final class HybridLoad {
           for (int j = 0; j < v.length; j++) {
             v[j] = (float) random.nextGaussian();
           }
-          vectors.add(new MemoryVector(m.id(), MODEL, SemanticIndex.embeddingText(m).hashCode(), v));
+          vectors.add(
+              new MemoryVector(m.id(), MODEL, SemanticIndex.embeddingText(m).hashCode(), v));
         }
-        store.write(tx -> {
-          vectors.forEach(tx.vectors().orElseThrow()::put);
-          return null;
-        });
+        store.write(
+            tx -> {
+              vectors.forEach(tx.vectors().orElseThrow()::put);
+              return null;
+            });
         before = Optional.of(page.get(page.size() - 1).id());
       }
     }

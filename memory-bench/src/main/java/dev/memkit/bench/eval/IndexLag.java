@@ -22,12 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How long after its add is acknowledged a memory becomes semantically searchable, at a steady
- * add rate with the embedding model loaded (SQLite, {@code synchronous=normal}).
+ * How long after its add is acknowledged a memory becomes semantically searchable, at a steady add
+ * rate with the embedding model loaded (SQLite, {@code synchronous=normal}).
  *
- * <p>Adds run at a fixed rate on one thread; another watches the index's count of embedded
- * memories every millisecond. The indexer embeds in arrival order, so memory {@code i} of the run
- * is searchable once that count reaches {@code base + i + 1}: its lag is that moment minus its
+ * <p>Adds run at a fixed rate on one thread; another watches the index's count of embedded memories
+ * every millisecond. The indexer embeds in arrival order, so memory {@code i} of the run is
+ * searchable once that count reaches {@code base + i + 1}: its lag is that moment minus its
  * acknowledgement. At the end a semantic search for the last memory's own text checks that the
  * count told the truth. Prints the lag's p50, p99 and maximum, and how many memories took longer
  * than one second.
@@ -124,7 +124,8 @@ public final class IndexLag {
       String last = texts.get(PREFILL + n - 1);
       boolean lastFound =
           memories
-              .search(new SearchMemories(last, MemoryFilter.ALL, 3, Optional.of(SearchMode.SEMANTIC)))
+              .search(
+                  new SearchMemories(last, MemoryFilter.ALL, 3, Optional.of(SearchMode.SEMANTIC)))
               .stream()
               .anyMatch(h -> h.memory().text().equals(last));
       System.out.printf(
@@ -136,7 +137,9 @@ public final class IndexLag {
           seconds,
           lags[n / 2] / 1e6,
           lags[(int) (n * 0.99)] / 1e6,
-          lags[n - 1] == Long.MAX_VALUE ? "never" : String.format(Locale.ROOT, "%.0f ms", lags[n - 1] / 1e6),
+          lags[n - 1] == Long.MAX_VALUE
+              ? "never"
+              : String.format(Locale.ROOT, "%.0f ms", lags[n - 1] / 1e6),
           overOneSecond,
           unseen,
           lastFound,

@@ -35,11 +35,11 @@ import java.util.Set;
  * Scores search on the labelled set: {@code eval/memories.tsv} (the answers and some chatter),
  * {@code eval/hard-negatives.tsv} (the same topics said by others), {@code eval/filler.tsv}
  * (workplace chatter), {@code eval/lookalikes.tsv} (tickets and deploys told apart only by an
- * identifier) and {@code eval/questions.tsv}:
- * recall@5 and recall@10 (did an answer appear in the first 5 / 10 hits) for keyword, semantic and
- * hybrid search at semantic weights 0.0 to 1.0, over all questions, the paraphrase questions
- * (answers sharing few words with them) and the keyword questions. Also semantic recall with
- * exact float cosine instead of the int8 index, and without the speaker before each text.
+ * identifier) and {@code eval/questions.tsv}: recall@5 and recall@10 (did an answer appear in the
+ * first 5 / 10 hits) for keyword, semantic and hybrid search at semantic weights 0.0 to 1.0, over
+ * all questions, the paraphrase questions (answers sharing few words with them) and the keyword
+ * questions. Also semantic recall with exact float cosine instead of the int8 index, and without
+ * the speaker before each text.
  *
  * <pre>
  * ./mvnw -B -q -pl memory-bench -am package -DskipTests
@@ -49,24 +49,32 @@ import java.util.Set;
 public final class RetrievalEval {
   private static final int[] KS = {5, 10};
 
-  private RetrievalEval() {
-  }
+  private RetrievalEval() {}
 
-  record Item(String label, String speaker, String text) {
-  }
+  record Item(String label, String speaker, String text) {}
 
-  record Question(String kind, Set<String> answers, String text) {
-  }
+  record Question(String kind, Set<String> answers, String text) {}
 
   /** Runs the evaluation and prints Markdown tables. */
   public static void main(String[] args) throws Exception {
     List<Item> items = new ArrayList<>();
-    for (String file : List.of("eval/memories.tsv", "eval/hard-negatives.tsv", "eval/lookalikes.tsv", "eval/filler.tsv")) {
+    for (String file :
+        List.of(
+            "eval/memories.tsv",
+            "eval/hard-negatives.tsv",
+            "eval/lookalikes.tsv",
+            "eval/filler.tsv")) {
       read(file).forEach(f -> items.add(new Item(f[0], f[1], f[2])));
     }
-    List<Question> questions = read("eval/questions.tsv").stream()
-        .map(f -> new Question(f[0], Set.of(f[1].split(",")), f[2])).toList();
-    System.out.printf(Locale.ROOT, "%d memories, %d questions (%d paraphrase, %d keyword)%n%n", items.size(), questions.size(),
+    List<Question> questions =
+        read("eval/questions.tsv").stream()
+            .map(f -> new Question(f[0], Set.of(f[1].split(",")), f[2]))
+            .toList();
+    System.out.printf(
+        Locale.ROOT,
+        "%d memories, %d questions (%d paraphrase, %d keyword)%n%n",
+        items.size(),
+        questions.size(),
         questions.stream().filter(q -> q.kind().equals("paraphrase")).count(),
         questions.stream().filter(q -> q.kind().equals("keyword")).count());
     Path dir = Files.createTempDirectory("memkit-eval-");
@@ -75,28 +83,43 @@ public final class RetrievalEval {
     try (Memkit memkit = open(file, 0.3)) {
       MemoryUseCase memories = memkit.space().memories();
       for (Item item : items) {
-        long id = memories.add(AddMemory.of(item.text())
-            .withMetadata(JsonValue.objectBuilder().put("speaker", item.speaker()).build())).memory().id().value();
+        long id =
+            memories
+                .add(
+                    AddMemory.of(item.text())
+                        .withMetadata(
+                            JsonValue.objectBuilder().put("speaker", item.speaker()).build()))
+                .memory()
+                .id()
+                .value();
         labels.put(id, item.label());
       }
-      memkit.reindex(false, (done, total) -> { });
+      memkit.reindex(false, (done, total) -> {});
     }
-    System.out.println("| search | weight | recall@5 all | recall@10 all | recall@5 paraphrase | recall@10 paraphrase"
-        + " | recall@5 keyword | recall@10 keyword |");
+    System.out.println(
+        "| search | weight | recall@5 all | recall@10 all | recall@5 paraphrase | recall@10 paraphrase"
+            + " | recall@5 keyword | recall@10 keyword |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     try (Memkit memkit = open(file, 0.3)) {
       memkit.awaitSearchReady(Duration.ofMinutes(2));
       row("keyword", "-", score(memkit, questions, labels, Optional.of(SearchMode.KEYWORD)));
-      row("semantic (int8)", "-", score(memkit, questions, labels, Optional.of(SearchMode.SEMANTIC)));
+      row(
+          "semantic (int8)",
+          "-",
+          score(memkit, questions, labels, Optional.of(SearchMode.SEMANTIC)));
     }
     for (int w = 0; w <= 10; w++) {
       double weight = w / 10.0;
       try (Memkit memkit = open(file, weight)) {
         memkit.awaitSearchReady(Duration.ofMinutes(2));
-        row("hybrid", String.format(Locale.ROOT, "%.1f", weight), score(memkit, questions, labels, Optional.of(SearchMode.HYBRID)));
+        row(
+            "hybrid",
+            String.format(Locale.ROOT, "%.1f", weight),
+            score(memkit, questions, labels, Optional.of(SearchMode.HYBRID)));
       }
     }
-    Embedder embedder = ServiceLoader.load(EmbedderProvider.class).findFirst().orElseThrow().load(Map.of());
+    Embedder embedder =
+        ServiceLoader.load(EmbedderProvider.class).findFirst().orElseThrow().load(Map.of());
     row("semantic (exact float)", "-", exact(embedder, items, questions, true));
     row("semantic, no speaker", "-", exact(embedder, items, questions, false));
     try (var all = Files.walk(dir)) {
@@ -107,27 +130,40 @@ public final class RetrievalEval {
   }
 
   private static Memkit open(Path file, double weight) {
-    return Memkit.open("sqlite:" + file, MemkitOptions.defaults().withEnvironment(Map.of(
-        "MEMKIT_EMBEDDER", "all-minilm-l6-v2-q",
-        "MEMKIT_SEARCH_SEMANTIC_WEIGHT", Double.toString(weight))));
+    return Memkit.open(
+        "sqlite:" + file,
+        MemkitOptions.defaults()
+            .withEnvironment(
+                Map.of(
+                    "MEMKIT_EMBEDDER",
+                    "all-minilm-l6-v2-q",
+                    "MEMKIT_SEARCH_SEMANTIC_WEIGHT",
+                    Double.toString(weight))));
   }
 
   /** Recall per kind ("all", "paraphrase", "keyword") and k. */
-  private static Map<String, double[]> score(Memkit memkit, List<Question> questions, Map<Long, String> labels,
+  private static Map<String, double[]> score(
+      Memkit memkit,
+      List<Question> questions,
+      Map<Long, String> labels,
       Optional<SearchMode> mode) {
     MemoryUseCase memories = memkit.space().memories();
     Map<Question, List<String>> out = new LinkedHashMap<>();
     for (Question q : questions) {
-      List<String> hits = memories.search(new SearchMemories(q.text(), MemoryFilter.ALL, 10, mode)).stream()
-          .map(h -> labels.get(h.memory().id().value())).toList();
+      List<String> hits =
+          memories.search(new SearchMemories(q.text(), MemoryFilter.ALL, 10, mode)).stream()
+              .map(h -> labels.get(h.memory().id().value()))
+              .toList();
       out.put(q, hits);
     }
     return recall(out);
   }
 
-  private static Map<String, double[]> exact(Embedder embedder, List<Item> items, List<Question> questions, boolean speaker) {
-    List<float[]> vectors = embedder.embedAll(items.stream()
-        .map(i -> speaker ? i.speaker() + ": " + i.text() : i.text()).toList());
+  private static Map<String, double[]> exact(
+      Embedder embedder, List<Item> items, List<Question> questions, boolean speaker) {
+    List<float[]> vectors =
+        embedder.embedAll(
+            items.stream().map(i -> speaker ? i.speaker() + ": " + i.text() : i.text()).toList());
     Map<Question, List<String>> out = new LinkedHashMap<>();
     for (Question q : questions) {
       float[] v = embedder.embed(q.text());
@@ -135,7 +171,9 @@ public final class RetrievalEval {
       for (int i = 0; i < items.size(); i++) {
         order.add(i);
       }
-      order.sort(Comparator.comparingDouble((Integer i) -> VectorIndex.cosine(v, vectors.get(i))).reversed());
+      order.sort(
+          Comparator.comparingDouble((Integer i) -> VectorIndex.cosine(v, vectors.get(i)))
+              .reversed());
       out.put(q, order.subList(0, 10).stream().map(i -> items.get(i).label()).toList());
     }
     return recall(out);
@@ -156,11 +194,12 @@ public final class RetrievalEval {
         }
       }
     }
-    hits.forEach((kind, h) -> {
-      for (int i = 0; i < h.length; i++) {
-        h[i] /= counts.get(kind);
-      }
-    });
+    hits.forEach(
+        (kind, h) -> {
+          for (int i = 0; i < h.length; i++) {
+            h[i] /= counts.get(kind);
+          }
+        });
     return hits;
   }
 

@@ -43,6 +43,7 @@ public class JsonAddBenchmark {
     /** How many memories the store holds before the trial. */
     @Param({"1000", "10000", "100000"})
     public int size;
+
     Memkit memkit;
     Path dir;
 

@@ -15,21 +15,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The stores the benchmarks start from, built once per size through memkit itself (so every
- * memory has its audit entry) and kept under {@code memkit.bench.data} (default
- * {@code target/bench-data}); each trial works on a scratch copy.
+ * The stores the benchmarks start from, built once per size through memkit itself (so every memory
+ * has its audit entry) and kept under {@code memkit.bench.data} (default {@code
+ * target/bench-data}); each trial works on a scratch copy.
  *
  * <ul>
- *   <li>{@link #compacted}: {@code json-N/}, closed cleanly, everything in {@code memory.json};</li>
+ *   <li>{@link #compacted}: {@code json-N/}, closed cleanly, everything in {@code memory.json};
  *   <li>{@link #journalOnly}: {@code json-journal-N/}, the files as a killed process leaves them
- *       when no compaction ran: an empty {@code memory.json} and every write in the journal.</li>
+ *       when no compaction ran: an empty {@code memory.json} and every write in the journal.
  * </ul>
  */
 final class JsonDatasets {
   static final long SEED = 20261121L;
 
-  private JsonDatasets() {
-  }
+  private JsonDatasets() {}
 
   static Path directory() {
     return Path.of(System.getProperty("memkit.bench.data", "target/bench-data")).toAbsolutePath();
@@ -52,7 +51,9 @@ final class JsonDatasets {
     Space space = memkit.space();
     ZipfText text = ZipfText.seeded(SEED);
     for (int i = 0; i < size; i++) {
-      space.memories().add(AddMemory.of(text.memory()).withTags(text.tags().toArray(new String[0])));
+      space
+          .memories()
+          .add(AddMemory.of(text.memory()).withTags(text.tags().toArray(new String[0])));
     }
   }
 
@@ -80,7 +81,9 @@ final class JsonDatasets {
     Path building = directory().resolve("json-journal-" + size + ".building");
     delete(partial);
     delete(building);
-    try (Memkit memkit = Memkit.open("json:" + building + "?fsync=never&compact_bytes=" + Integer.MAX_VALUE, options())) {
+    try (Memkit memkit =
+        Memkit.open(
+            "json:" + building + "?fsync=never&compact_bytes=" + Integer.MAX_VALUE, options())) {
       fill(memkit, size);
       // Every write has returned, so the files now are what a kill -9 would leave.
       copy(building, partial);

@@ -43,7 +43,9 @@ public class JsonOpenBenchmark {
       dir = JsonDatasets.scratchCopy(source(), "scratch-json-open");
     }
 
-    /** Closes the store opened (not timed: after a replay, closing compacts) and removes the copy. */
+    /**
+     * Closes the store opened (not timed: after a replay, closing compacts) and removes the copy.
+     */
     @TearDown(Level.Invocation)
     public void delete() {
       if (opened != null) {
@@ -63,7 +65,10 @@ public class JsonOpenBenchmark {
     }
   }
 
-  /** The store of 100k memories as a kill leaves it when no compaction ran: every write in the journal. */
+  /**
+   * The store of 100k memories as a kill leaves it when no compaction ran: every write in the
+   * journal.
+   */
   @State(Scope.Thread)
   public static class JournalOnly extends Copy {
     @Override
@@ -79,11 +84,17 @@ public class JsonOpenBenchmark {
     return c.opened.storeDescription();
   }
 
-  /** Open after a clean close, then one search: the first search of a namespace builds its index. */
+  /**
+   * Open after a clean close, then one search: the first search of a namespace builds its index.
+   */
   @Benchmark
   public int openCompactedThenSearch(Compacted c) {
     c.opened = Memkit.open("json:" + c.dir, JsonDatasets.options());
-    return c.opened.space().memories().search(SearchMemories.of("When did we deploy the billing service?")).size();
+    return c.opened
+        .space()
+        .memories()
+        .search(SearchMemories.of("When did we deploy the billing service?"))
+        .size();
   }
 
   /** Open after a kill, replaying the whole journal. */

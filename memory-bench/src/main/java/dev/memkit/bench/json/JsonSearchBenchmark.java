@@ -39,6 +39,7 @@ public class JsonSearchBenchmark {
     /** How many memories the store holds. */
     @Param({"100000"})
     public int size;
+
     Memkit memkit;
     Space space;
     Path dir;

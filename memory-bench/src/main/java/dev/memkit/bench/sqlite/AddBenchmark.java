@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Durable adds ({@code synchronous=FULL}, WAL), by 1 and by 16 threads: memkit (memory row, tags,
  * FTS5 index, audit entry with its diff, group commit) against raw JDBC autocommit inserts into a
- * bare FTS5 table, one connection per thread — one fsync per insert. Each trial writes to a
- * scratch copy of the data set.
+ * bare FTS5 table, one connection per thread — one fsync per insert. Each trial writes to a scratch
+ * copy of the data set.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -46,6 +46,7 @@ public class AddBenchmark {
     /** How many memories the store holds before the trial. */
     @Param({"1000", "100000", "1000000"})
     public int size;
+
     Memkit memkit;
     Path file;
 
@@ -53,7 +54,9 @@ public class AddBenchmark {
     @Setup(Level.Trial)
     public void open() {
       file = SqliteDatasets.scratchCopy(SqliteDatasets.memkit(size), "scratch-memkit.db");
-      memkit = Memkit.open("sqlite:" + file + "?" + SqliteDatasets.STORE_PARAMETERS, SqliteDatasets.options());
+      memkit =
+          Memkit.open(
+              "sqlite:" + file + "?" + SqliteDatasets.STORE_PARAMETERS, SqliteDatasets.options());
     }
 
     /** Closes and removes the copy. */
@@ -70,6 +73,7 @@ public class AddBenchmark {
     /** How many rows the table holds before the trial. */
     @Param({"1000", "100000", "1000000"})
     public int size;
+
     Path file;
 
     /** Makes a scratch copy of the data set. */
@@ -132,7 +136,10 @@ public class AddBenchmark {
 
   private static MemoryAdded add(MemkitTarget t, Texts x) {
     int i = x.advance();
-    return t.memkit.space().memories().add(AddMemory.of(x.texts.get(i)).withTags(x.tags.get(i).toArray(new String[0])));
+    return t.memkit
+        .space()
+        .memories()
+        .add(AddMemory.of(x.texts.get(i)).withTags(x.tags.get(i).toArray(new String[0])));
   }
 
   private static int insert(RawWriter w, Texts x) throws SQLException {

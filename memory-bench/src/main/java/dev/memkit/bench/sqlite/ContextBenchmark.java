@@ -42,25 +42,44 @@ public class ContextBenchmark {
       st.execute("BEGIN");
       try {
         out.append("# State:\n");
-        try (ResultSet rs = st.executeQuery("SELECT key, value FROM state WHERE namespace = 'default' ORDER BY key")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT key, value FROM state WHERE namespace = 'default' ORDER BY key")) {
           while (rs.next()) {
-            out.append("- ").append(rs.getString(1)).append(": ").append(rs.getString(2)).append('\n');
+            out.append("- ")
+                .append(rs.getString(1))
+                .append(": ")
+                .append(rs.getString(2))
+                .append('\n');
           }
         }
         out.append("\n# Goals:\n");
-        try (ResultSet rs = st.executeQuery("SELECT id, status, title FROM goals WHERE namespace = 'default'"
-            + " AND status NOT IN ('done', 'abandoned') ORDER BY id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, status, title FROM goals WHERE namespace = 'default'"
+                    + " AND status NOT IN ('done', 'abandoned') ORDER BY id")) {
           while (rs.next()) {
-            out.append("- [").append(rs.getString(2)).append("] (").append(rs.getLong(1)).append(") ")
-                .append(rs.getString(3)).append('\n');
+            out.append("- [")
+                .append(rs.getString(2))
+                .append("] (")
+                .append(rs.getLong(1))
+                .append(") ")
+                .append(rs.getString(3))
+                .append('\n');
           }
         }
         out.append("\n# Recent Memory:\n");
-        try (PreparedStatement ps = s.rawOnMemkitFile.prepareStatement(
-            "SELECT text, tags FROM memories WHERE namespace = 'default' ORDER BY id DESC LIMIT 1000")) {
+        try (PreparedStatement ps =
+            s.rawOnMemkitFile.prepareStatement(
+                "SELECT text, tags FROM memories WHERE namespace = 'default' ORDER BY id DESC LIMIT 1000")) {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              String line = "- " + rs.getString(1).replace('\n', ' ') + " (" + rs.getString(2).replace(' ', ',') + ")\n";
+              String line =
+                  "- "
+                      + rs.getString(1).replace('\n', ' ')
+                      + " ("
+                      + rs.getString(2).replace(' ', ',')
+                      + ")\n";
               if (out.length() + line.length() <= 8000) {
                 out.append(line);
               }

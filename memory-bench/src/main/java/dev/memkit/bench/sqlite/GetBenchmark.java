@@ -32,7 +32,8 @@ public class GetBenchmark {
   /** {@code SELECT text, tags FROM docs WHERE rowid = ?}. */
   @Benchmark
   public String rawGet(ReadState s) throws SQLException {
-    try (PreparedStatement ps = s.raw.prepareStatement("SELECT text, tags FROM docs WHERE rowid = ?")) {
+    try (PreparedStatement ps =
+        s.raw.prepareStatement("SELECT text, tags FROM docs WHERE rowid = ?")) {
       ps.setLong(1, s.id());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) + rs.getString(2) : null;

@@ -36,7 +36,10 @@ public class ReadState {
   public void open() throws SQLException {
     Path memkitFile = SqliteDatasets.memkit(size);
     Path rawFile = SqliteDatasets.raw(size);
-    memkit = Memkit.open("sqlite:" + memkitFile + "?" + SqliteDatasets.STORE_PARAMETERS, SqliteDatasets.options());
+    memkit =
+        Memkit.open(
+            "sqlite:" + memkitFile + "?" + SqliteDatasets.STORE_PARAMETERS,
+            SqliteDatasets.options());
     space = memkit.space();
     raw = SqliteDatasets.rawConnection(rawFile);
     rawOnMemkitFile = SqliteDatasets.rawConnection(memkitFile);

@@ -43,8 +43,9 @@ public class SearchBenchmark {
     for (String w : q.words()) {
       quoted.add('"' + w.replace("\"", "\"\"") + '"');
     }
-    PreparedStatement ps = s.raw.prepareStatement(
-        "SELECT rowid, text, tags, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10");
+    PreparedStatement ps =
+        s.raw.prepareStatement(
+            "SELECT rowid, text, tags, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10");
     List<String> out = new ArrayList<>();
     try (ps) {
       ps.setString(1, String.join(" OR ", quoted));

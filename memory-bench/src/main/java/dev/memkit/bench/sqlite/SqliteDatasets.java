@@ -26,17 +26,21 @@ import java.util.Map;
  * The data sets the SQLite benchmarks run on, built once and kept under {@code memkit.bench.data}
  * (default {@code target/bench-data}): a memkit store with N memories, and a bare FTS5 table with
  * the same texts. Memories are written with batched inserts in one transaction (the FTS5 index is
- * filled by the store's own triggers), which is what keeps the 1M set quick to build; the audit
- * log of these bulk rows is left empty. Both FTS5 indexes are then merged into one segment
- * ({@code 'optimize'}), so the two start with the same index layout.
+ * filled by the store's own triggers), which is what keeps the 1M set quick to build; the audit log
+ * of these bulk rows is left empty. Both FTS5 indexes are then merged into one segment ({@code
+ * 'optimize'}), so the two start with the same index layout.
  */
 final class SqliteDatasets {
-  /** Store parameters for benchmarks: no automatic backups, no check on open (the data set is trusted). */
-  static final String STORE_PARAMETERS = "backup_every_writes=0&backup_interval=off&integrity_check=off";
+  /**
+   * Store parameters for benchmarks: no automatic backups, no check on open (the data set is
+   * trusted).
+   */
+  static final String STORE_PARAMETERS =
+      "backup_every_writes=0&backup_interval=off&integrity_check=off";
+
   static final long SEED = 20261121L;
 
-  private SqliteDatasets() {
-  }
+  private SqliteDatasets() {}
 
   /** Builds the data sets of the sizes given (default 1000, 100000, 1000000) ahead of a run. */
   public static void main(String[] args) {
@@ -46,7 +50,8 @@ final class SqliteDatasets {
       int size = Integer.parseInt(s);
       Path a = memkit(size);
       Path b = raw(size);
-      System.out.printf("%d: %s, %s (%d s)%n", size, a, b, (System.nanoTime() - start) / 1_000_000_000L);
+      System.out.printf(
+          "%d: %s, %s (%d s)%n", size, a, b, (System.nanoTime() - start) / 1_000_000_000L);
     }
   }
 
@@ -82,10 +87,13 @@ final class SqliteDatasets {
         c.setAutoCommit(false);
         ZipfText text = ZipfText.seeded(SEED);
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        try (PreparedStatement memory = c.prepareStatement("INSERT INTO memories (id, namespace, text, tags, kind, metadata,"
-            + " occurred_at, client_key, created_at, updated_at, effective_s, effective_n)"
-            + " VALUES (?, 'default', ?, ?, 'note', '{}', NULL, NULL, ?, ?, ?, 0)");
-            PreparedStatement tag = c.prepareStatement("INSERT INTO memory_tags (memory_id, tag) VALUES (?, ?)")) {
+        try (PreparedStatement memory =
+                c.prepareStatement(
+                    "INSERT INTO memories (id, namespace, text, tags, kind, metadata,"
+                        + " occurred_at, client_key, created_at, updated_at, effective_s, effective_n)"
+                        + " VALUES (?, 'default', ?, ?, 'note', '{}', NULL, NULL, ?, ?, ?, 0)");
+            PreparedStatement tag =
+                c.prepareStatement("INSERT INTO memory_tags (memory_id, tag) VALUES (?, ?)")) {
           for (int id = 1; id <= size; id++) {
             Instant at = start.plusSeconds(id * 60L);
             List<String> tags = text.tags();
@@ -129,7 +137,10 @@ final class SqliteDatasets {
     }
   }
 
-  /** The bare FTS5 table {@code docs(text, tags)} with the same {@code size} texts, building it when absent. */
+  /**
+   * The bare FTS5 table {@code docs(text, tags)} with the same {@code size} texts, building it when
+   * absent.
+   */
   static synchronized Path raw(int size) {
     Path file = directory().resolve("raw-" + size + ".db");
     if (Files.exists(file)) {
@@ -142,11 +153,13 @@ final class SqliteDatasets {
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + partial)) {
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA journal_mode = WAL");
-          s.execute("CREATE VIRTUAL TABLE docs USING fts5(text, tags, tokenize = 'porter unicode61 remove_diacritics 2')");
+          s.execute(
+              "CREATE VIRTUAL TABLE docs USING fts5(text, tags, tokenize = 'porter unicode61 remove_diacritics 2')");
         }
         c.setAutoCommit(false);
         ZipfText text = ZipfText.seeded(SEED);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO docs (rowid, text, tags) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO docs (rowid, text, tags) VALUES (?, ?, ?)")) {
           for (int id = 1; id <= size; id++) {
             List<String> tags = text.tags();
             insert.setLong(1, id);
@@ -175,7 +188,9 @@ final class SqliteDatasets {
     }
   }
 
-  /** A scratch copy of {@code file} that write benchmarks may grow, so cached sets stay as built. */
+  /**
+   * A scratch copy of {@code file} that write benchmarks may grow, so cached sets stay as built.
+   */
   static Path scratchCopy(Path file, String name) {
     Path copy = file.resolveSibling(name);
     try {
@@ -193,7 +208,10 @@ final class SqliteDatasets {
     }
   }
 
-  /** A connection to a raw data set, WAL with {@code synchronous=FULL}, as a careful application would open it. */
+  /**
+   * A connection to a raw data set, WAL with {@code synchronous=FULL}, as a careful application
+   * would open it.
+   */
   static Connection rawConnection(Path file) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {

@@ -24,12 +24,12 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The latency of each {@code add} under load, not only the throughput: {@code threads} callers
- * add memories to a scratch copy of the data set of {@code size} memories for {@code seconds},
- * each timing every call. Prints adds/s, p50, p99, p99.9 and the maximum, how many automatic
- * backups ran, the largest {@code -wal} file seen, how many of the slow adds (over 50 ms)
- * overlapped a backup, and the phases of the writer's slow batches (queue wait, SQL, commit,
- * marks), which the store logs at DEBUG.
+ * The latency of each {@code add} under load, not only the throughput: {@code threads} callers add
+ * memories to a scratch copy of the data set of {@code size} memories for {@code seconds}, each
+ * timing every call. Prints adds/s, p50, p99, p99.9 and the maximum, how many automatic backups
+ * ran, the largest {@code -wal} file seen, how many of the slow adds (over 50 ms) overlapped a
+ * backup, and the phases of the writer's slow batches (queue wait, SQL, commit, marks), which the
+ * store logs at DEBUG.
  *
  * <pre>
  * java -cp memory-bench/target/benchmarks.jar dev.memkit.bench.sqlite.WriteLatency SIZE THREADS SECONDS [STORE-PARAMETERS]
@@ -41,22 +41,23 @@ import java.util.stream.Collectors;
 public final class WriteLatency {
   private static final long SLOW_NANOS = 50_000_000L;
 
-  private WriteLatency() {
-  }
+  private WriteLatency() {}
 
   /**
    * The command-line arguments {@code SIZE THREADS SECONDS [STORE-PARAMETERS]}.
    *
-   * @param size       memories in the data set
-   * @param threads    callers adding at once
-   * @param seconds    how long they add
+   * @param size memories in the data set
+   * @param threads callers adding at once
+   * @param seconds how long they add
    * @param parameters added to the store URI, may be empty
    */
   public record Arguments(int size, int threads, int seconds, String parameters) {
     /** Reads {@code args}; 20000 32 20 and no parameters when absent. */
     public static Arguments of(String[] args) {
-      return new Arguments(args.length > 0 ? Integer.parseInt(args[0]) : 20_000,
-          args.length > 1 ? Integer.parseInt(args[1]) : 32, args.length > 2 ? Integer.parseInt(args[2]) : 20,
+      return new Arguments(
+          args.length > 0 ? Integer.parseInt(args[0]) : 20_000,
+          args.length > 1 ? Integer.parseInt(args[1]) : 32,
+          args.length > 2 ? Integer.parseInt(args[2]) : 20,
           args.length > 3 ? args[3] : "");
     }
   }
@@ -74,8 +75,14 @@ public final class WriteLatency {
     deleteTree(backups);
     Files.deleteIfExists(marks);
     System.out.printf("sqlite size=%d threads=%d parameters='%s'%n", size, threads, parameters);
-    measure("sqlite:" + file + "?integrity_check=off" + (parameters.isEmpty() ? "" : "&" + parameters),
-        SqliteDatasets.options(), threads, seconds, backups, "*.partial", file.resolveSibling(file.getFileName() + "-wal"));
+    measure(
+        "sqlite:" + file + "?integrity_check=off" + (parameters.isEmpty() ? "" : "&" + parameters),
+        SqliteDatasets.options(),
+        threads,
+        seconds,
+        backups,
+        "*.partial",
+        file.resolveSibling(file.getFileName() + "-wal"));
     deleteTree(backups);
     SqliteDatasets.deleteDatabase(file);
     Files.deleteIfExists(marks);
@@ -83,34 +90,43 @@ public final class WriteLatency {
 
   /**
    * Has {@code threads} callers add memories to the store at {@code uri} for {@code seconds} and
-   * prints what they saw. Background work is taken to be running while a file matching
-   * {@code busyGlob} exists in {@code busyDir} (a backup or snapshot being written); {@code log},
-   * when not null, is a file whose largest size is reported.
+   * prints what they saw. Background work is taken to be running while a file matching {@code
+   * busyGlob} exists in {@code busyDir} (a backup or snapshot being written); {@code log}, when not
+   * null, is a file whose largest size is reported.
    */
-  public static void measure(String uri, MemkitOptions options, int threads, int seconds, Path busyDir, String busyGlob,
-      Path log) throws InterruptedException {
+  public static void measure(
+      String uri,
+      MemkitOptions options,
+      int threads,
+      int seconds,
+      Path busyDir,
+      String busyGlob,
+      Path log)
+      throws InterruptedException {
     ConcurrentLinkedQueue<Object[]> slowBatches = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Double> restarts = new ConcurrentLinkedQueue<>();
     Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
     storeLog.setLevel(Level.FINE);
-    storeLog.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getMessage() != null && r.getMessage().startsWith("slow write batch") && r.getParameters() != null) {
-          slowBatches.add(r.getParameters());
-        } else if (r.getMessage() != null && r.getMessage().startsWith("restarted the write-ahead log")) {
-          restarts.add(((Number) r.getParameters()[2]).doubleValue());
-        }
-      }
+    storeLog.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getMessage() != null
+                && r.getMessage().startsWith("slow write batch")
+                && r.getParameters() != null) {
+              slowBatches.add(r.getParameters());
+            } else if (r.getMessage() != null
+                && r.getMessage().startsWith("restarted the write-ahead log")) {
+              restarts.add(((Number) r.getParameters()[2]).doubleValue());
+            }
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    });
+          @Override
+          public void close() {}
+        });
     List<long[]> busySpans = new ArrayList<>();
     long[] maxLog = new long[1];
     AtomicBoolean running = new AtomicBoolean(true);
@@ -119,7 +135,9 @@ public final class WriteLatency {
     long ended;
     long[] deadline = new long[1];
     try (Memkit memkit = Memkit.open(uri, options)) {
-      Thread watcher = new Thread(() -> watch(busyDir, busyGlob, log, running, busySpans, maxLog), "latency-watcher");
+      Thread watcher =
+          new Thread(
+              () -> watch(busyDir, busyGlob, log, running, busySpans, maxLog), "latency-watcher");
       watcher.setDaemon(true);
       watcher.start();
       CountDownLatch go = new CountDownLatch(1);
@@ -128,18 +146,21 @@ public final class WriteLatency {
         List<long[]> mine = new ArrayList<>();
         perThread.add(mine);
         List<String> texts = ZipfText.seeded(20261121L + 500 + t).memories(500);
-        Thread w = new Thread(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          for (int i = 0; System.nanoTime() < deadline[0] && i < 2_000_000; i++) {
-            long s = System.nanoTime();
-            memkit.space().memories().add(AddMemory.of(texts.get(i % texts.size())));
-            mine.add(new long[] {s, System.nanoTime() - s});
-          }
-        }, "latency-writer-" + t);
+        Thread w =
+            new Thread(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; System.nanoTime() < deadline[0] && i < 2_000_000; i++) {
+                    long s = System.nanoTime();
+                    memkit.space().memories().add(AddMemory.of(texts.get(i % texts.size())));
+                    mine.add(new long[] {s, System.nanoTime() - s});
+                  }
+                },
+                "latency-writer-" + t);
         workers.add(w);
         w.start();
       }
@@ -155,13 +176,19 @@ public final class WriteLatency {
     }
     report(perThread, ended - started, busySpans, maxLog[0], slowBatches);
     if (!restarts.isEmpty()) {
-      System.out.printf("log restarts=%d, writer paused max %.1f ms%n", restarts.size(),
-          restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+      System.out.printf(
+          "log restarts=%d, writer paused max %.1f ms%n",
+          restarts.size(), restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
   }
 
   /** Samples every 5 ms whether background work is writing a file and how large the log is. */
-  private static void watch(Path busyDir, String busyGlob, Path log, AtomicBoolean running, List<long[]> spans,
+  private static void watch(
+      Path busyDir,
+      String busyGlob,
+      Path log,
+      AtomicBoolean running,
+      List<long[]> spans,
       long[] maxLog) {
     long since = -1;
     while (running.get()) {
@@ -198,20 +225,33 @@ public final class WriteLatency {
     }
   }
 
-  private static void report(List<List<long[]>> perThread, long nanos, List<long[]> backupSpans, long maxWal,
+  private static void report(
+      List<List<long[]>> perThread,
+      long nanos,
+      List<long[]> backupSpans,
+      long maxWal,
       ConcurrentLinkedQueue<Object[]> slowBatches) {
     List<long[]> all = perThread.stream().flatMap(List::stream).collect(Collectors.toList());
     long[] latencies = all.stream().mapToLong(a -> a[1]).sorted().toArray();
     int n = latencies.length;
     long slow = all.stream().filter(a -> a[1] > SLOW_NANOS).count();
-    long slowInBackup = all.stream().filter(a -> a[1] > SLOW_NANOS)
-        .filter(a -> backupSpans.stream().anyMatch(b -> a[0] < b[1] && a[0] + a[1] > b[0])).count();
+    long slowInBackup =
+        all.stream()
+            .filter(a -> a[1] > SLOW_NANOS)
+            .filter(a -> backupSpans.stream().anyMatch(b -> a[0] < b[1] && a[0] + a[1] > b[0]))
+            .count();
     long backupNanos = backupSpans.stream().mapToLong(b -> b[1] - b[0]).sum();
-    System.out.printf("adds=%d adds/s=%.0f p50=%.1f ms p99=%.1f ms p99.9=%.1f ms max=%.1f ms%n", n,
-        n / (nanos / 1e9), ms(pct(latencies, 0.50)), ms(pct(latencies, 0.99)), ms(pct(latencies, 0.999)),
+    System.out.printf(
+        "adds=%d adds/s=%.0f p50=%.1f ms p99=%.1f ms p99.9=%.1f ms max=%.1f ms%n",
+        n,
+        n / (nanos / 1e9),
+        ms(pct(latencies, 0.50)),
+        ms(pct(latencies, 0.99)),
+        ms(pct(latencies, 0.999)),
         ms(n == 0 ? 0 : latencies[n - 1]));
-    System.out.printf("background=%d (%.1f s of %.1f s writing a backup or snapshot) max-log=%.1f MiB"
-        + " slow-adds(>50ms)=%d of which during background work=%d%n",
+    System.out.printf(
+        "background=%d (%.1f s of %.1f s writing a backup or snapshot) max-log=%.1f MiB"
+            + " slow-adds(>50ms)=%d of which during background work=%d%n",
         backupSpans.size(), backupNanos / 1e9, nanos / 1e9, maxWal / 1048576.0, slow, slowInBackup);
     List<Object[]> batches = new ArrayList<>(slowBatches);
     if (batches.isEmpty()) {
@@ -221,19 +261,30 @@ public final class WriteLatency {
     StringBuilder line = new StringBuilder("slow batches=" + batches.size());
     for (int p = 0; p < phases.length; p++) {
       int index = p + 1;
-      double[] v = batches.stream().mapToDouble(b -> ((Number) b[index]).doubleValue()).sorted().toArray();
-      line.append(String.format("; %s median %.1f max %.1f ms", phases[p],
-          v.length == 0 ? 0 : v[v.length / 2], v.length == 0 ? 0 : v[v.length - 1]));
+      double[] v =
+          batches.stream().mapToDouble(b -> ((Number) b[index]).doubleValue()).sorted().toArray();
+      line.append(
+          String.format(
+              "; %s median %.1f max %.1f ms",
+              phases[p], v.length == 0 ? 0 : v[v.length / 2], v.length == 0 ? 0 : v[v.length - 1]));
     }
     System.out.println(line);
-    Map<String, Long> worst = batches.stream()
-        .sorted(Comparator.comparingDouble((Object[] b) -> ((Number) b[3]).doubleValue()).reversed()).limit(3)
-        .collect(Collectors.toMap(b -> Arrays.toString(Arrays.copyOfRange(b, 1, b.length)), b -> 1L, Long::sum));
+    Map<String, Long> worst =
+        batches.stream()
+            .sorted(
+                Comparator.comparingDouble((Object[] b) -> ((Number) b[3]).doubleValue())
+                    .reversed())
+            .limit(3)
+            .collect(
+                Collectors.toMap(
+                    b -> Arrays.toString(Arrays.copyOfRange(b, 1, b.length)), b -> 1L, Long::sum));
     System.out.println("slowest commits [wait, SQL, commit, marks, units]: " + worst.keySet());
   }
 
   private static long pct(long[] sorted, double p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
   }
 
   private static double ms(long nanos) {
@@ -246,13 +297,15 @@ public final class WriteLatency {
       return;
     }
     try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The exact int8 cosine scan of one namespace's vectors (384 dimensions), top 50, at several sizes:
- * where brute force stops being fine. Random unit-scale vectors: the scan's cost does not depend
- * on what the vectors mean.
+ * where brute force stops being fine. Random unit-scale vectors: the scan's cost does not depend on
+ * what the vectors mean.
  *
  * <pre>
  * java -jar memory-bench/target/benchmarks.jar VectorScanBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s

@@ -8,10 +8,18 @@ public class ConflictException extends MemoryException {
 
   private final transient OptionalLong actualVersion;
 
-  /** Creates a conflict on {@code target}; {@code actualVersion} is empty when the record is absent. */
+  /**
+   * Creates a conflict on {@code target}; {@code actualVersion} is empty when the record is absent.
+   */
   public ConflictException(String target, long expectedVersion, OptionalLong actualVersion) {
-    super(target + ": expected version " + expectedVersion + " but "
-        + (actualVersion.isPresent() ? "found version " + actualVersion.getAsLong() : "it does not exist"));
+    super(
+        target
+            + ": expected version "
+            + expectedVersion
+            + " but "
+            + (actualVersion.isPresent()
+                ? "found version " + actualVersion.getAsLong()
+                : "it does not exist"));
     this.actualVersion = actualVersion;
   }
 

@@ -1,2 +1,5 @@
-/** memkit's one unchecked root exception and its subclasses: validation, not found, conflict, store unavailable. */
+/**
+ * memkit's one unchecked root exception and its subclasses: validation, not found, conflict, store
+ * unavailable.
+ */
 package dev.memkit.core.error;

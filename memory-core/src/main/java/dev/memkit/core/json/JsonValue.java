@@ -17,8 +17,12 @@ import java.util.Optional;
  * {@code JsonValue} is an adapter's job; writing one out is {@link JsonWriter}'s.
  */
 public sealed interface JsonValue
-    permits JsonValue.JsonNull, JsonValue.JsonBoolean, JsonValue.JsonNumber, JsonValue.JsonString,
-        JsonValue.JsonArray, JsonValue.JsonObject {
+    permits JsonValue.JsonNull,
+        JsonValue.JsonBoolean,
+        JsonValue.JsonNumber,
+        JsonValue.JsonString,
+        JsonValue.JsonArray,
+        JsonValue.JsonObject {
 
   /** The JSON {@code null}. */
   JsonNull NULL = new JsonNull();
@@ -39,7 +43,10 @@ public sealed interface JsonValue
     return new JsonNumber(BigDecimal.valueOf(value));
   }
 
-  /** Returns the JSON number {@code value}; throws {@link NumberFormatException} for NaN or infinity. */
+  /**
+   * Returns the JSON number {@code value}; throws {@link NumberFormatException} for NaN or
+   * infinity.
+   */
   static JsonNumber of(double value) {
     return new JsonNumber(new BigDecimal(Double.toString(value)));
   }
@@ -144,7 +151,11 @@ public sealed interface JsonValue
     /** Copies {@code members}, keeping their order and rejecting null keys or values. */
     public JsonObject {
       LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
-      members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "member name"), Objects.requireNonNull(v, "member value")));
+      members.forEach(
+          (k, v) ->
+              copy.put(
+                  Objects.requireNonNull(k, "member name"),
+                  Objects.requireNonNull(v, "member value")));
       members = Collections.unmodifiableMap(copy);
     }
 
@@ -175,8 +186,7 @@ public sealed interface JsonValue
   final class ObjectBuilder {
     private final LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
 
-    private ObjectBuilder() {
-    }
+    private ObjectBuilder() {}
 
     /** Puts a member; a later put of the same name replaces the value in place. */
     public ObjectBuilder put(String name, JsonValue value) {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class JsonWriter {
 
-  private JsonWriter() {
-  }
+  private JsonWriter() {}
 
   /** Compact JSON text of {@code value}: no whitespace between tokens. */
   public static String compact(JsonValue value) {
@@ -69,7 +68,8 @@ public final class JsonWriter {
     out.append(']');
   }
 
-  private static void writeObject(Map<String, JsonValue> members, StringBuilder out, int indent, int depth) {
+  private static void writeObject(
+      Map<String, JsonValue> members, StringBuilder out, int indent, int depth) {
     if (members.isEmpty()) {
       out.append("{}");
       return;

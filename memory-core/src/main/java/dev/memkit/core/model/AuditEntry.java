@@ -8,15 +8,15 @@ import java.util.Optional;
 /**
  * One change, as the append-only audit log keeps it.
  *
- * @param sequence  assigned by the store, increasing; 0 before the store has appended it
- * @param at        when the change was made
+ * @param sequence assigned by the store, increasing; 0 before the store has appended it
+ * @param at when the change was made
  * @param namespace where it was made
- * @param actor     who made it
- * @param action    what was done, e.g. {@code state.set}, {@code memory.add}, {@code restore}
- * @param target    what it was done to, e.g. {@code state:current_phase}, {@code memory:12}
- * @param before    the record before the change, absent when it did not exist
- * @param after     the record after the change, absent when it was deleted
- * @param diff      a unified diff of the pretty-printed before and after JSON
+ * @param actor who made it
+ * @param action what was done, e.g. {@code state.set}, {@code memory.add}, {@code restore}
+ * @param target what it was done to, e.g. {@code state:current_phase}, {@code memory:12}
+ * @param before the record before the change, absent when it did not exist
+ * @param after the record after the change, absent when it was deleted
+ * @param diff a unified diff of the pretty-printed before and after JSON
  */
 public record AuditEntry(
     long sequence,

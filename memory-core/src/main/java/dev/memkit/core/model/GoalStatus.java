@@ -46,9 +46,13 @@ public enum GoalStatus {
         return status;
       }
     }
-    throw new dev.memkit.core.error.ValidationException(field, "must be one of "
-        + Arrays.stream(values()).map(GoalStatus::wireName).collect(Collectors.joining(", "))
-        + ": '" + Limits.clip(text) + "'");
+    throw new dev.memkit.core.error.ValidationException(
+        field,
+        "must be one of "
+            + Arrays.stream(values()).map(GoalStatus::wireName).collect(Collectors.joining(", "))
+            + ": '"
+            + Limits.clip(text)
+            + "'");
   }
 
   @Override

@@ -12,16 +12,16 @@ import java.util.Set;
 /**
  * One entry of the memory log.
  *
- * @param id          assigned by the store, increasing
- * @param namespace   whose memory it is
- * @param text        1..32768 characters, not blank
- * @param tags        0..32 tags, no two the same ignoring case, in the order given
- * @param kind        {@code note} unless said otherwise
- * @param metadata    a JSON object of at most 16 KiB
- * @param occurredAt  when the remembered thing happened, if the writer said
- * @param key         the client's idempotency key, if any
- * @param createdAt   when the memory was stored
- * @param updatedAt   when it last changed
+ * @param id assigned by the store, increasing
+ * @param namespace whose memory it is
+ * @param text 1..32768 characters, not blank
+ * @param tags 0..32 tags, no two the same ignoring case, in the order given
+ * @param kind {@code note} unless said otherwise
+ * @param metadata a JSON object of at most 16 KiB
+ * @param occurredAt when the remembered thing happened, if the writer said
+ * @param key the client's idempotency key, if any
+ * @param createdAt when the memory was stored
+ * @param updatedAt when it last changed
  */
 public record Memory(
     MemoryId id,
@@ -52,12 +52,18 @@ public record Memory(
   /** Checks a tag list: at most 32, no duplicates ignoring case; returns an immutable copy. */
   public static List<Tag> checkTags(List<Tag> tags) {
     Limits.required(tags, "tags");
-    Limits.require(tags.size() <= Limits.TAGS_MAX, "tags", "must have at most " + Limits.TAGS_MAX + " tags, got " + tags.size());
+    Limits.require(
+        tags.size() <= Limits.TAGS_MAX,
+        "tags",
+        "must have at most " + Limits.TAGS_MAX + " tags, got " + tags.size());
     Set<String> seen = new HashSet<>();
     List<Tag> copy = new ArrayList<>(tags.size());
     for (Tag tag : tags) {
       Limits.required(tag, "tags");
-      Limits.require(seen.add(tag.normalized()), "tags", "must not repeat a tag (ignoring case): '" + tag + "'");
+      Limits.require(
+          seen.add(tag.normalized()),
+          "tags",
+          "must not repeat a tag (ignoring case): '" + tag + "'");
       copy.add(tag);
     }
     return List.copyOf(copy);

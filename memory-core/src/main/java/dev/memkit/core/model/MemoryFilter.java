@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public record MemoryFilter(List<Tag> tags, Optional<Kind> kind, TimeRange range) {
   /** No filter: every memory. */
-  public static final MemoryFilter ALL = new MemoryFilter(List.of(), Optional.empty(), TimeRange.ALL);
+  public static final MemoryFilter ALL =
+      new MemoryFilter(List.of(), Optional.empty(), TimeRange.ALL);
 
   /** Copies the tags. */
   public MemoryFilter {

@@ -20,11 +20,11 @@ import java.util.Optional;
 public final class RecordJson {
   /** The {@code format} member of every export document (and of the JSON store's files). */
   public static final String EXPORT_FORMAT = "memkit-export";
+
   /** The version of the export document this code writes and reads. */
   public static final int EXPORT_VERSION = 1;
 
-  private RecordJson() {
-  }
+  private RecordJson() {}
 
   /** A state entry as JSON. */
   public static JsonObject state(StateEntry e) {
@@ -107,8 +107,8 @@ public final class RecordJson {
   }
 
   /**
-   * A context block as JSON: {@code prompt_block} (the text to prepend), {@code tokens},
-   * {@code max_tokens}, {@code tokenizer}, {@code included} and {@code omitted} (lines).
+   * A context block as JSON: {@code prompt_block} (the text to prepend), {@code tokens}, {@code
+   * max_tokens}, {@code tokenizer}, {@code included} and {@code omitted} (lines).
    */
   public static JsonObject context(ContextBlock b) {
     return JsonValue.objectBuilder()
@@ -123,15 +123,21 @@ public final class RecordJson {
 
   /**
    * A search hit: the memory's JSON with {@code score}, {@code matched_terms}, and the two sides'
-   * scores {@code keyword_score} (BM25) and {@code semantic_score} (cosine), each {@code null}
-   * when that side did not find the memory.
+   * scores {@code keyword_score} (BM25) and {@code semantic_score} (cosine), each {@code null} when
+   * that side did not find the memory.
    */
   public static JsonObject hit(SearchHit h) {
     return memory(h.memory())
         .with("score", rounded(h.score()))
         .with("matched_terms", JsonValue.of(h.matchedTerms()))
-        .with("keyword_score", h.keywordScore().isPresent() ? rounded(h.keywordScore().getAsDouble()) : JsonValue.NULL)
-        .with("semantic_score", h.semanticScore().isPresent() ? rounded(h.semanticScore().getAsDouble()) : JsonValue.NULL);
+        .with(
+            "keyword_score",
+            h.keywordScore().isPresent() ? rounded(h.keywordScore().getAsDouble()) : JsonValue.NULL)
+        .with(
+            "semantic_score",
+            h.semanticScore().isPresent()
+                ? rounded(h.semanticScore().getAsDouble())
+                : JsonValue.NULL);
   }
 
   private static JsonValue rounded(double score) {
@@ -146,11 +152,17 @@ public final class RecordJson {
 
   // ---------------------------------------------------------------- readers
 
-  /** Reads a state entry of {@code namespace} from {@code json}; {@code path} names it in errors. */
+  /**
+   * Reads a state entry of {@code namespace} from {@code json}; {@code path} names it in errors.
+   */
   public static StateEntry readState(JsonValue json, Namespace namespace, String path) {
     Fields f = Fields.of(json, path);
-    return new StateEntry(namespace, f.wrap("key", () -> StateKey.of(f.string("key"))),
-        f.value("value"), f.positiveLong("version"), f.time("updated_at"));
+    return new StateEntry(
+        namespace,
+        f.wrap("key", () -> StateKey.of(f.string("key"))),
+        f.value("value"),
+        f.positiveLong("version"),
+        f.time("updated_at"));
   }
 
   /** Reads a memory of {@code namespace} from {@code json}. */
@@ -161,11 +173,25 @@ public final class RecordJson {
     List<JsonValue> rawTags = f.array("tags");
     for (int i = 0; i < rawTags.size(); i++) {
       int index = i;
-      tags.add(f.wrap("tags[" + i + "]", () -> Tag.of(Fields.asString(rawTags.get(index), f.path("tags[" + index + "]")))));
+      tags.add(
+          f.wrap(
+              "tags[" + i + "]",
+              () -> Tag.of(Fields.asString(rawTags.get(index), f.path("tags[" + index + "]")))));
     }
-    return f.wrap("", () -> new Memory(id, namespace, f.string("text"), tags,
-        Kind.of(f.string("kind")), f.object("metadata"), f.optionalTime("occurred_at"),
-        f.optionalString("key").map(MemoryKey::of), f.time("created_at"), f.time("updated_at")));
+    return f.wrap(
+        "",
+        () ->
+            new Memory(
+                id,
+                namespace,
+                f.string("text"),
+                tags,
+                Kind.of(f.string("kind")),
+                f.object("metadata"),
+                f.optionalTime("occurred_at"),
+                f.optionalString("key").map(MemoryKey::of),
+                f.time("created_at"),
+                f.time("updated_at")));
   }
 
   /** Reads a goal of {@code namespace} with its timeline from {@code json}. */
@@ -176,16 +202,33 @@ public final class RecordJson {
     List<JsonValue> raw = f.array("progress");
     for (int i = 0; i < raw.size(); i++) {
       Fields n = Fields.of(raw.get(i), f.path("progress[" + i + "]"));
-      notes.add(n.wrap("", () -> new ProgressNote(n.time("at"), GoalStatus.parse(n.string("from"), n.path("from")),
-          GoalStatus.parse(n.string("to"), n.path("to")), n.optionalString("note"))));
+      notes.add(
+          n.wrap(
+              "",
+              () ->
+                  new ProgressNote(
+                      n.time("at"),
+                      GoalStatus.parse(n.string("from"), n.path("from")),
+                      GoalStatus.parse(n.string("to"), n.path("to")),
+                      n.optionalString("note"))));
     }
-    return f.wrap("", () -> new Goal(id, namespace, f.string("title"), GoalStatus.parse(f.string("status"), f.path("status")),
-        f.optionalTime("due_at"), notes, f.time("created_at"), f.time("updated_at")));
+    return f.wrap(
+        "",
+        () ->
+            new Goal(
+                id,
+                namespace,
+                f.string("title"),
+                GoalStatus.parse(f.string("status"), f.path("status")),
+                f.optionalTime("due_at"),
+                notes,
+                f.time("created_at"),
+                f.time("updated_at")));
   }
 
   /**
-   * Parses an ISO-8601 time such as {@code 2026-11-21T07:00:00Z} or one with an offset
-   * ({@code +02:00}), or a date ({@code 2026-11-21}, meaning its start in UTC).
+   * Parses an ISO-8601 time such as {@code 2026-11-21T07:00:00Z} or one with an offset ({@code
+   * +02:00}), or a date ({@code 2026-11-21}, meaning its start in UTC).
    *
    * @throws ValidationException naming {@code field} when it is none of these
    */
@@ -198,8 +241,11 @@ public final class RecordJson {
       }
       return java.time.OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ValidationException(field, "must be an ISO-8601 time such as 2026-11-21T07:00:00Z or a date such as 2026-11-21: '"
-          + Limits.clip(text) + "'");
+      throw new ValidationException(
+          field,
+          "must be an ISO-8601 time such as 2026-11-21T07:00:00Z or a date such as 2026-11-21: '"
+              + Limits.clip(text)
+              + "'");
     }
   }
 
@@ -231,7 +277,10 @@ public final class RecordJson {
       try {
         return read.get();
       } catch (ValidationException e) {
-        String field = e.field().startsWith(path) && !path.isEmpty() ? e.field() : path(name.isEmpty() ? e.field() : name);
+        String field =
+            e.field().startsWith(path) && !path.isEmpty()
+                ? e.field()
+                : path(name.isEmpty() ? e.field() : name);
         throw new ValidationException(field, e.rule());
       }
     }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A named JSON value in a namespace. {@code version} starts at 1 and grows by one on every write,
  * so a caller can compare-and-set.
  */
-public record StateEntry(Namespace namespace, StateKey key, JsonValue value, long version, Instant updatedAt) {
+public record StateEntry(
+    Namespace namespace, StateKey key, JsonValue value, long version, Instant updatedAt) {
   /** Checks the value's size and that the version is positive. */
   public StateEntry {
     Objects.requireNonNull(namespace, "namespace");

@@ -6,16 +6,22 @@ import java.util.regex.Pattern;
 public record StateKey(String value) implements Comparable<StateKey> {
   /** The rule a key must match. */
   public static final String RULE = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}";
+
   private static final Pattern PATTERN = Pattern.compile(RULE);
+
   /** The well-known key of the user's profile document. */
   public static final StateKey PROFILE = new StateKey("profile");
+
   /** The well-known key of the working-memory document. */
   public static final StateKey WORKING_MEMORY = new StateKey("working_memory");
 
   /** Rejects a key that does not match {@link #RULE}. */
   public StateKey {
     Limits.required(value, "key");
-    Limits.require(PATTERN.matcher(value).matches(), "key", "must match " + RULE + ": '" + Limits.clip(value) + "'");
+    Limits.require(
+        PATTERN.matcher(value).matches(),
+        "key",
+        "must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the key {@code value}. */

@@ -3,10 +3,9 @@ package dev.memkit.core.model;
 import java.util.Objects;
 
 /**
- * Whether a store's writes can succeed now: what a readiness check reports (see
- * {@link dev.memkit.core.port.out.Store#health()}). The detail names the
- * cause in a few words (disk full, read-only, I/O error) and never a path, since readiness is
- * answered without a key.
+ * Whether a store's writes can succeed now: what a readiness check reports (see {@link
+ * dev.memkit.core.port.out.Store#health()}). The detail names the cause in a few words (disk full,
+ * read-only, I/O error) and never a path, since readiness is answered without a key.
  *
  * @param status what writes would do
  * @param detail the cause when writes cannot succeed; empty when they can
@@ -18,7 +17,10 @@ public record StoreHealth(Status status, String detail) {
     WRITABLE("writable"),
     /** The store's files cannot be written: read-only file system or permissions. */
     READ_ONLY("read-only"),
-    /** Writes fail for another cause: disk full, I/O error, a deleted write-ahead log, a closed store. */
+    /**
+     * Writes fail for another cause: disk full, I/O error, a deleted write-ahead log, a closed
+     * store.
+     */
     UNAVAILABLE("unavailable");
 
     private final String wireName;

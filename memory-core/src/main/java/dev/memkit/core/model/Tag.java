@@ -13,12 +13,16 @@ import java.util.regex.Pattern;
 public record Tag(String value) {
   /** The rule a tag must match. */
   public static final String RULE = "[\\p{L}\\p{N}_.:/-]{1,64}";
+
   private static final Pattern PATTERN = Pattern.compile(RULE);
 
   /** Rejects a tag that does not match {@link #RULE}. */
   public Tag {
     Limits.required(value, "tags");
-    Limits.require(PATTERN.matcher(value).matches(), "tags", "each tag must match " + RULE + ": '" + Limits.clip(value) + "'");
+    Limits.require(
+        PATTERN.matcher(value).matches(),
+        "tags",
+        "each tag must match " + RULE + ": '" + Limits.clip(value) + "'");
   }
 
   /** Returns the tag {@code value}. */
@@ -32,7 +36,9 @@ public record Tag(String value) {
    */
   public static List<Tag> ofAll(List<String> values, String field) {
     Limits.required(values, field);
-    Limits.require(values.size() <= Limits.TAGS_MAX, field,
+    Limits.require(
+        values.size() <= Limits.TAGS_MAX,
+        field,
         "must have at most " + Limits.TAGS_MAX + " tags, got " + values.size());
     List<Tag> tags = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {

@@ -13,8 +13,7 @@ import java.util.Locale;
 public final class Analyzer {
   private static final int MAX_WORD = 64;
 
-  private Analyzer() {
-  }
+  private Analyzer() {}
 
   /** The words of {@code text}, lower case, without diacritics, not stemmed. */
   public static List<String> words(String text) {
@@ -69,7 +68,8 @@ public final class Analyzer {
     }
     String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
-    decomposed.codePoints()
+    decomposed
+        .codePoints()
         .filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)
         .forEach(out::appendCodePoint);
     return out.toString();

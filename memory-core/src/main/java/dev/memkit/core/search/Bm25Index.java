@@ -65,8 +65,7 @@ public final class Bm25Index {
   }
 
   /** A scored document: how many distinct query terms it holds and its BM25 score. */
-  public record Scored(long id, int matchedTerms, double score) {
-  }
+  public record Scored(long id, int matchedTerms, double score) {}
 
   /**
    * Every document holding at least one of {@code terms} (stems), unordered, with its BM25 score

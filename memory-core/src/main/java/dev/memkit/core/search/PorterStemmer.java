@@ -2,8 +2,8 @@ package dev.memkit.core.search;
 
 /**
  * The Porter (1980) stemming algorithm, the same one SQLite's {@code porter} tokenizer uses, so
- * every store stems alike: "deploying", "deployed" and "deploys" all become "deploy".
- * Expects a lower-case word; words of two letters or fewer are returned unchanged.
+ * every store stems alike: "deploying", "deployed" and "deploys" all become "deploy". Expects a
+ * lower-case word; words of two letters or fewer are returned unchanged.
  */
 public final class PorterStemmer {
 
@@ -11,8 +11,7 @@ public final class PorterStemmer {
   private int k;
   private int j;
 
-  private PorterStemmer() {
-  }
+  private PorterStemmer() {}
 
   /** The stem of {@code word}. */
   public static String stem(String word) {
@@ -191,41 +190,104 @@ public final class PorterStemmer {
     }
     switch (b[k - 1]) {
       case 'a':
-        if (ends("ational")) { r("ate"); break; }
-        if (ends("tional")) { r("tion"); break; }
+        if (ends("ational")) {
+          r("ate");
+          break;
+        }
+        if (ends("tional")) {
+          r("tion");
+          break;
+        }
         break;
       case 'c':
-        if (ends("enci")) { r("ence"); break; }
-        if (ends("anci")) { r("ance"); break; }
+        if (ends("enci")) {
+          r("ence");
+          break;
+        }
+        if (ends("anci")) {
+          r("ance");
+          break;
+        }
         break;
       case 'e':
-        if (ends("izer")) { r("ize"); break; }
+        if (ends("izer")) {
+          r("ize");
+          break;
+        }
         break;
       case 'l':
-        if (ends("bli")) { r("ble"); break; }
-        if (ends("alli")) { r("al"); break; }
-        if (ends("entli")) { r("ent"); break; }
-        if (ends("eli")) { r("e"); break; }
-        if (ends("ousli")) { r("ous"); break; }
+        if (ends("bli")) {
+          r("ble");
+          break;
+        }
+        if (ends("alli")) {
+          r("al");
+          break;
+        }
+        if (ends("entli")) {
+          r("ent");
+          break;
+        }
+        if (ends("eli")) {
+          r("e");
+          break;
+        }
+        if (ends("ousli")) {
+          r("ous");
+          break;
+        }
         break;
       case 'o':
-        if (ends("ization")) { r("ize"); break; }
-        if (ends("ation")) { r("ate"); break; }
-        if (ends("ator")) { r("ate"); break; }
+        if (ends("ization")) {
+          r("ize");
+          break;
+        }
+        if (ends("ation")) {
+          r("ate");
+          break;
+        }
+        if (ends("ator")) {
+          r("ate");
+          break;
+        }
         break;
       case 's':
-        if (ends("alism")) { r("al"); break; }
-        if (ends("iveness")) { r("ive"); break; }
-        if (ends("fulness")) { r("ful"); break; }
-        if (ends("ousness")) { r("ous"); break; }
+        if (ends("alism")) {
+          r("al");
+          break;
+        }
+        if (ends("iveness")) {
+          r("ive");
+          break;
+        }
+        if (ends("fulness")) {
+          r("ful");
+          break;
+        }
+        if (ends("ousness")) {
+          r("ous");
+          break;
+        }
         break;
       case 't':
-        if (ends("aliti")) { r("al"); break; }
-        if (ends("iviti")) { r("ive"); break; }
-        if (ends("biliti")) { r("ble"); break; }
+        if (ends("aliti")) {
+          r("al");
+          break;
+        }
+        if (ends("iviti")) {
+          r("ive");
+          break;
+        }
+        if (ends("biliti")) {
+          r("ble");
+          break;
+        }
         break;
       case 'g':
-        if (ends("logi")) { r("log"); break; }
+        if (ends("logi")) {
+          r("log");
+          break;
+        }
         break;
       default:
         break;
@@ -235,19 +297,40 @@ public final class PorterStemmer {
   private void step3() {
     switch (b[k]) {
       case 'e':
-        if (ends("icate")) { r("ic"); break; }
-        if (ends("ative")) { r(""); break; }
-        if (ends("alize")) { r("al"); break; }
+        if (ends("icate")) {
+          r("ic");
+          break;
+        }
+        if (ends("ative")) {
+          r("");
+          break;
+        }
+        if (ends("alize")) {
+          r("al");
+          break;
+        }
         break;
       case 'i':
-        if (ends("iciti")) { r("ic"); break; }
+        if (ends("iciti")) {
+          r("ic");
+          break;
+        }
         break;
       case 'l':
-        if (ends("ical")) { r("ic"); break; }
-        if (ends("ful")) { r(""); break; }
+        if (ends("ical")) {
+          r("ic");
+          break;
+        }
+        if (ends("ful")) {
+          r("");
+          break;
+        }
         break;
       case 's':
-        if (ends("ness")) { r(""); break; }
+        if (ends("ness")) {
+          r("");
+          break;
+        }
         break;
       default:
         break;

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A natural-language query reduced to the words it is about. Any text parses: punctuation,
- * quotes, {@code OR}, {@code *} and brackets are just separators, never syntax.
+ * A natural-language query reduced to the words it is about. Any text parses: punctuation, quotes,
+ * {@code OR}, {@code *} and brackets are just separators, never syntax.
  *
- * @param text  the query as the user wrote it
+ * @param text the query as the user wrote it
  * @param words its distinct words, lower case, without diacritics, stop words dropped (unless
- *              nothing else is left), in the order written, at most 32; not stemmed
+ *     nothing else is left), in the order written, at most 32; not stemmed
  * @param terms the stems of {@code words}, distinct, in the same order
  */
 public record SearchQuery(String text, List<String> words, List<String> terms) {

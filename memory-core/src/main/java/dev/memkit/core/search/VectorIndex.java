@@ -21,17 +21,23 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Up to {@link #EXACT_MAX} vectors, a search scans every vector's bytes. Beyond, the index also
  * keeps each vector's signs (one bit per dimension, 48 bytes at 384), scans those first (a popcount
  * per 64 dimensions) and scores only the {@link #RESCORE_MIN} or more closest by the bytes: ten
- * times less work at 100,000 vectors, for 48 more bytes each; approximate, but the pool of
- * rescored candidates is 40 times the hits asked for.
+ * times less work at 100,000 vectors, for 48 more bytes each; approximate, but the pool of rescored
+ * candidates is 40 times the hits asked for.
  *
  * <p>Safe for concurrent use: searches share a read lock, changes take the write lock.
  */
 public final class VectorIndex {
   private static final int INITIAL_CAPACITY = 64;
+
   /** Up to this many vectors, every search scans all bytes, exactly. */
   public static final int EXACT_MAX = 20_000;
-  /** Beyond {@link #EXACT_MAX}, at least this many candidates (closest by signs) are scored by their bytes. */
+
+  /**
+   * Beyond {@link #EXACT_MAX}, at least this many candidates (closest by signs) are scored by their
+   * bytes.
+   */
   public static final int RESCORE_MIN = 2_000;
+
   private final int words;
   private long[] signs;
   private final int dimension;
@@ -54,8 +60,7 @@ public final class VectorIndex {
   }
 
   /** A match: the memory id, the hash of the text its vector was made from, and the cosine. */
-  public record Match(long id, int textHash, double cosine) {
-  }
+  public record Match(long id, int textHash, double cosine) {}
 
   /** The numbers per vector. */
   public int dimension() {
@@ -90,7 +95,8 @@ public final class VectorIndex {
    */
   public void put(long id, int textHash, float[] vector) {
     if (vector.length != dimension) {
-      throw new IllegalArgumentException("vector has " + vector.length + " numbers, the index " + dimension);
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " numbers, the index " + dimension);
     }
     byte[] code = new byte[dimension];
     float norm = quantize(vector, code);
@@ -169,11 +175,13 @@ public final class VectorIndex {
    */
   public List<Match> nearest(float[] query, int k) {
     if (query.length != dimension) {
-      throw new IllegalArgumentException("query has " + query.length + " numbers, the index " + dimension);
+      throw new IllegalArgumentException(
+          "query has " + query.length + " numbers, the index " + dimension);
     }
     byte[] q = new byte[dimension];
     float qNorm = quantize(query, q);
-    Comparator<Match> worstFirst = Comparator.comparingDouble(Match::cosine).thenComparingLong(Match::id);
+    Comparator<Match> worstFirst =
+        Comparator.comparingDouble(Match::cosine).thenComparingLong(Match::id);
     PriorityQueue<Match> best = new PriorityQueue<>(Math.max(1, k), worstFirst);
     if (k < 1 || qNorm == 0) {
       return List.of();
@@ -208,7 +216,10 @@ public final class VectorIndex {
     return out;
   }
 
-  /** The dot product of {@code q} with the codes at {@code base} (a plain loop: the JIT vectorizes it). */
+  /**
+   * The dot product of {@code q} with the codes at {@code base} (a plain loop: the JIT vectorizes
+   * it).
+   */
   private static int dot(byte[] q, byte[] c, int base) {
     int sum = 0;
     for (int j = 0; j < q.length; j++) {
@@ -269,11 +280,15 @@ public final class VectorIndex {
   }
 
   /**
-   * Bytes held per vector: the codes plus id, hash and norm, and beyond {@link #EXACT_MAX}
-   * vectors the signs too (the id-to-slot map comes on top).
+   * Bytes held per vector: the codes plus id, hash and norm, and beyond {@link #EXACT_MAX} vectors
+   * the signs too (the id-to-slot map comes on top).
    */
   public int bytesPerVector() {
-    return dimension + Long.BYTES + Integer.BYTES + Float.BYTES + (signs == null ? 0 : words * Long.BYTES);
+    return dimension
+        + Long.BYTES
+        + Integer.BYTES
+        + Float.BYTES
+        + (signs == null ? 0 : words * Long.BYTES);
   }
 
   private void grow() {

@@ -22,8 +22,10 @@ public final class AuditService implements AuditUseCase {
   public AuditPage list(ListAudit query) {
     Limits.required(query, "query");
     // one entry more than the page: whether it comes back says whether another page follows
-    AuditQuery ask = new AuditQuery(query.target(), query.range(), query.before(), query.limit() + 1);
-    List<AuditEntry> entries = context.store().read(tx -> tx.audit().query(Optional.of(context.namespace()), ask));
+    AuditQuery ask =
+        new AuditQuery(query.target(), query.range(), query.before(), query.limit() + 1);
+    List<AuditEntry> entries =
+        context.store().read(tx -> tx.audit().query(Optional.of(context.namespace()), ask));
     if (entries.size() > query.limit()) {
       List<AuditEntry> page = entries.subList(0, query.limit());
       return new AuditPage(page, Optional.of(Long.toString(page.get(page.size() - 1).sequence())));

@@ -12,14 +12,17 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Backups of the whole store. A restore is itself backed up first, and audited in every namespace it touches. */
+/**
+ * Backups of the whole store. A restore is itself backed up first, and audited in every namespace
+ * it touches.
+ */
 public final class BackupService implements BackupUseCase {
   private final ServiceContext context;
   private final Runnable afterRestore;
 
   /** Serves the backups of {@code context}'s store; audit entries carry {@code context}'s actor. */
   public BackupService(ServiceContext context) {
-    this(context, () -> { });
+    this(context, () -> {});
   }
 
   /**
@@ -59,18 +62,20 @@ public final class BackupService implements BackupUseCase {
     touched.addAll(store().read(tx -> tx.namespaces()));
     BackupInfo safety = store().backups().create("before-restore");
     store().backups().restore(id);
-    store().write(tx -> {
-      touched.addAll(tx.namespaces());
-      if (touched.isEmpty()) {
-        touched.add(context.namespace());
-      }
-      JsonValue before = JsonValue.objectBuilder().put("backup", safety.id()).build();
-      JsonValue after = JsonValue.objectBuilder().put("backup", id).build();
-      for (Namespace ns : touched) {
-        context.audit(tx, ns, "restore", "store", Optional.of(before), Optional.of(after));
-      }
-      return null;
-    });
+    store()
+        .write(
+            tx -> {
+              touched.addAll(tx.namespaces());
+              if (touched.isEmpty()) {
+                touched.add(context.namespace());
+              }
+              JsonValue before = JsonValue.objectBuilder().put("backup", safety.id()).build();
+              JsonValue after = JsonValue.objectBuilder().put("backup", id).build();
+              for (Namespace ns : touched) {
+                context.audit(tx, ns, "restore", "store", Optional.of(before), Optional.of(after));
+              }
+              return null;
+            });
     return safety;
   }
 

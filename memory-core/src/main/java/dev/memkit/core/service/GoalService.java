@@ -22,8 +22,10 @@ import java.util.Set;
 
 /** The goal use cases of one namespace. */
 public final class GoalService implements GoalUseCase {
-  private static final Set<GoalStatus> ACTIVE = Arrays.stream(GoalStatus.values()).filter(GoalStatus::isActive)
-      .collect(() -> EnumSet.noneOf(GoalStatus.class), Set::add, Set::addAll);
+  private static final Set<GoalStatus> ACTIVE =
+      Arrays.stream(GoalStatus.values())
+          .filter(GoalStatus::isActive)
+          .collect(() -> EnumSet.noneOf(GoalStatus.class), Set::add, Set::addAll);
 
   private final ServiceContext context;
 
@@ -35,14 +37,30 @@ public final class GoalService implements GoalUseCase {
   @Override
   public Goal add(AddGoal command) {
     Limits.required(command, "goal");
-    return context.store().write(tx -> {
-      Instant now = context.now();
-      Goal goal = new Goal(tx.goals().nextId(), context.namespace(), command.title(), GoalStatus.NEW,
-          command.dueAt(), List.of(), now, now);
-      tx.goals().put(goal);
-      context.audit(tx, "goal.add", target(goal.id()), Optional.empty(), Optional.of(RecordJson.goal(goal)));
-      return goal;
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Instant now = context.now();
+              Goal goal =
+                  new Goal(
+                      tx.goals().nextId(),
+                      context.namespace(),
+                      command.title(),
+                      GoalStatus.NEW,
+                      command.dueAt(),
+                      List.of(),
+                      now,
+                      now);
+              tx.goals().put(goal);
+              context.audit(
+                  tx,
+                  "goal.add",
+                  target(goal.id()),
+                  Optional.empty(),
+                  Optional.of(RecordJson.goal(goal)));
+              return goal;
+            });
   }
 
   @Override
@@ -61,40 +79,71 @@ public final class GoalService implements GoalUseCase {
   @Override
   public Goal progress(RecordProgress command) {
     Limits.required(command, "progress");
-    return context.store().write(tx -> {
-      Goal current = load(tx, command.goal());
-      Goal next = current.withProgress(new ProgressNote(context.now(), current.status(),
-          command.status().orElse(current.status()), command.note()));
-      return save(tx, "goal.progress", current, next);
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Goal current = load(tx, command.goal());
+              Goal next =
+                  current.withProgress(
+                      new ProgressNote(
+                          context.now(),
+                          current.status(),
+                          command.status().orElse(current.status()),
+                          command.note()));
+              return save(tx, "goal.progress", current, next);
+            });
   }
 
   @Override
   public Goal update(GoalId id, UpdateGoal changes) {
     Limits.required(id, "goal_id");
     Limits.required(changes, "update");
-    return context.store().write(tx -> {
-      Goal current = load(tx, id);
-      Instant now = context.now();
-      Goal next = new Goal(id, context.namespace(), changes.title().orElse(current.title()), current.status(),
-          changes.clearDue() ? Optional.empty() : changes.dueAt().isPresent() ? changes.dueAt() : current.dueAt(),
-          current.progress(), current.createdAt(), now);
-      if (changes.status().isPresent() && changes.status().get() != current.status()) {
-        next = next.withProgress(new ProgressNote(now, current.status(), changes.status().get(), Optional.empty()));
-      }
-      return save(tx, "goal.update", current, next);
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Goal current = load(tx, id);
+              Instant now = context.now();
+              Goal next =
+                  new Goal(
+                      id,
+                      context.namespace(),
+                      changes.title().orElse(current.title()),
+                      current.status(),
+                      changes.clearDue()
+                          ? Optional.empty()
+                          : changes.dueAt().isPresent() ? changes.dueAt() : current.dueAt(),
+                      current.progress(),
+                      current.createdAt(),
+                      now);
+              if (changes.status().isPresent() && changes.status().get() != current.status()) {
+                next =
+                    next.withProgress(
+                        new ProgressNote(
+                            now, current.status(), changes.status().get(), Optional.empty()));
+              }
+              return save(tx, "goal.update", current, next);
+            });
   }
 
   @Override
   public void delete(GoalId id) {
     Limits.required(id, "goal_id");
-    context.store().write(tx -> {
-      Goal current = load(tx, id);
-      tx.goals().delete(context.namespace(), id);
-      context.audit(tx, "goal.delete", target(id), Optional.of(RecordJson.goal(current)), Optional.empty());
-      return null;
-    });
+    context
+        .store()
+        .write(
+            tx -> {
+              Goal current = load(tx, id);
+              tx.goals().delete(context.namespace(), id);
+              context.audit(
+                  tx,
+                  "goal.delete",
+                  target(id),
+                  Optional.of(RecordJson.goal(current)),
+                  Optional.empty());
+              return null;
+            });
   }
 
   @Override
@@ -108,7 +157,12 @@ public final class GoalService implements GoalUseCase {
 
   private Goal save(StoreTransaction tx, String action, Goal current, Goal next) {
     tx.goals().put(next);
-    context.audit(tx, action, target(next.id()), Optional.of(RecordJson.goal(current)), Optional.of(RecordJson.goal(next)));
+    context.audit(
+        tx,
+        action,
+        target(next.id()),
+        Optional.of(RecordJson.goal(current)),
+        Optional.of(RecordJson.goal(next)));
     return next;
   }
 

@@ -40,6 +40,7 @@ import java.util.OptionalDouble;
 public final class MemoryService implements MemoryUseCase {
   /** How many hits each side of a hybrid search contributes before fusion, at least. */
   static final int FUSION_CANDIDATES = 50;
+
   private final ServiceContext context;
   private final Observer observer;
   private final SemanticIndex semantic;
@@ -80,38 +81,62 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public List<MemoryAdded> addAll(List<AddMemory> commands) {
     Limits.required(commands, "memories");
-    Limits.require(commands.size() <= Limits.BATCH_MAX_MEMORIES, "memories",
-        "must hold at most " + Limits.BATCH_MAX_MEMORIES + " memories per call, got " + commands.size());
+    Limits.require(
+        commands.size() <= Limits.BATCH_MAX_MEMORIES,
+        "memories",
+        "must hold at most "
+            + Limits.BATCH_MAX_MEMORIES
+            + " memories per call, got "
+            + commands.size());
     commands.forEach(c -> Limits.required(c, "memories"));
     if (commands.isEmpty()) {
       return List.of();
     }
     List<AddMemory> batch = List.copyOf(commands);
-    return context.store().write(tx -> {
-      Map<MemoryKey, Memory> addedHere = new HashMap<>();
-      List<MemoryAdded> results = new ArrayList<>(batch.size());
-      for (AddMemory command : batch) {
-        results.add(add(tx, command, "memory.add", addedHere));
-      }
-      return List.copyOf(results);
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Map<MemoryKey, Memory> addedHere = new HashMap<>();
+              List<MemoryAdded> results = new ArrayList<>(batch.size());
+              for (AddMemory command : batch) {
+                results.add(add(tx, command, "memory.add", addedHere));
+              }
+              return List.copyOf(results);
+            });
   }
 
-  /** Adds one memory inside {@code tx}; {@code addedHere} holds the keyed memories this unit added already. */
-  private MemoryAdded add(StoreTransaction tx, AddMemory command, String action, Map<MemoryKey, Memory> addedHere) {
+  /**
+   * Adds one memory inside {@code tx}; {@code addedHere} holds the keyed memories this unit added
+   * already.
+   */
+  private MemoryAdded add(
+      StoreTransaction tx, AddMemory command, String action, Map<MemoryKey, Memory> addedHere) {
     if (command.key().isPresent()) {
       MemoryKey key = command.key().get();
-      Optional<Memory> existing = Optional.ofNullable(addedHere.get(key))
-          .or(() -> tx.memories().findByKey(context.namespace(), key));
+      Optional<Memory> existing =
+          Optional.ofNullable(addedHere.get(key))
+              .or(() -> tx.memories().findByKey(context.namespace(), key));
       if (existing.isPresent()) {
         return new MemoryAdded(existing.get(), false);
       }
     }
     Instant now = context.now();
-    Memory memory = new Memory(tx.memories().nextId(), context.namespace(), command.text(), command.tags(),
-        command.kind(), command.metadata(), command.occurredAt(), command.key(), now, now);
+    Memory memory =
+        new Memory(
+            tx.memories().nextId(),
+            context.namespace(),
+            command.text(),
+            command.tags(),
+            command.kind(),
+            command.metadata(),
+            command.occurredAt(),
+            command.key(),
+            now,
+            now);
     tx.memories().put(memory);
-    context.audit(tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
+    context.audit(
+        tx, action, target(memory.id()), Optional.empty(), Optional.of(RecordJson.memory(memory)));
     command.key().ifPresent(key -> addedHere.put(key, memory));
     return new MemoryAdded(memory, true);
   }
@@ -126,19 +151,36 @@ public final class MemoryService implements MemoryUseCase {
   public Memory update(MemoryId id, UpdateMemory changes) {
     Limits.required(id, "id");
     Limits.required(changes, "update");
-    Memory updated = context.store().write(tx -> {
-      Memory current = tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
-      Memory next = new Memory(id, context.namespace(),
-          changes.text().orElse(current.text()),
-          changes.tags().orElse(current.tags()),
-          changes.kind().orElse(current.kind()),
-          changes.metadata().orElse(current.metadata()),
-          changes.occurredAt().isPresent() ? changes.occurredAt() : current.occurredAt(),
-          current.key(), current.createdAt(), context.now());
-      tx.memories().put(next);
-      context.audit(tx, "memory.update", target(id), Optional.of(RecordJson.memory(current)), Optional.of(RecordJson.memory(next)));
-      return next;
-    });
+    Memory updated =
+        context
+            .store()
+            .write(
+                tx -> {
+                  Memory current =
+                      tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
+                  Memory next =
+                      new Memory(
+                          id,
+                          context.namespace(),
+                          changes.text().orElse(current.text()),
+                          changes.tags().orElse(current.tags()),
+                          changes.kind().orElse(current.kind()),
+                          changes.metadata().orElse(current.metadata()),
+                          changes.occurredAt().isPresent()
+                              ? changes.occurredAt()
+                              : current.occurredAt(),
+                          current.key(),
+                          current.createdAt(),
+                          context.now());
+                  tx.memories().put(next);
+                  context.audit(
+                      tx,
+                      "memory.update",
+                      target(id),
+                      Optional.of(RecordJson.memory(current)),
+                      Optional.of(RecordJson.memory(next)));
+                  return next;
+                });
     if (semantic != null) {
       semantic.changed(context.namespace(), id);
     }
@@ -148,12 +190,21 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public void delete(MemoryId id) {
     Limits.required(id, "id");
-    context.store().write(tx -> {
-      Memory current = tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
-      tx.memories().delete(context.namespace(), id);
-      context.audit(tx, "memory.delete", target(id), Optional.of(RecordJson.memory(current)), Optional.empty());
-      return null;
-    });
+    context
+        .store()
+        .write(
+            tx -> {
+              Memory current =
+                  tx.memories().find(context.namespace(), id).orElseThrow(() -> notFound(id));
+              tx.memories().delete(context.namespace(), id);
+              context.audit(
+                  tx,
+                  "memory.delete",
+                  target(id),
+                  Optional.of(RecordJson.memory(current)),
+                  Optional.empty());
+              return null;
+            });
     if (semantic != null) {
       semantic.deleted(context.namespace(), id);
     }
@@ -163,11 +214,17 @@ public final class MemoryService implements MemoryUseCase {
   public MemoryPage list(ListMemories query) {
     Limits.required(query, "query");
     Optional<MemoryId> before = query.cursor().map(ListMemories::decodeCursor);
-    List<Memory> items = context.store().read(tx ->
-        tx.memories().list(context.namespace(), query.filter(), before, query.limit() + 1));
+    List<Memory> items =
+        context
+            .store()
+            .read(
+                tx ->
+                    tx.memories()
+                        .list(context.namespace(), query.filter(), before, query.limit() + 1));
     if (items.size() > query.limit()) {
       List<Memory> page = items.subList(0, query.limit());
-      return new MemoryPage(page, Optional.of(ListMemories.encodeCursor(page.get(page.size() - 1).id())));
+      return new MemoryPage(
+          page, Optional.of(ListMemories.encodeCursor(page.get(page.size() - 1).id())));
     }
     return new MemoryPage(items, Optional.empty());
   }
@@ -194,8 +251,10 @@ public final class MemoryService implements MemoryUseCase {
       return semantic.nearest(context.namespace(), query.query(), query.filter(), query.limit());
     }
     int pool = Math.max(query.limit(), FUSION_CANDIDATES);
-    List<SearchHit> keyword = parsed.isEmpty() ? List.of() : keywordHits(parsed, query.filter(), pool);
-    List<SearchHit> meaning = semantic.nearest(context.namespace(), query.query(), query.filter(), pool);
+    List<SearchHit> keyword =
+        parsed.isEmpty() ? List.of() : keywordHits(parsed, query.filter(), pool);
+    List<SearchHit> meaning =
+        semantic.nearest(context.namespace(), query.query(), query.filter(), pool);
     return fuse(keyword, meaning, semantic.semanticWeight(), query.limit());
   }
 
@@ -205,21 +264,28 @@ public final class MemoryService implements MemoryUseCase {
       return semantic.resolve(requested);
     }
     if (requested.isPresent() && requested.get() != SearchMode.KEYWORD) {
-      throw new ValidationException("mode", "is " + requested.get().value() + ", which needs an embedding model, but none is "
-          + "in use; use mode keyword");
+      throw new ValidationException(
+          "mode",
+          "is "
+              + requested.get().value()
+              + ", which needs an embedding model, but none is "
+              + "in use; use mode keyword");
     }
     return SearchMode.KEYWORD;
   }
 
   private List<SearchHit> keywordHits(SearchQuery parsed, MemoryFilter filter, int limit) {
-    return context.store().read(tx -> tx.memories().search(context.namespace(), parsed, filter, limit));
+    return context
+        .store()
+        .read(tx -> tx.memories().search(context.namespace(), parsed, filter, limit));
   }
 
   /**
    * Weighted min-max fusion. The keyword side's raw score keeps the keyword order (more distinct
    * terms first, then BM25): the count of terms plus the BM25 score squashed into 0..1.
    */
-  static List<SearchHit> fuse(List<SearchHit> keyword, List<SearchHit> meaning, double weight, int limit) {
+  static List<SearchHit> fuse(
+      List<SearchHit> keyword, List<SearchHit> meaning, double weight, int limit) {
     if (weight == 0 || weight == 1) {
       // one side alone: its own order, not min-max ties against the other side's zeros
       List<SearchHit> only = weight == 0 ? keyword : meaning;
@@ -244,9 +310,13 @@ public final class MemoryService implements MemoryUseCase {
       }
       SearchHit source = byId.get(f.id());
       Double cosine = semanticScores.get(f.id());
-      out.add(new SearchHit(source.memory(), f.score(), keywordScores.containsKey(f.id()) ? source.matchedTerms() : 0,
-          keywordScores.containsKey(f.id()) ? source.keywordScore() : OptionalDouble.empty(),
-          cosine == null ? OptionalDouble.empty() : OptionalDouble.of(cosine)));
+      out.add(
+          new SearchHit(
+              source.memory(),
+              f.score(),
+              keywordScores.containsKey(f.id()) ? source.matchedTerms() : 0,
+              keywordScores.containsKey(f.id()) ? source.keywordScore() : OptionalDouble.empty(),
+              cosine == null ? OptionalDouble.empty() : OptionalDouble.of(cosine)));
     }
     return out;
   }
@@ -254,15 +324,22 @@ public final class MemoryService implements MemoryUseCase {
   @Override
   public Memory saveSnapshot(SaveSnapshot command) {
     Limits.required(command, "snapshot");
-    AddMemory memory = new AddMemory(command.summary(), command.tags(), Kind.SNAPSHOT, command.data(),
-        Optional.empty(), Optional.empty());
+    AddMemory memory =
+        new AddMemory(
+            command.summary(),
+            command.tags(),
+            Kind.SNAPSHOT,
+            command.data(),
+            Optional.empty(),
+            Optional.empty());
     return add(memory, "snapshot.save").memory();
   }
 
   @Override
   public MemoryPage listSnapshots(ListSnapshots query) {
     Limits.required(query, "query");
-    return list(new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), query.cursor(), query.limit()));
+    return list(
+        new ListMemories(MemoryFilter.ALL.withKind(Kind.SNAPSHOT), query.cursor(), query.limit()));
   }
 
   @Override

@@ -37,14 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread, keeps each namespace's vectors in a {@link VectorIndex}, and embeds new and changed
  * memories in batches on one background thread, so writes never wait for the model.
  *
- * <p>When the store keeps vectors ({@link dev.memkit.core.port.out.VectorRecords}), they are
- * loaded at open and only memories without a current vector (no vector, another model, or an
- * older text) are embedded again; otherwise every memory is embedded after each open. Search uses
- * whatever is indexed and never waits for the indexer.
+ * <p>When the store keeps vectors ({@link dev.memkit.core.port.out.VectorRecords}), they are loaded
+ * at open and only memories without a current vector (no vector, another model, or an older text)
+ * are embedded again; otherwise every memory is embedded after each open. Search uses whatever is
+ * indexed and never waits for the indexer.
  */
 public final class SemanticIndex implements AutoCloseable {
   /** The semantic weight of hybrid fusion when {@code MEMKIT_SEARCH_SEMANTIC_WEIGHT} is unset. */
   public static final double DEFAULT_SEMANTIC_WEIGHT = 0.4;
+
   private static final int DEFAULT_BATCH = 32;
   private static final int BACKFILL_PAGE = 500;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
@@ -68,16 +69,18 @@ public final class SemanticIndex implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean durable;
 
-  private record Job(Namespace namespace, long id) {
-  }
+  private record Job(Namespace namespace, long id) {}
 
   private SemanticIndex(Store store, EmbedderProvider provider, Map<String, String> environment) {
     this.store = store;
     this.provider = provider;
     this.environment = Map.copyOf(environment);
     this.semanticWeight = weight(environment);
-    this.configuredMode = Optional.ofNullable(environment.get("MEMKIT_SEARCH_MODE")).filter(s -> !s.isBlank())
-        .map(SearchMode::of).orElse(SearchMode.HYBRID);
+    this.configuredMode =
+        Optional.ofNullable(environment.get("MEMKIT_SEARCH_MODE"))
+            .filter(s -> !s.isBlank())
+            .map(SearchMode::of)
+            .orElse(SearchMode.HYBRID);
     this.batch = intSetting(environment, "MEMKIT_INDEXER_BATCH", DEFAULT_BATCH, 1, 1024);
     this.state = provider == null ? "absent" : "loading";
     if (provider == null) {
@@ -105,12 +108,14 @@ public final class SemanticIndex implements AutoCloseable {
   }
 
   private static EmbedderProvider findProvider(Map<String, String> environment) {
-    String wanted = Optional.ofNullable(environment.get("MEMKIT_EMBEDDER")).map(String::trim).orElse("");
+    String wanted =
+        Optional.ofNullable(environment.get("MEMKIT_EMBEDDER")).map(String::trim).orElse("");
     if (wanted.equalsIgnoreCase("none")) {
       return null;
     }
     List<String> available = new ArrayList<>();
-    for (EmbedderProvider p : ServiceLoader.load(EmbedderProvider.class, SemanticIndex.class.getClassLoader())) {
+    for (EmbedderProvider p :
+        ServiceLoader.load(EmbedderProvider.class, SemanticIndex.class.getClassLoader())) {
       if (wanted.isEmpty() || p.name().equals(wanted)) {
         return p;
       }
@@ -119,8 +124,14 @@ public final class SemanticIndex implements AutoCloseable {
     if (wanted.isEmpty()) {
       return null;
     }
-    throw new ValidationException("MEMKIT_EMBEDDER", "names '" + wanted + "' but no such embedding model is on the classpath"
-        + " (available: " + (available.isEmpty() ? "none" : String.join(", ", available)) + "; 'none' turns it off)");
+    throw new ValidationException(
+        "MEMKIT_EMBEDDER",
+        "names '"
+            + wanted
+            + "' but no such embedding model is on the classpath"
+            + " (available: "
+            + (available.isEmpty() ? "none" : String.join(", ", available))
+            + "; 'none' turns it off)");
   }
 
   private static double weight(Map<String, String> environment) {
@@ -136,10 +147,12 @@ public final class SemanticIndex implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ValidationException("MEMKIT_SEARCH_SEMANTIC_WEIGHT", "must be a number from 0 to 1, got '" + raw + "'");
+    throw new ValidationException(
+        "MEMKIT_SEARCH_SEMANTIC_WEIGHT", "must be a number from 0 to 1, got '" + raw + "'");
   }
 
-  private static int intSetting(Map<String, String> environment, String name, int fallback, int min, int max) {
+  private static int intSetting(
+      Map<String, String> environment, String name, int fallback, int min, int max) {
     String raw = environment.get(name);
     if (raw == null || raw.isBlank()) {
       return fallback;
@@ -152,13 +165,22 @@ public final class SemanticIndex implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ValidationException(name, "must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+    throw new ValidationException(
+        name, "must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
   }
 
-  /** The text a memory is embedded as: its speaker or author (metadata), when it has one, before its text. */
+  /**
+   * The text a memory is embedded as: its speaker or author (metadata), when it has one, before its
+   * text.
+   */
   public static String embeddingText(Memory memory) {
-    Optional<String> who = memory.metadata().string("speaker").or(() -> memory.metadata().string("author"))
-        .map(String::strip).filter(s -> !s.isEmpty());
+    Optional<String> who =
+        memory
+            .metadata()
+            .string("speaker")
+            .or(() -> memory.metadata().string("author"))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty());
     return who.map(w -> w + ": " + memory.text()).orElse(memory.text());
   }
 
@@ -176,8 +198,13 @@ public final class SemanticIndex implements AutoCloseable {
   public SearchStatus status() {
     long indexed = indexes.values().stream().mapToLong(VectorIndex::size).sum();
     Embedder e = embedder;
-    return new SearchStatus(state, Optional.ofNullable(e).map(Embedder::modelId), ready() ? configuredMode : SearchMode.KEYWORD,
-        indexed, queue.size() + (long) inFlight.get(), Optional.ofNullable(failure));
+    return new SearchStatus(
+        state,
+        Optional.ofNullable(e).map(Embedder::modelId),
+        ready() ? configuredMode : SearchMode.KEYWORD,
+        indexed,
+        queue.size() + (long) inFlight.get(),
+        Optional.ofNullable(failure));
   }
 
   /**
@@ -196,11 +223,17 @@ public final class SemanticIndex implements AutoCloseable {
       return mode;
     }
     if ("loading".equals(state)) {
-      throw new StoreUnavailableException("the embedding model is still loading; search in mode keyword, or try again in a moment");
+      throw new StoreUnavailableException(
+          "the embedding model is still loading; search in mode keyword, or try again in a moment");
     }
-    throw new ValidationException("mode", "is " + mode.value() + ", which needs an embedding model, but "
-        + ("failed".equals(state) ? "it failed to load: " + failure
-            : "none is on the classpath (or MEMKIT_EMBEDDER=none); use mode keyword"));
+    throw new ValidationException(
+        "mode",
+        "is "
+            + mode.value()
+            + ", which needs an embedding model, but "
+            + ("failed".equals(state)
+                ? "it failed to load: " + failure
+                : "none is on the classpath (or MEMKIT_EMBEDDER=none); use mode keyword"));
   }
 
   /**
@@ -231,28 +264,39 @@ public final class SemanticIndex implements AutoCloseable {
     int k = Math.max(limit * 2, 16);
     while (true) {
       List<VectorIndex.Match> matches = index.nearest(q, k);
-      List<SearchHit> hits = store.read(tx -> {
-        Map<MemoryId, Memory> found = tx.memories().findAll(namespace,
-            matches.stream().map(match -> MemoryId.of(match.id())).toList());
-        List<SearchHit> out = new ArrayList<>();
-        for (VectorIndex.Match match : matches) {
-          Memory m = found.get(MemoryId.of(match.id()));
-          if (m == null) {
-            continue;
-          }
-          if (embeddingText(m).hashCode() != match.textHash()) {
-            enqueue(namespace, match.id());
-            continue;
-          }
-          if (filter.matches(m)) {
-            out.add(new SearchHit(m, match.cosine(), 0, OptionalDouble.empty(), OptionalDouble.of(match.cosine())));
-            if (out.size() == limit) {
-              break;
-            }
-          }
-        }
-        return out;
-      });
+      List<SearchHit> hits =
+          store.read(
+              tx -> {
+                Map<MemoryId, Memory> found =
+                    tx.memories()
+                        .findAll(
+                            namespace,
+                            matches.stream().map(match -> MemoryId.of(match.id())).toList());
+                List<SearchHit> out = new ArrayList<>();
+                for (VectorIndex.Match match : matches) {
+                  Memory m = found.get(MemoryId.of(match.id()));
+                  if (m == null) {
+                    continue;
+                  }
+                  if (embeddingText(m).hashCode() != match.textHash()) {
+                    enqueue(namespace, match.id());
+                    continue;
+                  }
+                  if (filter.matches(m)) {
+                    out.add(
+                        new SearchHit(
+                            m,
+                            match.cosine(),
+                            0,
+                            OptionalDouble.empty(),
+                            OptionalDouble.of(match.cosine())));
+                    if (out.size() == limit) {
+                      break;
+                    }
+                  }
+                }
+                return out;
+              });
       if (hits.size() >= limit || matches.size() < k) {
         return hits;
       }
@@ -282,7 +326,10 @@ public final class SemanticIndex implements AutoCloseable {
     }
   }
 
-  /** Re-reads every namespace in the background, after a restore or an import changed many memories at once. */
+  /**
+   * Re-reads every namespace in the background, after a restore or an import changed many memories
+   * at once.
+   */
   public void refresh() {
     refresh = true;
   }
@@ -304,7 +351,8 @@ public final class SemanticIndex implements AutoCloseable {
         return;
       }
       if (loaded.dimension() < 1) {
-        throw new StoreUnavailableException("the embedding model " + loaded.modelId() + " reports no dimension");
+        throw new StoreUnavailableException(
+            "the embedding model " + loaded.modelId() + " reports no dimension");
       }
       embedder = loaded;
       durable = store.read(tx -> tx.vectors().isPresent());
@@ -340,7 +388,10 @@ public final class SemanticIndex implements AutoCloseable {
     }
   }
 
-  /** Up to a batch of jobs, waiting briefly for the first when {@code wait}; counted in flight until embedded. */
+  /**
+   * Up to a batch of jobs, waiting briefly for the first when {@code wait}; counted in flight until
+   * embedded.
+   */
   private List<Job> take(boolean wait) throws InterruptedException {
     List<Job> jobs = new ArrayList<>(batch);
     Job first = wait ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
@@ -357,7 +408,10 @@ public final class SemanticIndex implements AutoCloseable {
     return jobs;
   }
 
-  /** Embeds the memories of {@code jobs} that still exist and lack a current vector; returns how many. */
+  /**
+   * Embeds the memories of {@code jobs} that still exist and lack a current vector; returns how
+   * many.
+   */
   private int embed(List<Job> jobs) {
     try {
       Map<Namespace, List<Long>> byNamespace = new LinkedHashMap<>();
@@ -377,13 +431,15 @@ public final class SemanticIndex implements AutoCloseable {
   private int embed(Namespace namespace, List<Long> ids) {
     Embedder e = embedder;
     VectorIndex current = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
-    List<Memory> memories = store.read(tx -> {
-      List<Memory> out = new ArrayList<>();
-      for (long id : ids) {
-        tx.memories().find(namespace, MemoryId.of(id)).ifPresent(out::add);
-      }
-      return out;
-    });
+    List<Memory> memories =
+        store.read(
+            tx -> {
+              List<Memory> out = new ArrayList<>();
+              for (long id : ids) {
+                tx.memories().find(namespace, MemoryId.of(id)).ifPresent(out::add);
+              }
+              return out;
+            });
     List<String> texts = new ArrayList<>();
     List<Memory> todo = new ArrayList<>();
     for (Memory m : memories) {
@@ -399,17 +455,24 @@ public final class SemanticIndex implements AutoCloseable {
     }
     List<float[]> vectors = e.embedAll(texts);
     if (vectors.size() != texts.size()) {
-      throw new StoreUnavailableException("the embedding model returned " + vectors.size() + " vectors for " + texts.size() + " texts");
+      throw new StoreUnavailableException(
+          "the embedding model returned "
+              + vectors.size()
+              + " vectors for "
+              + texts.size()
+              + " texts");
     }
     List<MemoryVector> records = new ArrayList<>(todo.size());
     for (int i = 0; i < todo.size(); i++) {
-      records.add(new MemoryVector(todo.get(i).id(), e.modelId(), texts.get(i).hashCode(), vectors.get(i)));
+      records.add(
+          new MemoryVector(todo.get(i).id(), e.modelId(), texts.get(i).hashCode(), vectors.get(i)));
     }
     if (durable && !closed) {
-      store.write(tx -> {
-        tx.vectors().ifPresent(v -> records.forEach(v::put));
-        return null;
-      });
+      store.write(
+          tx -> {
+            tx.vectors().ifPresent(v -> records.forEach(v::put));
+            return null;
+          });
     }
     // the index as it is now: a backfill may have swapped in a fresh one while the model ran
     VectorIndex index = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
@@ -437,22 +500,31 @@ public final class SemanticIndex implements AutoCloseable {
     VectorIndex fresh = new VectorIndex(e.dimension());
     Set<Long> orphans = new HashSet<>();
     if (durable && !everything) {
-      store.read(tx -> {
-        tx.vectors().ifPresent(v -> v.forEach(namespace, e.modelId(), vector -> {
-          if (vector.values().length == e.dimension()) {
-            fresh.put(vector.memory().value(), vector.textHash(), vector.values());
-            orphans.add(vector.memory().value());
-          }
-        }));
-        return null;
-      });
+      store.read(
+          tx -> {
+            tx.vectors()
+                .ifPresent(
+                    v ->
+                        v.forEach(
+                            namespace,
+                            e.modelId(),
+                            vector -> {
+                              if (vector.values().length == e.dimension()) {
+                                fresh.put(
+                                    vector.memory().value(), vector.textHash(), vector.values());
+                                orphans.add(vector.memory().value());
+                              }
+                            }));
+            return null;
+          });
     }
     // swapped in before anything is queued, so every job queued below lands in this index
     indexes.put(namespace, fresh);
     Optional<MemoryId> before = Optional.empty();
     while (!closed) {
       Optional<MemoryId> cursor = before;
-      List<Memory> page = store.read(tx -> tx.memories().list(namespace, MemoryFilter.ALL, cursor, BACKFILL_PAGE));
+      List<Memory> page =
+          store.read(tx -> tx.memories().list(namespace, MemoryFilter.ALL, cursor, BACKFILL_PAGE));
       for (Memory m : page) {
         long id = m.id().value();
         orphans.remove(id);
@@ -472,16 +544,18 @@ public final class SemanticIndex implements AutoCloseable {
   }
 
   /**
-   * Embeds, in the calling thread, every memory that lacks a current vector (with
-   * {@code everything}, every memory), telling {@code listener} the progress; waits for the model
-   * first. Returns how many memories this call embedded.
+   * Embeds, in the calling thread, every memory that lacks a current vector (with {@code
+   * everything}, every memory), telling {@code listener} the progress; waits for the model first.
+   * Returns how many memories this call embedded.
    *
    * @throws ValidationException when there is no embedding model
    * @throws StoreUnavailableException when it failed to load
    */
   public long reindex(boolean everything, ReindexListener listener) {
     if (provider == null) {
-      throw new ValidationException("embedder", "is not available: no embedding model is on the classpath (or MEMKIT_EMBEDDER=none)");
+      throw new ValidationException(
+          "embedder",
+          "is not available: no embedding model is on the classpath (or MEMKIT_EMBEDDER=none)");
     }
     while (!awaitReady(Duration.ofSeconds(1))) {
       if ("failed".equals(state)) {

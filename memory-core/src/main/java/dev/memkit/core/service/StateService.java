@@ -38,10 +38,13 @@ public final class StateService implements StateUseCase {
     JsonValue value = command.value();
     OptionalLong expectedVersion = command.expectedVersion();
     checkValue(key, value);
-    return context.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
-      return put(tx, "state.set", key, value, current, expectedVersion);
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Optional<StateEntry> current = tx.state().find(context.namespace(), key);
+              return put(tx, "state.set", key, value, current, expectedVersion);
+            });
   }
 
   @Override
@@ -52,14 +55,21 @@ public final class StateService implements StateUseCase {
     OptionalLong expectedVersion = command.expectedVersion();
     Limits.json(patch, "patch", Limits.STATE_VALUE_MAX_BYTES);
     if (isWellKnown(key)) {
-      Limits.require(patch instanceof JsonValue.JsonObject, "patch", "must be a JSON object for the well-known key " + key);
+      Limits.require(
+          patch instanceof JsonValue.JsonObject,
+          "patch",
+          "must be a JSON object for the well-known key " + key);
     }
-    return context.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
-      JsonValue merged = MergePatch.apply(current.map(StateEntry::value).orElse(null), patch);
-      checkValue(key, merged);
-      return put(tx, "state.patch", key, merged, current, expectedVersion);
-    });
+    return context
+        .store()
+        .write(
+            tx -> {
+              Optional<StateEntry> current = tx.state().find(context.namespace(), key);
+              JsonValue merged =
+                  MergePatch.apply(current.map(StateEntry::value).orElse(null), patch);
+              checkValue(key, merged);
+              return put(tx, "state.patch", key, merged, current, expectedVersion);
+            });
   }
 
   @Override
@@ -67,16 +77,24 @@ public final class StateService implements StateUseCase {
     Limits.required(command, "state");
     StateKey key = command.key();
     OptionalLong expectedVersion = command.expectedVersion();
-    context.store().write(tx -> {
-      Optional<StateEntry> current = tx.state().find(context.namespace(), key);
-      checkVersion(key, expectedVersion, current);
-      if (current.isEmpty()) {
-        throw new NotFoundException("state key '" + key + "'");
-      }
-      tx.state().delete(context.namespace(), key);
-      context.audit(tx, "state.delete", target(key), current.map(RecordJson::state), Optional.empty());
-      return null;
-    });
+    context
+        .store()
+        .write(
+            tx -> {
+              Optional<StateEntry> current = tx.state().find(context.namespace(), key);
+              checkVersion(key, expectedVersion, current);
+              if (current.isEmpty()) {
+                throw new NotFoundException("state key '" + key + "'");
+              }
+              tx.state().delete(context.namespace(), key);
+              context.audit(
+                  tx,
+                  "state.delete",
+                  target(key),
+                  current.map(RecordJson::state),
+                  Optional.empty());
+              return null;
+            });
   }
 
   @Override
@@ -86,31 +104,50 @@ public final class StateService implements StateUseCase {
     return context.store().read(tx -> tx.state().list(context.namespace(), p));
   }
 
-  private StateEntry put(dev.memkit.core.port.out.StoreTransaction tx, String action, StateKey key, JsonValue value,
-      Optional<StateEntry> current, OptionalLong expectedVersion) {
+  private StateEntry put(
+      dev.memkit.core.port.out.StoreTransaction tx,
+      String action,
+      StateKey key,
+      JsonValue value,
+      Optional<StateEntry> current,
+      OptionalLong expectedVersion) {
     checkVersion(key, expectedVersion, current);
     long version = current.map(e -> e.version() + 1).orElse(1L);
     StateEntry next = new StateEntry(context.namespace(), key, value, version, context.now());
     tx.state().put(next);
-    context.audit(tx, action, target(key), current.map(RecordJson::state), Optional.of(RecordJson.state(next)));
+    context.audit(
+        tx,
+        action,
+        target(key),
+        current.map(RecordJson::state),
+        Optional.of(RecordJson.state(next)));
     return next;
   }
 
-  private static void checkVersion(StateKey key, OptionalLong expected, Optional<StateEntry> current) {
+  private static void checkVersion(
+      StateKey key, OptionalLong expected, Optional<StateEntry> current) {
     if (expected.isEmpty()) {
       return;
     }
     long actual = current.map(StateEntry::version).orElse(0L);
     if (actual != expected.getAsLong()) {
-      throw new ConflictException(target(key), expected.getAsLong(),
+      throw new ConflictException(
+          target(key),
+          expected.getAsLong(),
           current.isPresent() ? OptionalLong.of(actual) : OptionalLong.empty());
     }
   }
 
-  /** The rules of a value about to be stored: size and depth, not null, an object for the well-known keys. */
+  /**
+   * The rules of a value about to be stored: size and depth, not null, an object for the well-known
+   * keys.
+   */
   private static void checkValue(StateKey key, JsonValue value) {
     Limits.json(value, "value", Limits.STATE_VALUE_MAX_BYTES);
-    Limits.require(!(value instanceof JsonValue.JsonNull), "value", "must not be null (delete the key instead)");
+    Limits.require(
+        !(value instanceof JsonValue.JsonNull),
+        "value",
+        "must not be null (delete the key instead)");
     requireObjectForWellKnown(key, value, "value");
   }
 
@@ -120,7 +157,10 @@ public final class StateService implements StateUseCase {
 
   private static void requireObjectForWellKnown(StateKey key, JsonValue value, String field) {
     if (isWellKnown(key)) {
-      Limits.require(value instanceof JsonValue.JsonObject, field, "must be a JSON object for the well-known key " + key);
+      Limits.require(
+          value instanceof JsonValue.JsonObject,
+          field,
+          "must be a JSON object for the well-known key " + key);
     }
   }
 

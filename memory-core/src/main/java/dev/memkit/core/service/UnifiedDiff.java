@@ -12,11 +12,9 @@ final class UnifiedDiff {
   private static final int CONTEXT = 3;
   private static final long MAX_TABLE = 4_000_000;
 
-  private UnifiedDiff() {
-  }
+  private UnifiedDiff() {}
 
-  private record Edit(char op, String line, int oldLine, int newLine) {
-  }
+  private record Edit(char op, String line, int oldLine, int newLine) {}
 
   /**
    * The diff turning {@code before} into {@code after}; {@code null} stands for "absent" and is
@@ -84,7 +82,11 @@ final class UnifiedDiff {
     if (newStart < 0) {
       newStart = hunk.get(0).newLine - 1;
     }
-    out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount)).append(" @@\n");
+    out.append("@@ -")
+        .append(range(oldStart, oldCount))
+        .append(" +")
+        .append(range(newStart, newCount))
+        .append(" @@\n");
     for (Edit e : hunk) {
       out.append(e.op).append(e.line).append('\n');
     }
@@ -109,7 +111,8 @@ final class UnifiedDiff {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix
+    while (suffix < a.size() - prefix
+        && suffix < b.size() - prefix
         && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
       suffix++;
     }
@@ -154,7 +157,10 @@ final class UnifiedDiff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     int i = 0;

@@ -8,8 +8,7 @@ import java.util.List;
  * they are words: each gives results or nothing, never an error.
  */
 public final class HostileQueries {
-  private HostileQueries() {
-  }
+  private HostileQueries() {}
 
   /** The queries. */
   public static List<String> all() {

@@ -34,9 +34,22 @@ public final class SmallDisk implements AutoCloseable {
     }
     try {
       Path point = Files.createTempDirectory(parent, "small-disk");
-      Result r = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kib + "k,mode=0777", "tmpfs", point.toString()));
+      Result r =
+          run(
+              List.of(
+                  "mount",
+                  "-t",
+                  "tmpfs",
+                  "-o",
+                  "size=" + kib + "k,mode=0777",
+                  "tmpfs",
+                  point.toString()));
       if (r.code != 0) {
-        why[0] = "cannot mount a " + kib + " KiB tmpfs here (needs root and a sandbox that allows mount): " + r.output.strip();
+        why[0] =
+            "cannot mount a "
+                + kib
+                + " KiB tmpfs here (needs root and a sandbox that allows mount): "
+                + r.output.strip();
         return Optional.empty();
       }
       return Optional.of(new SmallDisk(point, kib));
@@ -59,7 +72,9 @@ public final class SmallDisk implements AutoCloseable {
     Path filler = mountPoint.resolve(name);
     byte[] block = new byte[4096];
     try (var out = Files.newOutputStream(filler)) {
-      for (int i = 0; i <= kib / 4; i++) { // never more than the disk's size, should it be larger than asked
+      for (int i = 0;
+          i <= kib / 4;
+          i++) { // never more than the disk's size, should it be larger than asked
         out.write(block);
         out.flush();
       }
@@ -76,8 +91,7 @@ public final class SmallDisk implements AutoCloseable {
     Files.deleteIfExists(mountPoint);
   }
 
-  private record Result(int code, String output) {
-  }
+  private record Result(int code, String output) {}
 
   private static Result run(List<String> command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -86,7 +100,8 @@ public final class SmallDisk implements AutoCloseable {
         p.destroyForcibly();
         return new Result(-1, String.join(" ", command) + " did not finish within 20 s");
       }
-      return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      return new Result(
+          p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command.get(0), e);

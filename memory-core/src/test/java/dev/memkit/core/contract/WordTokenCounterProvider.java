@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A token counter for tests where the real BPE counter cannot be on the classpath (the core may
- * not depend on it): encoding {@code test-words} counts each run of letters or digits, and each
- * other non-blank character or line break, as one token. Exact for its own encoding, so the
- * contract suite can check that a context block never exceeds its budget.
+ * A token counter for tests where the real BPE counter cannot be on the classpath (the core may not
+ * depend on it): encoding {@code test-words} counts each run of letters or digits, and each other
+ * non-blank character or line break, as one token. Exact for its own encoding, so the contract
+ * suite can check that a context block never exceeds its budget.
  */
 public final class WordTokenCounterProvider implements TokenCounterProvider {
   /** The encoding this provider counts. */

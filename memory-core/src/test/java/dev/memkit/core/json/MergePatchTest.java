@@ -20,15 +20,29 @@ class MergePatchTest {
         Arguments.of(ab, o("a", JsonValue.NULL), o()),
         Arguments.of(o("a", s("b"), "b", s("c")), o("a", JsonValue.NULL), o("b", s("c"))),
         Arguments.of(o("a", JsonValue.array(s("b"))), o("a", s("c")), o("a", s("c"))),
-        Arguments.of(o("a", s("c")), o("a", JsonValue.array(s("b"))), o("a", JsonValue.array(s("b")))),
-        Arguments.of(o("a", o("b", s("c"))), o("a", o("b", s("d"), "c", JsonValue.NULL)), o("a", o("b", s("d")))),
-        Arguments.of(o("a", JsonValue.array(o("b", s("c")))), o("a", JsonValue.array(JsonValue.of(1))), o("a", JsonValue.array(JsonValue.of(1)))),
-        Arguments.of(JsonValue.array(s("a"), s("b")), JsonValue.array(s("c"), s("d")), JsonValue.array(s("c"), s("d"))),
+        Arguments.of(
+            o("a", s("c")), o("a", JsonValue.array(s("b"))), o("a", JsonValue.array(s("b")))),
+        Arguments.of(
+            o("a", o("b", s("c"))),
+            o("a", o("b", s("d"), "c", JsonValue.NULL)),
+            o("a", o("b", s("d")))),
+        Arguments.of(
+            o("a", JsonValue.array(o("b", s("c")))),
+            o("a", JsonValue.array(JsonValue.of(1))),
+            o("a", JsonValue.array(JsonValue.of(1)))),
+        Arguments.of(
+            JsonValue.array(s("a"), s("b")),
+            JsonValue.array(s("c"), s("d")),
+            JsonValue.array(s("c"), s("d"))),
         Arguments.of(ab, JsonValue.array(s("c")), JsonValue.array(s("c"))),
         Arguments.of(ab, JsonValue.NULL, JsonValue.NULL),
         Arguments.of(ab, s("bar"), s("bar")),
-        Arguments.of(o("e", JsonValue.NULL), o("a", JsonValue.of(1)), o("e", JsonValue.NULL, "a", JsonValue.of(1))),
-        Arguments.of(JsonValue.array(s("a"), s("b")), o("a", s("b"), "c", JsonValue.NULL), o("a", s("b"))),
+        Arguments.of(
+            o("e", JsonValue.NULL),
+            o("a", JsonValue.of(1)),
+            o("e", JsonValue.NULL, "a", JsonValue.of(1))),
+        Arguments.of(
+            JsonValue.array(s("a"), s("b")), o("a", s("b"), "c", JsonValue.NULL), o("a", s("b"))),
         Arguments.of(o(), o("a", o("bb", o("ccc", JsonValue.NULL))), o("a", o("bb", o()))));
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.memkit.core.error.ValidationException;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Values refuse to exist in a bad state, and say which rule they broke. */
 class ValueRulesTest {
@@ -19,7 +19,8 @@ class ValueRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "../etc", "a/b", "Default", "-x", ".hidden", "a b", "ä", "a\u0000"})
+  @ValueSource(
+      strings = {"", ".", "..", "../etc", "a/b", "Default", "-x", ".hidden", "a b", "ä", "a\u0000"})
   void namespacesThatCouldEscapeADirectoryOrAreMalformedAreRejected(String name) {
     assertThatThrownBy(() -> Namespace.of(name))
         .isInstanceOf(ValidationException.class)
@@ -36,14 +37,17 @@ class ValueRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "_x", "a b", "a/b", "a\"b", "ключ"})
   void stateKeysFollowTheirRule(String key) {
-    assertThatThrownBy(() -> StateKey.of(key)).isInstanceOf(ValidationException.class).hasMessageContaining("key");
+    assertThatThrownBy(() -> StateKey.of(key))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("key");
   }
 
   @Test
   void stateKeysUpTo128CharactersAreAccepted() {
     StateKey.of("A" + "b".repeat(127));
     StateKey.of("trade:winrate.v2-x_y");
-    assertThatThrownBy(() -> StateKey.of("A" + "b".repeat(128))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> StateKey.of("A" + "b".repeat(128)))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -51,7 +55,8 @@ class ValueRulesTest {
     assertThat(Tag.of("Déploiement").sameAs(Tag.of("déploiement"))).isTrue();
     Tag.of("v1.2");
     Tag.of("team/infra:prod");
-    assertThatThrownBy(() -> Tag.of("two words")).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> Tag.of("two words"))
+        .isInstanceOf(ValidationException.class)
         .hasMessage("tags each tag must match [\\p{L}\\p{N}_.:/-]{1,64}: 'two words'");
     assertThatThrownBy(() -> Tag.of("x".repeat(65))).isInstanceOf(ValidationException.class);
   }
@@ -59,14 +64,17 @@ class ValueRulesTest {
   @Test
   void kindsAreLowerCaseWords() {
     Kind.of("long_term");
-    assertThatThrownBy(() -> Kind.of("Long")).isInstanceOf(ValidationException.class).hasMessageContaining("kind");
+    assertThatThrownBy(() -> Kind.of("Long"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("kind");
     assertThatThrownBy(() -> Kind.of("1st")).isInstanceOf(ValidationException.class);
   }
 
   @Test
   void textWithAnUnpairedSurrogateIsRejected() {
     assertThatThrownBy(() -> Limits.text("bad \uD800 text", "text", 100))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("surrogate");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("surrogate");
     assertThat(Limits.text("fine 😀", "text", 6)).isEqualTo("fine 😀");
   }
 
@@ -74,8 +82,10 @@ class ValueRulesTest {
   void textMayHaveTabsAndLineBreaksButNoOtherControlCharacters() {
     assertThat(Limits.text("line one\n\tline two\r\n", "text", 100)).startsWith("line one");
     assertThatThrownBy(() -> Limits.text("nul\u0000byte", "text", 100))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("control characters");
-    assertThatThrownBy(() -> Limits.text("bell\u0007", "title", 100)).isInstanceOf(ValidationException.class);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("control characters");
+    assertThatThrownBy(() -> Limits.text("bell\u0007", "title", 100))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -87,8 +97,12 @@ class ValueRulesTest {
 
   @Test
   void idsArePositive() {
-    assertThatThrownBy(() -> MemoryId.of(0)).isInstanceOf(ValidationException.class).hasMessageContaining("positive");
-    assertThatThrownBy(() -> GoalId.of(-1)).isInstanceOf(ValidationException.class).hasMessageContaining("goal_id");
+    assertThatThrownBy(() -> MemoryId.of(0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> GoalId.of(-1))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("goal_id");
   }
 
   @Test
@@ -101,18 +115,25 @@ class ValueRulesTest {
 
   @Test
   void timeRangesMustNotRunBackwards() {
-    assertThatThrownBy(() -> TimeRange.of(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")))
+    assertThatThrownBy(
+            () ->
+                TimeRange.of(
+                    Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")))
         .isInstanceOf(ValidationException.class);
-    TimeRange r = TimeRange.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
+    TimeRange r =
+        TimeRange.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
     assertThat(r.contains(Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
     assertThat(r.contains(Instant.parse("2026-02-01T00:00:00Z"))).isFalse();
   }
 
   @Test
   void timesParseFromIsoInstantsOffsetsAndDates() {
-    assertThat(RecordJson.parseTime("2026-11-21T07:00:00Z", "at")).isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
-    assertThat(RecordJson.parseTime("2026-11-21T09:00:00+02:00", "at")).isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
-    assertThat(RecordJson.parseTime("2026-11-21", "at")).isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
+    assertThat(RecordJson.parseTime("2026-11-21T07:00:00Z", "at"))
+        .isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
+    assertThat(RecordJson.parseTime("2026-11-21T09:00:00+02:00", "at"))
+        .isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
+    assertThat(RecordJson.parseTime("2026-11-21", "at"))
+        .isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
     assertThatThrownBy(() -> RecordJson.parseTime("yesterday", "from"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("from"));

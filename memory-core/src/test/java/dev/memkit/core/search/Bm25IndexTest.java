@@ -16,7 +16,8 @@ class Bm25IndexTest {
     index.put(3, "deploy docs deploy docs and a great many other words that make it long");
     List<Bm25Index.Scored> scored = index.score(Analyzer.terms("billing deploy"));
     assertThat(scored).hasSize(3);
-    Bm25Index.Scored best = scored.stream().max(Comparator.comparingDouble(Bm25Index.Scored::score)).orElseThrow();
+    Bm25Index.Scored best =
+        scored.stream().max(Comparator.comparingDouble(Bm25Index.Scored::score)).orElseThrow();
     assertThat(best.id()).isEqualTo(1);
     assertThat(best.matchedTerms()).isEqualTo(2);
     double doc2 = scored.stream().filter(s -> s.id() == 2).findFirst().orElseThrow().score();

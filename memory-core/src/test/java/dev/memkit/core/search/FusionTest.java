@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class FusionTest {
   @Test
   void eachListIsScaledByItsOwnMinimumAndMaximumThenWeighted() {
-    List<Fusion.Fused> fused = Fusion.fuse(Map.of(1L, 10.0, 2L, 5.0, 3L, 0.0), Map.of(3L, 0.9, 4L, 0.5), 0.3);
+    List<Fusion.Fused> fused =
+        Fusion.fuse(Map.of(1L, 10.0, 2L, 5.0, 3L, 0.0), Map.of(3L, 0.9, 4L, 0.5), 0.3);
     assertThat(fused).extracting(Fusion.Fused::id).containsExactly(1L, 2L, 3L, 4L);
     assertThat(fused.get(0).score()).isEqualTo(0.7);
     assertThat(fused.get(1).score()).isEqualTo(0.35);
@@ -33,6 +34,7 @@ class FusionTest {
 
   @Test
   void aWeightOutside0To1IsRefused() {
-    assertThatThrownBy(() -> Fusion.fuse(Map.of(), Map.of(), 1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fusion.fuse(Map.of(), Map.of(), 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -44,6 +44,7 @@ class SearchQueryTest {
 
   @Test
   void analyzerSplitsAsUnicode61Does() {
-    assertThat(Analyzer.words("Deployed v1.2 — café_au-lait 東京 ok")).isEqualTo(List.of("deployed", "v1", "2", "cafe", "au", "lait", "東京", "ok"));
+    assertThat(Analyzer.words("Deployed v1.2 — café_au-lait 東京 ok"))
+        .isEqualTo(List.of("deployed", "v1", "2", "cafe", "au", "lait", "東京", "ok"));
   }
 }

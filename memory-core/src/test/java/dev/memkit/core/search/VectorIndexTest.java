@@ -28,12 +28,19 @@ class VectorIndexTest {
     for (int i = 0; i < vectors.size(); i++) {
       exact.add(i);
     }
-    exact.sort(Comparator.comparingDouble((Integer i) -> VectorIndex.cosine(query, vectors.get(i))).reversed());
-    // the int8 top 10 is the exact top 10 up to near-ties; each cosine is within 0.01 of the exact one
-    assertThat(top.stream().map(m -> (int) m.id()).toList()).containsAnyElementsOf(exact.subList(0, 3));
+    exact.sort(
+        Comparator.comparingDouble((Integer i) -> VectorIndex.cosine(query, vectors.get(i)))
+            .reversed());
+    // the int8 top 10 is the exact top 10 up to near-ties; each cosine is within 0.01 of the exact
+    // one
+    assertThat(top.stream().map(m -> (int) m.id()).toList())
+        .containsAnyElementsOf(exact.subList(0, 3));
     assertThat(exact.subList(0, 20)).containsAll(top.stream().map(m -> (int) m.id()).toList());
     for (VectorIndex.Match m : top) {
-      assertThat(m.cosine()).isCloseTo(VectorIndex.cosine(query, vectors.get((int) m.id())), org.assertj.core.data.Offset.offset(0.01));
+      assertThat(m.cosine())
+          .isCloseTo(
+              VectorIndex.cosine(query, vectors.get((int) m.id())),
+              org.assertj.core.data.Offset.offset(0.01));
     }
   }
 
@@ -85,7 +92,8 @@ class VectorIndexTest {
       index.put(i, 0, gaussian(random));
     }
     float[] base = gaussian(random);
-    // ten near copies of base, each noisier than the one before: they must come back first, in that order
+    // ten near copies of base, each noisier than the one before: they must come back first, in that
+    // order
     for (int n = 0; n < 10; n++) {
       float[] copy = base.clone();
       for (int j = 0; j < DIM; j++) {
@@ -95,14 +103,25 @@ class VectorIndexTest {
     }
     index.remove(17);
     List<VectorIndex.Match> top = index.nearest(base, 10);
-    assertThat(top).extracting(VectorIndex.Match::id)
-        .containsExactly(1_000_000L, 1_000_001L, 1_000_002L, 1_000_003L, 1_000_004L, 1_000_005L, 1_000_006L, 1_000_007L,
-            1_000_008L, 1_000_009L);
+    assertThat(top)
+        .extracting(VectorIndex.Match::id)
+        .containsExactly(
+            1_000_000L,
+            1_000_001L,
+            1_000_002L,
+            1_000_003L,
+            1_000_004L,
+            1_000_005L,
+            1_000_006L,
+            1_000_007L,
+            1_000_008L,
+            1_000_009L);
   }
 
   @Test
   void aVectorOfAnotherDimensionIsRefused() {
-    assertThatThrownBy(() -> new VectorIndex(3).put(1, 0, new float[] {1, 2})).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new VectorIndex(3).put(1, 0, new float[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static float[] gaussian(Random random) {

@@ -11,22 +11,27 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The budget holds even for a tokenizer whose count of a whole is more than the sum of its parts. */
+/**
+ * The budget holds even for a tokenizer whose count of a whole is more than the sum of its parts.
+ */
 class ContextFitTest {
 
-  /** Counts characters, plus a token for every pair of adjacent lines: joining lines costs extra. */
-  private static final TokenCounter SUPERADDITIVE = new TokenCounter() {
-    @Override
-    public String encoding() {
-      return "superadditive";
-    }
+  /**
+   * Counts characters, plus a token for every pair of adjacent lines: joining lines costs extra.
+   */
+  private static final TokenCounter SUPERADDITIVE =
+      new TokenCounter() {
+        @Override
+        public String encoding() {
+          return "superadditive";
+        }
 
-    @Override
-    public int count(String text) {
-      int lines = text.isEmpty() ? 0 : text.split("\n", -1).length;
-      return text.length() + Math.max(0, lines - 1) * 3;
-    }
-  };
+        @Override
+        public int count(String text) {
+          int lines = text.isEmpty() ? 0 : text.split("\n", -1).length;
+          return text.length() + Math.max(0, lines - 1) * 3;
+        }
+      };
 
   @Test
   void theExactCountOfTheWholeBlockIsWhatIsGuaranteed() {
@@ -41,7 +46,9 @@ class ContextFitTest {
     candidates.put(ContextSection.RECENT, recent);
     for (int budget = 1; budget <= 900; budget++) {
       ContextBlock block = ContextService.fit(candidates, budget, SUPERADDITIVE);
-      assertThat(block.tokens()).isEqualTo(SUPERADDITIVE.count(block.text())).isLessThanOrEqualTo(budget);
+      assertThat(block.tokens())
+          .isEqualTo(SUPERADDITIVE.count(block.text()))
+          .isLessThanOrEqualTo(budget);
     }
     ContextBlock roomy = ContextService.fit(candidates, 100_000, SUPERADDITIVE);
     assertThat(roomy.included()).isEqualTo(40);

@@ -9,6 +9,7 @@ import dev.memkit.core.Space;
 import dev.memkit.core.error.ValidationException;
 import dev.memkit.core.model.MemoryKey;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.out.Backups;
@@ -16,7 +17,6 @@ import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.port.out.StoreWork;
 import dev.memkit.core.store.memory.InMemoryStoreProvider;
-import dev.memkit.core.port.in.ListAudit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Adding many memories at once: one unit of work, client keys honoured within and across batches. */
+/**
+ * Adding many memories at once: one unit of work, client keys honoured within and across batches.
+ */
 class MemoryBatchTest {
   private final AtomicInteger writes = new AtomicInteger();
-  private final Store store = counting(new InMemoryStoreProvider().open(StoreLocation.parse("mem:", Map.of())));
+  private final Store store =
+      counting(new InMemoryStoreProvider().open(StoreLocation.parse("mem:", Map.of())));
   private final Space space = Memkit.of(store, MemkitOptions.defaults()).space("import");
 
   private Store counting(Store inner) {
@@ -66,36 +69,50 @@ class MemoryBatchTest {
 
   @Test
   void aBatchIsOneWriteWithOneAuditEntryPerMemory() {
-    List<MemoryAdded> added = space.memories().addAll(List.of(AddMemory.of("one"), AddMemory.of("two"), AddMemory.of("three")));
+    List<MemoryAdded> added =
+        space
+            .memories()
+            .addAll(List.of(AddMemory.of("one"), AddMemory.of("two"), AddMemory.of("three")));
 
     assertThat(writes).hasValue(1);
-    assertThat(added).allMatch(MemoryAdded::created).extracting(a -> a.memory().text()).containsExactly("one", "two", "three");
+    assertThat(added)
+        .allMatch(MemoryAdded::created)
+        .extracting(a -> a.memory().text())
+        .containsExactly("one", "two", "three");
     assertThat(space.memories().list(ListMemories.newest(10)).items()).hasSize(3);
-    assertThat(space.audit().list(ListAudit.newest(50)).items()).hasSize(3).allMatch(e -> e.action().equals("memory.add"));
+    assertThat(space.audit().list(ListAudit.newest(50)).items())
+        .hasSize(3)
+        .allMatch(e -> e.action().equals("memory.add"));
   }
 
   @Test
   void keysAlreadyUsedInTheNamespaceOrEarlierInTheBatchAddNothing() {
     space.memories().add(keyed("first", "k1"));
 
-    List<MemoryAdded> added = space.memories().addAll(List.of(keyed("again", "k1"), keyed("new", "k2"), keyed("new twice", "k2")));
+    List<MemoryAdded> added =
+        space
+            .memories()
+            .addAll(List.of(keyed("again", "k1"), keyed("new", "k2"), keyed("new twice", "k2")));
 
     assertThat(added).extracting(MemoryAdded::created).containsExactly(false, true, false);
     assertThat(added.get(0).memory().text()).isEqualTo("first");
     assertThat(added.get(2).memory().id()).isEqualTo(added.get(1).memory().id());
-    assertThat(space.memories().addAll(List.of(keyed("x", "k1"), keyed("y", "k2")))).noneMatch(MemoryAdded::created);
+    assertThat(space.memories().addAll(List.of(keyed("x", "k1"), keyed("y", "k2"))))
+        .noneMatch(MemoryAdded::created);
     assertThat(space.memories().list(ListMemories.newest(10)).items()).hasSize(2);
   }
 
   @Test
   void anOversizedOrHoleyBatchIsRefusedBeforeAnythingIsWritten() {
     List<AddMemory> tooMany = Collections.nCopies(50_001, AddMemory.of("x"));
-    assertThatThrownBy(() -> space.memories().addAll(tooMany)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> space.memories().addAll(tooMany))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at most 50000");
     List<AddMemory> holey = new ArrayList<>();
     holey.add(AddMemory.of("x"));
     holey.add(null);
-    assertThatThrownBy(() -> space.memories().addAll(holey)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> space.memories().addAll(holey))
+        .isInstanceOf(ValidationException.class);
     assertThat(space.memories().addAll(List.of())).isEmpty();
     assertThat(writes).hasValue(0);
   }

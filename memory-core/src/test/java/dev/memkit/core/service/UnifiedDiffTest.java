@@ -17,7 +17,9 @@ class UnifiedDiffTest {
   void aChangedLineIsShownWithThreeLinesOfContext() {
     String before = "1\n2\n3\n4\n5\n6\n7\n8\n9";
     String after = "1\n2\n3\n4\nfive\n6\n7\n8\n9";
-    assertThat(UnifiedDiff.diff("state:k", before, after)).isEqualTo("""
+    assertThat(UnifiedDiff.diff("state:k", before, after))
+        .isEqualTo(
+            """
         --- a/state:k
         +++ b/state:k
         @@ -2,7 +2,7 @@
@@ -42,12 +44,15 @@ class UnifiedDiffTest {
     lines.set(1, "two");
     lines.set(17, "eighteen");
     String diff = UnifiedDiff.diff("t", before, String.join("\n", lines));
-    assertThat(diff.lines().filter(l -> l.startsWith("@@"))).containsExactly("@@ -1,5 +1,5 @@", "@@ -15,6 +15,6 @@");
+    assertThat(diff.lines().filter(l -> l.startsWith("@@")))
+        .containsExactly("@@ -1,5 +1,5 @@", "@@ -15,6 +15,6 @@");
   }
 
   @Test
   void creationAndDeletionAreDiffedAgainstDevNull() {
-    assertThat(UnifiedDiff.diff("m", null, "{\n  \"a\": 1\n}")).isEqualTo("""
+    assertThat(UnifiedDiff.diff("m", null, "{\n  \"a\": 1\n}"))
+        .isEqualTo(
+            """
         --- /dev/null
         +++ b/m
         @@ -0,0 +1,3 @@
@@ -55,7 +60,8 @@ class UnifiedDiffTest {
         +  "a": 1
         +}
         """);
-    assertThat(UnifiedDiff.diff("m", "x", null)).isEqualTo("--- a/m\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n");
+    assertThat(UnifiedDiff.diff("m", "x", null))
+        .isEqualTo("--- a/m\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n");
   }
 
   @Test

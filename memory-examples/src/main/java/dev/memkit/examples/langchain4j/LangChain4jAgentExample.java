@@ -13,10 +13,10 @@ import dev.memkit.langchain4j.MemkitLangChain4jTools;
 import java.util.Arrays;
 
 /**
- * A LangChain4j agent with memkit as its chat memory, its tools and its retrieval, on
- * {@code ./data/agent.db}: {@code java … LangChain4jAgentExample alice "Remember: I prefer tea"},
- * then {@code … alice "What do I prefer?"} in a later run. It runs offline with
- * {@link OfflineModel}; pass your own {@link ChatModel} to {@link #agent}.
+ * A LangChain4j agent with memkit as its chat memory, its tools and its retrieval, on {@code
+ * ./data/agent.db}: {@code java … LangChain4jAgentExample alice "Remember: I prefer tea"}, then
+ * {@code … alice "What do I prefer?"} in a later run. It runs offline with {@link OfflineModel};
+ * pass your own {@link ChatModel} to {@link #agent}.
  */
 public final class LangChain4jAgentExample {
   /** What the agent looks like to the application. */
@@ -25,11 +25,11 @@ public final class LangChain4jAgentExample {
     String chat(@MemoryId String user, @UserMessage String message);
   }
 
-  private LangChain4jAgentExample() {
-  }
+  private LangChain4jAgentExample() {}
 
   /** The agent over {@code memkit}'s {@code assistant} namespace. */
   public static Assistant agent(Memkit memkit, ChatModel model) {
+    // spotless:off (the README quotes these lines as they are)
     // readme:start
     Space space = memkit.space("assistant");
     return AiServices.builder(Assistant.class).chatModel(model)
@@ -39,6 +39,7 @@ public final class LangChain4jAgentExample {
             .chatMemoryStore(MemkitChatMemoryStore.of(space)).build())
         .build();
     // readme:end
+    // spotless:on
   }
 
   /** Runs one turn: {@code args[0]} is the user, the rest the message. */

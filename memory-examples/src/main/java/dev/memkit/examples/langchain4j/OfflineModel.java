@@ -12,9 +12,9 @@ import dev.memkit.examples.StandInModel;
 import java.util.List;
 
 /**
- * A stand-in for an LLM so the example runs with no network and no key: it calls the tool
- * {@link StandInModel} picks, then answers with what the tool returned. Replace it with a real
- * {@link ChatModel} (e.g. LangChain4j's {@code OpenAiChatModel}).
+ * A stand-in for an LLM so the example runs with no network and no key: it calls the tool {@link
+ * StandInModel} picks, then answers with what the tool returned. Replace it with a real {@link
+ * ChatModel} (e.g. LangChain4j's {@code OpenAiChatModel}).
  */
 public final class OfflineModel implements ChatModel {
 
@@ -24,7 +24,13 @@ public final class OfflineModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     if (last instanceof UserMessage user) {
       StandInModel call = StandInModel.decide(user.singleText());
-      return answer(AiMessage.from(ToolExecutionRequest.builder().id("1").name(call.tool()).arguments(call.arguments()).build()));
+      return answer(
+          AiMessage.from(
+              ToolExecutionRequest.builder()
+                  .id("1")
+                  .name(call.tool())
+                  .arguments(call.arguments())
+                  .build()));
     }
     String results = last instanceof ToolExecutionResultMessage tool ? tool.text() : "";
     return answer(AiMessage.from(results));

@@ -13,8 +13,8 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * A stand-in for an LLM so the example runs with no network and no key: it calls the tool
- * {@link StandInModel} picks, then answers with what the tool returned.
+ * A stand-in for an LLM so the example runs with no network and no key: it calls the tool {@link
+ * StandInModel} picks, then answers with what the tool returned.
  */
 public final class OfflineChatModel implements ChatModel {
 
@@ -24,12 +24,21 @@ public final class OfflineChatModel implements ChatModel {
     Message last = messages.get(messages.size() - 1);
     if (last instanceof UserMessage user) {
       StandInModel call = StandInModel.decide(user.getText());
-      return answer(AssistantMessage.builder().content("")
-          .toolCalls(List.of(new AssistantMessage.ToolCall("1", "function", call.tool(), call.arguments()))).build());
+      return answer(
+          AssistantMessage.builder()
+              .content("")
+              .toolCalls(
+                  List.of(
+                      new AssistantMessage.ToolCall(
+                          "1", "function", call.tool(), call.arguments())))
+              .build());
     }
-    String results = last instanceof ToolResponseMessage tool
-        ? tool.getResponses().stream().map(ToolResponseMessage.ToolResponse::responseData).collect(Collectors.joining("\n"))
-        : "";
+    String results =
+        last instanceof ToolResponseMessage tool
+            ? tool.getResponses().stream()
+                .map(ToolResponseMessage.ToolResponse::responseData)
+                .collect(Collectors.joining("\n"))
+            : "";
     return answer(new AssistantMessage(results));
   }
 

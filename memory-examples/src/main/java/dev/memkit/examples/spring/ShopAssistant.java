@@ -32,27 +32,36 @@ public final class ShopAssistant {
   private final ToolCallingManager toolCalling = ToolCallingManager.builder().build();
 
   /** An assistant over these beans. */
-  public ShopAssistant(ChatModel model, ChatMemory memory, ToolCallbackProvider tools, DocumentRetriever retriever) {
+  public ShopAssistant(
+      ChatModel model, ChatMemory memory, ToolCallbackProvider tools, DocumentRetriever retriever) {
     this.model = model;
     this.memory = memory;
     this.options = ToolCallingChatOptions.builder().toolCallbacks(tools.getToolCallbacks()).build();
     this.retriever = retriever;
   }
 
-  /** Answers {@code text} in conversation {@code conversationId}; the turn is kept in chat memory. */
+  /**
+   * Answers {@code text} in conversation {@code conversationId}; the turn is kept in chat memory.
+   */
   public String reply(String conversationId, String text) {
-    String known = retriever.retrieve(new Query(text)).stream().map(Document::getText).collect(Collectors.joining("\n- "));
-    UserMessage question = new UserMessage(known.isEmpty() ? text : text + "\n\nFrom memory:\n- " + known);
+    String known =
+        retriever.retrieve(new Query(text)).stream()
+            .map(Document::getText)
+            .collect(Collectors.joining("\n- "));
+    UserMessage question =
+        new UserMessage(known.isEmpty() ? text : text + "\n\nFrom memory:\n- " + known);
     List<Message> history = new ArrayList<>(memory.get(conversationId));
     int before = history.size();
     history.add(question);
     Prompt prompt = new Prompt(history, options);
     ChatResponse response = model.call(prompt);
     for (int round = 1; response.hasToolCalls() && round < MAX_ROUNDS; round++) {
-      prompt = new Prompt(toolCalling.executeToolCalls(prompt, response).conversationHistory(), options);
+      prompt =
+          new Prompt(toolCalling.executeToolCalls(prompt, response).conversationHistory(), options);
       response = model.call(prompt);
     }
-    List<Message> turn = new ArrayList<>(prompt.getInstructions().subList(before, prompt.getInstructions().size()));
+    List<Message> turn =
+        new ArrayList<>(prompt.getInstructions().subList(before, prompt.getInstructions().size()));
     turn.add(response.getResult().getOutput());
     memory.add(conversationId, turn);
     return response.getResult().getOutput().getText();

@@ -27,19 +27,29 @@ final class AuditTable implements AuditLog {
 
   @Override
   public AuditEntry append(AuditEntry entry) {
-    long sequence = tx.writing().number("INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before,"
-        + " after, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
-        TimeColumns.text(entry.at()), entry.at().getEpochSecond(), entry.at().getNano(), entry.namespace().value(),
-        entry.actor().value(), entry.action(), entry.target(),
-        entry.before().map(JsonWriter::compact).orElse(null), entry.after().map(JsonWriter::compact).orElse(null),
-        entry.diff());
+    long sequence =
+        tx.writing()
+            .number(
+                "INSERT INTO audit (at, at_s, at_n, namespace, actor, action, target, before,"
+                    + " after, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
+                TimeColumns.text(entry.at()),
+                entry.at().getEpochSecond(),
+                entry.at().getNano(),
+                entry.namespace().value(),
+                entry.actor().value(),
+                entry.action(),
+                entry.target(),
+                entry.before().map(JsonWriter::compact).orElse(null),
+                entry.after().map(JsonWriter::compact).orElse(null),
+                entry.diff());
     return entry.withSequence(sequence);
   }
 
   @Override
   public List<AuditEntry> query(Optional<Namespace> namespace, AuditQuery query) {
-    StringBuilder sql = new StringBuilder(
-        "SELECT sequence, at, namespace, actor, action, target, before, after, diff FROM audit WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT sequence, at, namespace, actor, action, target, before, after, diff FROM audit WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (namespace.isPresent()) {
       sql.append(" AND namespace = ?");
@@ -53,8 +63,14 @@ final class AuditTable implements AuditLog {
       sql.append(')');
     }
     boolean rowValues = tx.dialect().comparesRowValues();
-    query.range().from().ifPresent(f -> TimeColumns.appendBound(sql, params, "at_s", "at_n", f, true, rowValues));
-    query.range().to().ifPresent(t -> TimeColumns.appendBound(sql, params, "at_s", "at_n", t, false, rowValues));
+    query
+        .range()
+        .from()
+        .ifPresent(f -> TimeColumns.appendBound(sql, params, "at_s", "at_n", f, true, rowValues));
+    query
+        .range()
+        .to()
+        .ifPresent(t -> TimeColumns.appendBound(sql, params, "at_s", "at_n", t, false, rowValues));
     if (query.beforeSequence().isPresent()) {
       sql.append(" AND sequence < ?");
       params.add(query.beforeSequence().getAsLong());
@@ -65,9 +81,16 @@ final class AuditTable implements AuditLog {
   }
 
   private AuditEntry entry(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong(1), TimeColumns.parse(rs.getString(2)), NameCache.namespace(rs.getString(3)),
-        Actor.of(rs.getString(4)), rs.getString(5), rs.getString(6), json(rs.getString(7), "before"),
-        json(rs.getString(8), "after"), rs.getString(9));
+    return new AuditEntry(
+        rs.getLong(1),
+        TimeColumns.parse(rs.getString(2)),
+        NameCache.namespace(rs.getString(3)),
+        Actor.of(rs.getString(4)),
+        rs.getString(5),
+        rs.getString(6),
+        json(rs.getString(7), "before"),
+        json(rs.getString(8), "after"),
+        rs.getString(9));
   }
 
   private Optional<JsonValue> json(String text, String field) {

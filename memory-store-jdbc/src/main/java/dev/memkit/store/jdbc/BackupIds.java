@@ -14,8 +14,7 @@ public final class BackupIds {
   public static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private BackupIds() {
-  }
+  private BackupIds() {}
 
   /** The id of a backup taken at {@code at} for {@code reason}. */
   public static String of(Instant at, String reason) {
@@ -27,8 +26,13 @@ public final class BackupIds {
    * dashes, at most 40 characters; {@code backup} when nothing of it is left.
    */
   public static String reasonSlug(String reason) {
-    String slug = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String slug =
+        reason == null
+            ? ""
+            : reason
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
     if (slug.length() > 40) {
       slug = slug.substring(0, 40).replaceAll("-+$", "");
     }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * The records one unit of work sees, over one connection inside a transaction the store opened.
  * Valid only while that unit runs ({@link #end} then makes every later call fail); a read's view
- * refuses to write. In a write, single-record reads lock their rows with the dialect's
- * {@link JdbcDialect#rowLock()}, so that a read-modify-write cannot lose a concurrent writer's change.
+ * refuses to write. In a write, single-record reads lock their rows with the dialect's {@link
+ * JdbcDialect#rowLock()}, so that a read-modify-write cannot lose a concurrent writer's change.
  */
 public final class JdbcTransaction implements StoreTransaction {
   private final SqlConnection sql;
@@ -29,7 +29,10 @@ public final class JdbcTransaction implements StoreTransaction {
   private final AuditTable audit;
   private final VectorTable vectors;
 
-  /** A view over {@code sql}, whose transaction the caller opened and will end; {@code writable} for a write. */
+  /**
+   * A view over {@code sql}, whose transaction the caller opened and will end; {@code writable} for
+   * a write.
+   */
   public JdbcTransaction(SqlConnection sql, boolean writable, JdbcDialect dialect) {
     this.sql = sql;
     this.writable = writable;
@@ -44,7 +47,8 @@ public final class JdbcTransaction implements StoreTransaction {
   /** The connection, for reading; fails once the unit of work has ended. */
   public SqlConnection sql() {
     if (!active) {
-      throw new IllegalStateException("this view of the store was used after its unit of work ended");
+      throw new IllegalStateException(
+          "this view of the store was used after its unit of work ended");
     }
     return sql;
   }
@@ -112,10 +116,15 @@ public final class JdbcTransaction implements StoreTransaction {
     SortedSet<Namespace> out = new TreeSet<>();
     for (String table : List.of("state", "memories", "goals")) {
       // a skip scan of the namespace index: one seek per namespace, not one step per row
-      sql().list("WITH RECURSIVE ns(name) AS (SELECT min(namespace) FROM " + table
-          + " UNION ALL SELECT (SELECT min(namespace) FROM " + table + " WHERE namespace > ns.name) FROM ns"
-          + " WHERE ns.name IS NOT NULL) SELECT name FROM ns WHERE name IS NOT NULL",
-          rs -> out.add(NameCache.namespace(rs.getString(1))));
+      sql()
+          .list(
+              "WITH RECURSIVE ns(name) AS (SELECT min(namespace) FROM "
+                  + table
+                  + " UNION ALL SELECT (SELECT min(namespace) FROM "
+                  + table
+                  + " WHERE namespace > ns.name) FROM ns"
+                  + " WHERE ns.name IS NOT NULL) SELECT name FROM ns WHERE name IS NOT NULL",
+              rs -> out.add(NameCache.namespace(rs.getString(1))));
     }
     return out;
   }

@@ -2,7 +2,10 @@ package dev.memkit.store.jdbc;
 
 import dev.memkit.core.error.StoreUnavailableException;
 
-/** Whether a store is still open: its use after {@link #close} fails as "unavailable", and it closes once. */
+/**
+ * Whether a store is still open: its use after {@link #close} fails as "unavailable", and it closes
+ * once.
+ */
 public final class Lifecycle {
   private final String description;
   private volatile boolean closed;

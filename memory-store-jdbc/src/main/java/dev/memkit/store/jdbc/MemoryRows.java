@@ -21,10 +21,13 @@ import java.util.Set;
  */
 public final class MemoryRows {
   /** The columns a memory is read from, in the order {@link #read} expects them. */
-  public static final String COLUMNS = "m.id, m.namespace, m.text, m.tags, m.kind, m.metadata, m.occurred_at,"
-      + " m.client_key, m.created_at, m.updated_at";
+  public static final String COLUMNS =
+      "m.id, m.namespace, m.text, m.tags, m.kind, m.metadata, m.occurred_at,"
+          + " m.client_key, m.created_at, m.updated_at";
+
   /** How many columns {@link #COLUMNS} holds: a search's own columns follow. */
   public static final int COLUMN_COUNT = 10;
+
   /** Empty metadata as it is kept. */
   static final String EMPTY_OBJECT = "{}";
 
@@ -34,7 +37,9 @@ public final class MemoryRows {
     this.dialect = dialect;
   }
 
-  /** Appends {@code filter}'s conditions on alias {@code m}: every tag, the kind, the time range. */
+  /**
+   * Appends {@code filter}'s conditions on alias {@code m}: every tag, the kind, the time range.
+   */
   public void appendFilter(StringBuilder sql, List<Object> params, MemoryFilter filter) {
     if (!filter.tags().isEmpty()) {
       Set<String> tags = new LinkedHashSet<>();
@@ -46,13 +51,25 @@ public final class MemoryRows {
       params.add(filter.kind().get().value());
     }
     boolean rowValues = dialect.comparesRowValues();
-    filter.range().from().ifPresent(f -> TimeColumns.appendBound(sql, params, "m.effective_s", "m.effective_n", f,
-        true, rowValues));
-    filter.range().to().ifPresent(t -> TimeColumns.appendBound(sql, params, "m.effective_s", "m.effective_n", t,
-        false, rowValues));
+    filter
+        .range()
+        .from()
+        .ifPresent(
+            f ->
+                TimeColumns.appendBound(
+                    sql, params, "m.effective_s", "m.effective_n", f, true, rowValues));
+    filter
+        .range()
+        .to()
+        .ifPresent(
+            t ->
+                TimeColumns.appendBound(
+                    sql, params, "m.effective_s", "m.effective_n", t, false, rowValues));
   }
 
-  /** The memory in columns 1..{@value #COLUMN_COUNT} of {@code rs}, as selected by {@link #COLUMNS}. */
+  /**
+   * The memory in columns 1..{@value #COLUMN_COUNT} of {@code rs}, as selected by {@link #COLUMNS}.
+   */
   public Memory read(ResultSet rs) throws SQLException {
     String tagText = rs.getString(4);
     List<Tag> tags = new ArrayList<>();
@@ -62,12 +79,21 @@ public final class MemoryRows {
       }
     }
     String metadataText = rs.getString(6);
-    JsonValue.JsonObject metadata = EMPTY_OBJECT.equals(metadataText) ? JsonValue.emptyObject()
-        : (JsonValue.JsonObject) dialect.parseJson(metadataText, "metadata");
+    JsonValue.JsonObject metadata =
+        EMPTY_OBJECT.equals(metadataText)
+            ? JsonValue.emptyObject()
+            : (JsonValue.JsonObject) dialect.parseJson(metadataText, "metadata");
     String key = rs.getString(8);
-    return new Memory(MemoryId.of(rs.getLong(1)), NameCache.namespace(rs.getString(2)), rs.getString(3), tags,
-        NameCache.kind(rs.getString(5)), metadata, TimeColumns.parseOptional(rs.getString(7)),
-        key == null ? Optional.empty() : Optional.of(MemoryKey.of(key)), TimeColumns.parse(rs.getString(9)),
+    return new Memory(
+        MemoryId.of(rs.getLong(1)),
+        NameCache.namespace(rs.getString(2)),
+        rs.getString(3),
+        tags,
+        NameCache.kind(rs.getString(5)),
+        metadata,
+        TimeColumns.parseOptional(rs.getString(7)),
+        key == null ? Optional.empty() : Optional.of(MemoryKey.of(key)),
+        TimeColumns.parse(rs.getString(9)),
         TimeColumns.parse(rs.getString(10)));
   }
 }

@@ -18,8 +18,7 @@ final class NameCache {
   private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
   private static final Map<String, Tag> TAGS = new ConcurrentHashMap<>();
 
-  private NameCache() {
-  }
+  private NameCache() {}
 
   static Namespace namespace(String value) {
     return cached(NAMESPACES, value, Namespace::of);

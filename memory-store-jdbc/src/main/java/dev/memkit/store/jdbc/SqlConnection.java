@@ -15,15 +15,14 @@ import java.util.Optional;
 
 /**
  * One JDBC connection with small helpers for statements, used by one thread at a time. Parameters
- * are bound by their Java type ({@code null}, {@link String}, {@link Long}, {@link Integer},
- * {@link TextArray}, else {@code setObject}). Every helper but {@link #execute} turns
- * {@link SQLException} into the store's error through its {@link SqlFailures}.
+ * are bound by their Java type ({@code null}, {@link String}, {@link Long}, {@link Integer}, {@link
+ * TextArray}, else {@code setObject}). Every helper but {@link #execute} turns {@link SQLException}
+ * into the store's error through its {@link SqlFailures}.
  *
- * <p>With a statement cache (a connection that lives as long as the store), prepared statements
- * are kept, the least recently used closed past {@value #CACHE_SIZE}, and one that failed is
- * forgotten: the driver may have finalized it, and a dead statement kept would fail every later
- * use. Without one (a pooled connection borrowed for one unit of work), each statement is closed
- * after its use.
+ * <p>With a statement cache (a connection that lives as long as the store), prepared statements are
+ * kept, the least recently used closed past {@value #CACHE_SIZE}, and one that failed is forgotten:
+ * the driver may have finalized it, and a dead statement kept would fail every later use. Without
+ * one (a pooled connection borrowed for one unit of work), each statement is closed after its use.
  */
 public final class SqlConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
@@ -46,6 +45,7 @@ public final class SqlConnection implements AutoCloseable {
   private final Connection connection;
   private final String where;
   private final SqlFailures failures;
+
   /** The cached statements by their SQL; null without a cache. */
   private final Map<String, PreparedStatement> statements;
 
@@ -53,18 +53,21 @@ public final class SqlConnection implements AutoCloseable {
     this.connection = connection;
     this.where = where;
     this.failures = failures;
-    this.statements = !cached ? null : new LinkedHashMap<>(64, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.statements =
+        !cached
+            ? null
+            : new LinkedHashMap<>(64, 0.75f, true) {
+              private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-        if (size() > CACHE_SIZE) {
-          closeQuietly(eldest.getValue());
-          return true;
-        }
-        return false;
-      }
-    };
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() > CACHE_SIZE) {
+                  closeQuietly(eldest.getValue());
+                  return true;
+                }
+                return false;
+              }
+            };
   }
 
   /** {@code connection}, its statements kept for reuse; {@code where} names the store in errors. */
@@ -72,7 +75,10 @@ public final class SqlConnection implements AutoCloseable {
     return new SqlConnection(connection, where, failures, true);
   }
 
-  /** {@code connection}, each statement closed after its use; {@code where} names the store in errors. */
+  /**
+   * {@code connection}, each statement closed after its use; {@code where} names the store in
+   * errors.
+   */
   public static SqlConnection uncached(Connection connection, String where, SqlFailures failures) {
     return new SqlConnection(connection, where, failures, false);
   }
@@ -101,7 +107,10 @@ public final class SqlConnection implements AutoCloseable {
     }
   }
 
-  /** Runs {@code sql}, which may return rows that are ignored (PRAGMA, BEGIN, VACUUM …); raw failures. */
+  /**
+   * Runs {@code sql}, which may return rows that are ignored (PRAGMA, BEGIN, VACUUM …); raw
+   * failures.
+   */
   public void execute(String sql, Object... params) throws SQLException {
     PreparedStatement ps = null;
     try {
@@ -121,13 +130,16 @@ public final class SqlConnection implements AutoCloseable {
 
   /** The rows of {@code sql}. */
   public <T> List<T> list(String sql, Row<T> row, Object... params) {
-    return query(sql, params, rs -> {
-      List<T> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(row.map(rs));
-      }
-      return out;
-    });
+    return query(
+        sql,
+        params,
+        rs -> {
+          List<T> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(row.map(rs));
+          }
+          return out;
+        });
   }
 
   /** The first row of {@code sql}, if any. */
@@ -157,7 +169,10 @@ public final class SqlConnection implements AutoCloseable {
     }
   }
 
-  /** The first column of the first row of {@code sql} as a number; 0 when there is no row or it is null. */
+  /**
+   * The first column of the first row of {@code sql} as a number; 0 when there is no row or it is
+   * null.
+   */
   public long number(String sql, Object... params) {
     return first(sql, rs -> rs.getLong(1), params).orElse(0L);
   }
@@ -181,7 +196,10 @@ public final class SqlConnection implements AutoCloseable {
     }
   }
 
-  /** Forgets the cached statement for {@code sql} after it failed, so that the next use prepares it afresh. */
+  /**
+   * Forgets the cached statement for {@code sql} after it failed, so that the next use prepares it
+   * afresh.
+   */
   private SQLException forget(String sql, SQLException failure) {
     PreparedStatement ps = statements == null ? null : statements.remove(sql);
     if (ps != null) {

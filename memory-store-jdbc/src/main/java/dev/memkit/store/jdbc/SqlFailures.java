@@ -6,6 +6,9 @@ import java.sql.SQLException;
 /** How a store words a driver failure: the core's "store unavailable" error, in plain words. */
 @FunctionalInterface
 public interface SqlFailures {
-  /** The error for {@code e}, raised while {@code doing} (e.g. "run a query") on the store {@code where}. */
+  /**
+   * The error for {@code e}, raised while {@code doing} (e.g. "run a query") on the store {@code
+   * where}.
+   */
   StoreUnavailableException wrap(SQLException e, String doing, String where);
 }

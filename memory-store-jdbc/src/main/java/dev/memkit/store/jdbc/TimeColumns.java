@@ -10,8 +10,7 @@ import java.util.Optional;
  * on, its epoch seconds and nanoseconds are kept beside it and compared as a pair.
  */
 public final class TimeColumns {
-  private TimeColumns() {
-  }
+  private TimeColumns() {}
 
   /** {@code t} as it is kept. */
   public static String text(Instant t) {
@@ -24,14 +23,21 @@ public final class TimeColumns {
   }
 
   /**
-   * Reads a time as {@link Instant#toString()} wrote it. The usual form,
-   * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with a four-digit year, is read by hand (it is on the path of
-   * every row read, and {@link Instant#parse} is slow); anything else goes to {@link Instant#parse}.
+   * Reads a time as {@link Instant#toString()} wrote it. The usual form, {@code
+   * yyyy-MM-ddTHH:mm:ss[.f…]Z} with a four-digit year, is read by hand (it is on the path of every
+   * row read, and {@link Instant#parse} is slow); anything else goes to {@link Instant#parse}.
    */
   public static Instant parse(String s) {
     int n = s.length();
-    if (n >= 20 && n <= 30 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-        && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z' && (n == 20 || s.charAt(19) == '.' && n > 21)) {
+    if (n >= 20
+        && n <= 30
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':'
+        && s.charAt(n - 1) == 'Z'
+        && (n == 20 || s.charAt(19) == '.' && n > 21)) {
       int year = digits(s, 0, 4);
       int month = digits(s, 5, 7);
       int day = digits(s, 8, 10);
@@ -44,11 +50,22 @@ public final class TimeColumns {
         int places = n - 21;
         nanos = fraction < 0 || places > 9 ? -1 : fraction * POWERS[9 - places];
       }
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0
-          && minute <= 59 && second >= 0 && second <= 59 && nanos >= 0) {
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= 31
+          && hour >= 0
+          && hour <= 23
+          && minute >= 0
+          && minute <= 59
+          && second >= 0
+          && second <= 59
+          && nanos >= 0) {
         try {
           long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-          return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+          return Instant.ofEpochSecond(
+              days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
         } catch (java.time.DateTimeException e) {
           // not a real date: let Instant.parse say so
         }
@@ -57,7 +74,9 @@ public final class TimeColumns {
     return Instant.parse(s);
   }
 
-  private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+  private static final int[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   /** The decimal number in {@code s[from, to)}, or -1 when a character is no digit. */
   private static int digits(String s, int from, int to) {
@@ -79,16 +98,31 @@ public final class TimeColumns {
 
   /**
    * Appends a condition that the time in columns {@code seconds}/{@code nanos} is at or after
-   * {@code bound} ({@code atOrAfter}) or before it: as one row-value comparison when
-   * {@code rowValues} (an index on the pair answers it), else spelt out.
+   * {@code bound} ({@code atOrAfter}) or before it: as one row-value comparison when {@code
+   * rowValues} (an index on the pair answers it), else spelt out.
    */
-  static void appendBound(StringBuilder sql, List<Object> params, String seconds, String nanos, Instant bound,
-      boolean atOrAfter, boolean rowValues) {
+  static void appendBound(
+      StringBuilder sql,
+      List<Object> params,
+      String seconds,
+      String nanos,
+      Instant bound,
+      boolean atOrAfter,
+      boolean rowValues) {
     if (rowValues) {
-      sql.append(" AND (").append(seconds).append(", ").append(nanos).append(atOrAfter ? ") >= (?, ?)" : ") < (?, ?)");
+      sql.append(" AND (")
+          .append(seconds)
+          .append(", ")
+          .append(nanos)
+          .append(atOrAfter ? ") >= (?, ?)" : ") < (?, ?)");
     } else {
-      sql.append(" AND (").append(seconds).append(atOrAfter ? " > ? OR (" : " < ? OR (").append(seconds)
-          .append(" = ? AND ").append(nanos).append(atOrAfter ? " >= ?))" : " < ?))");
+      sql.append(" AND (")
+          .append(seconds)
+          .append(atOrAfter ? " > ? OR (" : " < ? OR (")
+          .append(seconds)
+          .append(" = ? AND ")
+          .append(nanos)
+          .append(atOrAfter ? " >= ?))" : " < ?))");
       params.add(bound.getEpochSecond());
     }
     params.add(bound.getEpochSecond());

@@ -23,22 +23,41 @@ final class VectorTable implements VectorRecords {
   @Override
   public void put(MemoryVector vector) {
     long id = vector.memory().value();
-    tx.writing().update("INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
-        + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM memories WHERE id = ?)"
-        + " ON CONFLICT (memory_id) DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash,"
-        + " vector = excluded.vector",
-        id, vector.model(), vector.textHash(), vector.valuesAsBytes(), id);
+    tx.writing()
+        .update(
+            "INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
+                + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM memories WHERE id = ?)"
+                + " ON CONFLICT (memory_id) DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash,"
+                + " vector = excluded.vector",
+            id,
+            vector.model(),
+            vector.textHash(),
+            vector.valuesAsBytes(),
+            id);
   }
 
   @Override
   public void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink) {
     long after = Long.MIN_VALUE;
     while (true) {
-      List<MemoryVector> page = tx.sql().list("SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
-          + " " + tx.dialect().orderedJoin() + " memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
-          + " ORDER BY v.memory_id LIMIT ?",
-          rs -> new MemoryVector(MemoryId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3), MemoryVector.valuesFrom(rs.getBytes(4))),
-          after, model, namespace.value(), PAGE);
+      List<MemoryVector> page =
+          tx.sql()
+              .list(
+                  "SELECT v.memory_id, v.model, v.text_hash, v.vector FROM memory_vectors v"
+                      + " "
+                      + tx.dialect().orderedJoin()
+                      + " memories m ON m.id = v.memory_id WHERE v.memory_id > ? AND v.model = ? AND m.namespace = ?"
+                      + " ORDER BY v.memory_id LIMIT ?",
+                  rs ->
+                      new MemoryVector(
+                          MemoryId.of(rs.getLong(1)),
+                          rs.getString(2),
+                          rs.getInt(3),
+                          MemoryVector.valuesFrom(rs.getBytes(4))),
+                  after,
+                  model,
+                  namespace.value(),
+                  PAGE);
       page.forEach(sink);
       if (page.size() < PAGE) {
         return;
@@ -54,8 +73,13 @@ final class VectorTable implements VectorRecords {
 
   @Override
   public long count(Namespace namespace, String model) {
-    return tx.sql().number("SELECT count(*) FROM memory_vectors v " + tx.dialect().orderedJoin()
-        + " memories m ON m.id = v.memory_id"
-        + " WHERE v.model = ? AND m.namespace = ?", model, namespace.value());
+    return tx.sql()
+        .number(
+            "SELECT count(*) FROM memory_vectors v "
+                + tx.dialect().orderedJoin()
+                + " memories m ON m.id = v.memory_id"
+                + " WHERE v.model = ? AND m.namespace = ?",
+            model,
+            namespace.value());
   }
 }

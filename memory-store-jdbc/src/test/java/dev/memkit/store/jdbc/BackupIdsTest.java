@@ -15,7 +15,8 @@ class BackupIdsTest {
 
   @Test
   void aReasonBecomesLowerCaseLettersDigitsAndDashesOfAtMostFortyCharacters() {
-    assertThat(BackupIds.reasonSlug("Before Import: ../etc/passwd")).isEqualTo("before-import-etc-passwd");
+    assertThat(BackupIds.reasonSlug("Before Import: ../etc/passwd"))
+        .isEqualTo("before-import-etc-passwd");
     assertThat(BackupIds.reasonSlug("x".repeat(39) + " y")).isEqualTo("x".repeat(39));
     assertThat(BackupIds.reasonSlug("a".repeat(60))).hasSize(40);
   }

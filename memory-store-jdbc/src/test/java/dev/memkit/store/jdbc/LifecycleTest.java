@@ -18,7 +18,8 @@ class LifecycleTest {
     assertThat(life.close()).isTrue();
     assertThat(life.close()).isFalse();
     assertThat(life.closed()).isTrue();
-    assertThatThrownBy(life::ensureOpen).isInstanceOf(StoreUnavailableException.class)
+    assertThatThrownBy(life::ensureOpen)
+        .isInstanceOf(StoreUnavailableException.class)
         .hasMessage("store sqlite:/tmp/x.db is closed");
   }
 }

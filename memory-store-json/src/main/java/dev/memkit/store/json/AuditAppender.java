@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Appends audit lines to {@code memory_audit.log}, on the journal thread, once the journal records
- * holding them are durable. Lines that cannot be written wait in a backlog and go out with the
- * next ones: the journal holds them meanwhile, and the next open appends what is missing.
+ * holding them are durable. Lines that cannot be written wait in a backlog and go out with the next
+ * ones: the journal holds them meanwhile, and the next open appends what is missing.
  */
 final class AuditAppender {
   private static final System.Logger LOG = System.getLogger(AuditAppender.class.getPackageName());
@@ -23,7 +23,9 @@ final class AuditAppender {
 
   AuditAppender(Path path) throws IOException {
     this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    this.channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /** Appends {@code lines} of a durable batch; a failure leaves them queued. */
@@ -32,8 +34,13 @@ final class AuditAppender {
     try {
       flush();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot append to " + path + " (" + DirectoryLock.describe(e)
-          + "); the entries are in the journal and will be appended later");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot append to "
+              + path
+              + " ("
+              + DirectoryLock.describe(e)
+              + "); the entries are in the journal and will be appended later");
     }
   }
 
@@ -79,8 +86,13 @@ final class AuditAppender {
     try {
       flush(fsync);
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot finish " + path + " (" + DirectoryLock.describe(e)
-          + "); the journal still holds its last entries");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot finish "
+              + path
+              + " ("
+              + DirectoryLock.describe(e)
+              + "); the journal still holds its last entries");
     }
     close();
   }
@@ -90,7 +102,8 @@ final class AuditAppender {
     try {
       channel.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot close " + path + ": " + DirectoryLock.describe(e));
+      LOG.log(
+          System.Logger.Level.WARNING, "cannot close " + path + ": " + DirectoryLock.describe(e));
     }
   }
 }

@@ -21,13 +21,13 @@ import java.util.List;
 final class AuditFile {
   static final String NAME = "memory_audit.log";
 
-  private AuditFile() {
-  }
+  private AuditFile() {}
 
   /** Appends {@code lines} to {@code file} and forces it to disk. */
   static void append(Path file, List<byte[]> lines) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       for (byte[] line : lines) {
         ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
         buf.flip();
@@ -43,7 +43,8 @@ final class AuditFile {
    * Reads {@code file} into {@code trail}. A cut-short last line (the process died while appending
    * it) is moved aside; a damaged line elsewhere is skipped and reported, and stays in the file.
    */
-  static void load(Path file, AuditTrail trail, List<String> report, Instant now) throws IOException {
+  static void load(Path file, AuditTrail trail, List<String> report, Instant now)
+      throws IOException {
     if (!Files.exists(file)) {
       return;
     }
@@ -70,7 +71,8 @@ final class AuditFile {
           try {
             AuditTrail.Row row = AuditTrail.row(bytes);
             if (row.sequence() <= trail.lastSequence()) {
-              throw new ValidationException("sequence", "must be greater than the line before's, got " + row.sequence());
+              throw new ValidationException(
+                  "sequence", "must be greater than the line before's, got " + row.sequence());
             }
             if (lastProblem != null) {
               report.add(lastProblem + "; skipped, left in the file");
@@ -81,7 +83,8 @@ final class AuditFile {
             if (lastProblem != null) {
               report.add(lastProblem + "; skipped, left in the file");
             }
-            lastProblem = AuditFile.NAME + " line " + lineNo + " is damaged (" + e.getMessage() + ")";
+            lastProblem =
+                AuditFile.NAME + " line " + lineNo + " is damaged (" + e.getMessage() + ")";
             lastProblemStart = lineStart;
           }
           lineStart = offset + i + 1;
@@ -98,7 +101,12 @@ final class AuditFile {
     }
     if (lastProblem != null) {
       Path aside = DurableFiles.cutAside(file, lastProblemStart, now);
-      report.add(lastProblem + "; its last " + (Files.size(aside)) + " bytes were moved to " + aside.getFileName());
+      report.add(
+          lastProblem
+              + "; its last "
+              + (Files.size(aside))
+              + " bytes were moved to "
+              + aside.getFileName());
     }
   }
 }

@@ -24,10 +24,18 @@ import java.util.Optional;
  */
 final class AuditTrail implements AuditStorage {
   /** One entry: what queries filter on, and its JSON line without the newline. */
-  record Row(long sequence, Instant at, Namespace namespace, Actor actor, String action, String target, byte[] json) {
+  record Row(
+      long sequence,
+      Instant at,
+      Namespace namespace,
+      Actor actor,
+      String action,
+      String target,
+      byte[] json) {
     /** The entry without its before, after and diff: enough for {@link AuditQuery#matches}. */
     AuditEntry shell() {
-      return new AuditEntry(sequence, at, namespace, actor, action, target, Optional.empty(), Optional.empty(), "");
+      return new AuditEntry(
+          sequence, at, namespace, actor, action, target, Optional.empty(), Optional.empty(), "");
     }
   }
 
@@ -38,7 +46,10 @@ final class AuditTrail implements AuditStorage {
     return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).sequence();
   }
 
-  /** The targets of the first {@code most} entries with a sequence above {@code sequence}, as {@code #<seq> <target>}. */
+  /**
+   * The targets of the first {@code most} entries with a sequence above {@code sequence}, as {@code
+   * #<seq> <target>}.
+   */
   List<String> targetsAfter(long sequence, int most) {
     List<String> out = new ArrayList<>();
     for (Row row : rows) {
@@ -73,7 +84,10 @@ final class AuditTrail implements AuditStorage {
     rows.remove(rows.size() - 1);
   }
 
-  /** The largest {@code N} of the targets {@code prefix:N} (e.g. {@code memory:12}), 0 when there is none. */
+  /**
+   * The largest {@code N} of the targets {@code prefix:N} (e.g. {@code memory:12}), 0 when there is
+   * none.
+   */
   long maxTargetId(String prefix) {
     long max = 0;
     String p = prefix + ":";
@@ -92,7 +106,14 @@ final class AuditTrail implements AuditStorage {
   /** The row of a stored {@code entry}. */
   static Row row(AuditEntry entry) {
     byte[] json = RecordJson.audit(entry).toJson().getBytes(StandardCharsets.UTF_8);
-    return new Row(entry.sequence(), entry.at(), entry.namespace(), entry.actor(), entry.action(), entry.target(), json);
+    return new Row(
+        entry.sequence(),
+        entry.at(),
+        entry.namespace(),
+        entry.actor(),
+        entry.action(),
+        entry.target(),
+        json);
   }
 
   /**
@@ -131,13 +152,28 @@ final class AuditTrail implements AuditStorage {
         throw new IllegalArgumentException("is cut short or has content after it");
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("is not valid JSON: " + SnapshotFile.firstLine(e.getMessage()), e);
+      throw new IllegalArgumentException(
+          "is not valid JSON: " + SnapshotFile.firstLine(e.getMessage()), e);
     }
-    if (sequence < 1 || at == null || namespace == null || actor == null || action == null || target == null || !diff) {
-      throw new IllegalArgumentException("lacks sequence, at, namespace, actor, action, target or diff");
+    if (sequence < 1
+        || at == null
+        || namespace == null
+        || actor == null
+        || action == null
+        || target == null
+        || !diff) {
+      throw new IllegalArgumentException(
+          "lacks sequence, at, namespace, actor, action, target or diff");
     }
     try {
-      return new Row(sequence, RecordJson.parseTime(at, "at"), Namespace.of(namespace), Actor.of(actor), action, target, line);
+      return new Row(
+          sequence,
+          RecordJson.parseTime(at, "at"),
+          Namespace.of(namespace),
+          Actor.of(actor),
+          action,
+          target,
+          line);
     } catch (ValidationException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -146,15 +182,28 @@ final class AuditTrail implements AuditStorage {
   /** The row of an entry read back as JSON. */
   static Row row(JsonValue json) {
     AuditEntry entry = read(json);
-    return new Row(entry.sequence(), entry.at(), entry.namespace(), entry.actor(), entry.action(), entry.target(),
+    return new Row(
+        entry.sequence(),
+        entry.at(),
+        entry.namespace(),
+        entry.actor(),
+        entry.action(),
+        entry.target(),
         json.toJson().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Reads an audit entry from its JSON form. */
   static AuditEntry read(JsonValue json) {
     RecordJson.Fields f = RecordJson.Fields.of(json, "audit");
-    return new AuditEntry(f.positiveLong("sequence"), f.time("at"), Namespace.of(f.string("namespace")),
-        Actor.of(f.string("actor")), f.string("action"), f.string("target"), f.optional("before"), f.optional("after"),
+    return new AuditEntry(
+        f.positiveLong("sequence"),
+        f.time("at"),
+        Namespace.of(f.string("namespace")),
+        Actor.of(f.string("actor")),
+        f.string("action"),
+        f.string("target"),
+        f.optional("before"),
+        f.optional("after"),
         f.string("diff"));
   }
 

@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Compaction: rewrites {@code memory.json} from memory once the journal has grown past both
- * {@code compact_bytes} and {@code memory.json}, on a thread of its own. Writers are held only
- * while the journal's switch to a new segment is queued and while each small chunk of the records
- * is copied (references to immutable records); the snapshot is written, the previous one kept as a
- * backup and the old segments dropped while writers go on.
+ * Compaction: rewrites {@code memory.json} from memory once the journal has grown past both {@code
+ * compact_bytes} and {@code memory.json}, on a thread of its own. Writers are held only while the
+ * journal's switch to a new segment is queued and while each small chunk of the records is copied
+ * (references to immutable records); the snapshot is written, the previous one kept as a backup and
+ * the old segments dropped while writers go on.
  */
 final class Compaction {
   private static final System.Logger LOG = System.getLogger(Compaction.class.getPackageName());
@@ -33,18 +33,29 @@ final class Compaction {
   private final AuditTrail audit;
   private final JournalWriter writer;
   private WritePipeline pipeline;
+
   /** Held by compactions, backups and restores, one at a time. */
   private final ReentrantLock maintenance = new ReentrantLock();
+
   private final ExecutorService executor;
   private final AtomicBoolean queued = new AtomicBoolean();
+
   /** The {@code journal_seq} of {@code memory.json} on disk. */
   private volatile long snapshotSeq;
-  private volatile long snapshotSize;
-  /** Run just before a snapshot file is written, outside every lock; for tests. */
-  private volatile Runnable beforeSnapshotWrite = () -> { };
 
-  Compaction(JsonStoreSettings settings, Clock clock, RecordEngine engine, AuditTrail audit, JournalWriter writer,
-      long snapshotSeq, long snapshotSize) {
+  private volatile long snapshotSize;
+
+  /** Run just before a snapshot file is written, outside every lock; for tests. */
+  private volatile Runnable beforeSnapshotWrite = () -> {};
+
+  Compaction(
+      JsonStoreSettings settings,
+      Clock clock,
+      RecordEngine engine,
+      AuditTrail audit,
+      JournalWriter writer,
+      long snapshotSeq,
+      long snapshotSize) {
     this.settings = settings;
     this.dir = settings.dir();
     this.clock = clock;
@@ -53,11 +64,13 @@ final class Compaction {
     this.writer = writer;
     this.snapshotSeq = snapshotSeq;
     this.snapshotSize = snapshotSize;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "memkit-json-compaction " + dir.getFileName());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "memkit-json-compaction " + dir.getFileName());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Connects the write pipeline, whose record numbers the snapshots hold. */
@@ -71,7 +84,10 @@ final class Compaction {
     T run() throws IOException;
   }
 
-  /** Runs {@code action} holding the maintenance lock: no compaction, backup or restore runs meanwhile. */
+  /**
+   * Runs {@code action} holding the maintenance lock: no compaction, backup or restore runs
+   * meanwhile.
+   */
   <T> T maintaining(IoAction<T> action) throws IOException {
     maintenance.lock();
     try {
@@ -91,20 +107,24 @@ final class Compaction {
   void maybeCompact() {
     if (journalIsLarge() && !engine.isClosed() && queued.compareAndSet(false, true)) {
       try {
-        executor.execute(() -> {
-          try {
-            maintaining(() -> {
-              if (!engine.isClosed()) {
-                compact("compaction", true, true);
+        executor.execute(
+            () -> {
+              try {
+                maintaining(
+                    () -> {
+                      if (!engine.isClosed()) {
+                        compact("compaction", true, true);
+                      }
+                      return null;
+                    });
+              } catch (IOException | RuntimeException e) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "json:" + dir + ": compaction failed, the journal keeps every change: " + e);
+              } finally {
+                queued.set(false);
               }
-              return null;
             });
-          } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "json:" + dir + ": compaction failed, the journal keeps every change: " + e);
-          } finally {
-            queued.set(false);
-          }
-        });
       } catch (RejectedExecutionException e) {
         queued.set(false);
       }
@@ -112,30 +132,36 @@ final class Compaction {
   }
 
   /** A copy of the records, and the journal step queued at the record the copy reflects. */
-  record Copy(SnapshotFile.Frozen frozen, CompletableFuture<Void> journal) {
-  }
+  record Copy(SnapshotFile.Frozen frozen, CompletableFuture<Void> journal) {}
 
   /**
-   * Copies what a snapshot file holds without holding writers for longer than a journal append:
-   * at one moment, under the engine's read lock, notes the last journal record and audit entry and
+   * Copies what a snapshot file holds without holding writers for longer than a journal append: at
+   * one moment, under the engine's read lock, notes the last journal record and audit entry and
    * queues on the journal writer, right after that record, a switch to a new segment ({@code roll})
    * or a wait for what is queued; then copies the records as they were at that moment in small
-   * chunks while writers go on ({@link RecordEngine#freezeGradually}). The copy and the journal agree.
+   * chunks while writers go on ({@link RecordEngine#freezeGradually}). The copy and the journal
+   * agree.
    */
   Copy freeze(boolean roll) {
     long[] at = new long[2];
     @SuppressWarnings("unchecked")
     CompletableFuture<Void>[] journal = new CompletableFuture[1];
-    FrozenRecords records = engine.freezeGradually(set -> {
-      at[0] = pipeline.lastSeq();
-      at[1] = audit.lastSequence();
-      journal[0] = roll ? writer.roll(at[0] + 1) : writer.barrier();
-    });
+    FrozenRecords records =
+        engine.freezeGradually(
+            set -> {
+              at[0] = pipeline.lastSeq();
+              at[1] = audit.lastSequence();
+              journal[0] = roll ? writer.roll(at[0] + 1) : writer.barrier();
+            });
     return new Copy(new SnapshotFile.Frozen(at[0], at[1], records), journal[0]);
   }
 
-  /** Writes {@code frozen} to {@code tmp} and forces it to disk; the caller renames it into place. Holds no lock. */
-  void writeSnapshot(SnapshotFile.Frozen frozen, Path tmp, String reason, Instant now) throws IOException {
+  /**
+   * Writes {@code frozen} to {@code tmp} and forces it to disk; the caller renames it into place.
+   * Holds no lock.
+   */
+  void writeSnapshot(SnapshotFile.Frozen frozen, Path tmp, String reason, Instant now)
+      throws IOException {
     beforeSnapshotWrite.run();
     SnapshotFile.write(tmp, frozen, reason, now, settings.fsync());
   }
@@ -144,8 +170,8 @@ final class Compaction {
    * Rewrites {@code memory.json} from memory: temp file, force, atomic rename, directory force.
    * With {@code keepPrevious}, the previous {@code memory.json} becomes a backup (a hard link, no
    * copy) and the journal segments that backup already holds are deleted. With {@code roll}, the
-   * journal starts a new segment at the snapshot, so later compactions can delete whole files.
-   * The caller holds the maintenance lock.
+   * journal starts a new segment at the snapshot, so later compactions can delete whole files. The
+   * caller holds the maintenance lock.
    */
   void compact(String reason, boolean keepPrevious, boolean roll) throws IOException {
     Copy copy = freeze(roll);
@@ -179,22 +205,27 @@ final class Compaction {
   /** Runs a compaction now and waits for it. */
   void compactNow() {
     try {
-      maintaining(() -> {
-        engine.ensureOpen();
-        compact("compaction", true, true);
-        return null;
-      });
+      maintaining(
+          () -> {
+            engine.ensureOpen();
+            compact("compaction", true, true);
+            return null;
+          });
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot compact store in " + dir + ": " + DirectoryLock.describe(e), e);
+      throw new StoreUnavailableException(
+          "cannot compact store in " + dir + ": " + DirectoryLock.describe(e), e);
     }
   }
 
-  /** Writes {@code memory.json} at once (a new or recovered store), starting a new journal segment. */
+  /**
+   * Writes {@code memory.json} at once (a new or recovered store), starting a new journal segment.
+   */
   void writeAtOpen(String reason) throws IOException {
-    maintaining(() -> {
-      compact(reason, false, true);
-      return null;
-    });
+    maintaining(
+        () -> {
+          compact(reason, false, true);
+          return null;
+        });
   }
 
   /**
@@ -209,20 +240,23 @@ final class Compaction {
       Thread.currentThread().interrupt();
     }
     try {
-      maintaining(() -> {
-        if (writer.broken() == null && pipeline.lastSeq() > snapshotSeq) {
-          if (journalIsLarge()) {
-            compact("compaction", true, true);
-          } else if (snapshotSize <= settings.compactBytes()) {
-            // A small memory.json is cheap to rewrite: after a clean close it holds everything.
-            // A large one is left to the next compaction; the journal holds the rest.
-            compact("close", false, false);
-          }
-        }
-        return null;
-      });
+      maintaining(
+          () -> {
+            if (writer.broken() == null && pipeline.lastSeq() > snapshotSeq) {
+              if (journalIsLarge()) {
+                compact("compaction", true, true);
+              } else if (snapshotSize <= settings.compactBytes()) {
+                // A small memory.json is cheap to rewrite: after a clean close it holds everything.
+                // A large one is left to the next compaction; the journal holds the rest.
+                compact("close", false, false);
+              }
+            }
+            return null;
+          });
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "json:" + dir + ": compaction at close failed, the journal keeps every change: " + e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "json:" + dir + ": compaction at close failed, the journal keeps every change: " + e);
     }
   }
 

@@ -12,14 +12,15 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The one-writer-process rule: an exclusive lock on {@code memory.lock}, which holds the owner's
- * process id. The lock is the operating system's, so it goes away with the process, however it ends;
- * the file itself stays.
+ * process id. The lock is the operating system's, so it goes away with the process, however it
+ * ends; the file itself stays.
  */
 final class DirectoryLock implements AutoCloseable {
   static final String FILE = "memory.lock";
 
   /** The directories this process holds, by real path. */
-  private static final java.util.concurrent.ConcurrentHashMap<Path, Boolean> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Boolean> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Path dir;
   private final FileChannel channel;
@@ -42,7 +43,8 @@ final class DirectoryLock implements AutoCloseable {
     // Closing any descriptor of a locked file drops a POSIX lock held by the process, so a second
     // open in this process must be refused before it opens the file at all.
     if (HELD.putIfAbsent(key(dir), Boolean.TRUE) != null) {
-      throw new StoreUnavailableException("store in " + dir + " is locked by process " + ProcessHandle.current().pid());
+      throw new StoreUnavailableException(
+          "store in " + dir + " is locked by process " + ProcessHandle.current().pid());
     }
     try {
       return acquireFile(dir, file);
@@ -55,7 +57,9 @@ final class DirectoryLock implements AutoCloseable {
   private static DirectoryLock acquireFile(Path dir, Path file) {
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot open store in " + dir + ": " + describe(e), e);
     }
@@ -80,7 +84,8 @@ final class DirectoryLock implements AutoCloseable {
       channel.force(true);
     } catch (IOException e) {
       close(channel);
-      throw new StoreUnavailableException("cannot write the lock file of store in " + dir + ": " + describe(e), e);
+      throw new StoreUnavailableException(
+          "cannot write the lock file of store in " + dir + ": " + describe(e), e);
     }
     return new DirectoryLock(dir, channel, lock);
   }
@@ -93,7 +98,10 @@ final class DirectoryLock implements AutoCloseable {
     }
   }
 
-  /** The process id the lock file names; the owner writes it right after locking, so wait a moment for it. */
+  /**
+   * The process id the lock file names; the owner writes it right after locking, so wait a moment
+   * for it.
+   */
   private static String owner(FileChannel channel) {
     for (int attempt = 0; attempt < 20; attempt++) {
       try {
@@ -114,7 +122,10 @@ final class DirectoryLock implements AutoCloseable {
     return "(unknown)";
   }
 
-  /** An I/O failure in plain words naming its cause (disk full, read-only, permission), never an exception class. */
+  /**
+   * An I/O failure in plain words naming its cause (disk full, read-only, permission), never an
+   * exception class.
+   */
   static String describe(IOException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
     String lower = m.toLowerCase(java.util.Locale.ROOT);

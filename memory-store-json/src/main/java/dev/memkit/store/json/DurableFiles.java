@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The file operations durability rests on: forcing a directory, atomic renames, moving damage aside. */
+/**
+ * The file operations durability rests on: forcing a directory, atomic renames, moving damage
+ * aside.
+ */
 final class DurableFiles {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private DurableFiles() {
-  }
+  private DurableFiles() {}
 
   /** {@code t} as used in file names: {@code 20261121T071500.123Z}. */
   static String stamp(Instant t) {
@@ -31,14 +34,16 @@ final class DurableFiles {
   }
 
   /**
-   * Forces {@code dir}'s entries (new, renamed and removed files) to disk. Some systems cannot
-   * open a directory for this; there the rename is as durable as the system makes it.
+   * Forces {@code dir}'s entries (new, renamed and removed files) to disk. Some systems cannot open
+   * a directory for this; there the rename is as durable as the system makes it.
    */
   static void forceDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException e) {
-      if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+      if (System.getProperty("os.name", "")
+          .toLowerCase(java.util.Locale.ROOT)
+          .startsWith("windows")) {
         return;
       }
       throw e;
@@ -78,8 +83,10 @@ final class DurableFiles {
    */
   static Path cutAside(Path file, long from, Instant now) throws IOException {
     Path aside = asideName(file, "damaged", now);
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel in =
+            FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel out =
+            FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       long size = in.size();
       long pos = from;
       while (pos < size) {

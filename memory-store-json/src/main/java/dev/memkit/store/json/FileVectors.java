@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A unit of work's embeddings, in {@link VectorFile} (opened at its first use) rather than the journal: derived data, so a put
- * is kept even when its unit of work fails (the vector's text hash still tells whether it is current).
+ * A unit of work's embeddings, in {@link VectorFile} (opened at its first use) rather than the
+ * journal: derived data, so a put is kept even when its unit of work fails (the vector's text hash
+ * still tells whether it is current).
  */
 final class FileVectors implements VectorRecords {
   private final RecordTransaction tx;

@@ -20,31 +20,31 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * The journal: the changes made since the compaction before last, in segment files
- * {@code memory_journal_<first record's number>.log}. Each record is one line,
+ * The journal: the changes made since the compaction before last, in segment files {@code
+ * memory_journal_<first record's number>.log}. Each record is one line,
  *
- * <pre>{@code <CRC32C of the JSON, 8 hex digits> {"seq":N,"last_memory_id":…,"last_goal_id":…,"changes":[…]}\n}</pre>
+ * <pre>
+ * {@code <CRC32C of the JSON, 8 hex digits> {"seq":N,"last_memory_id":…,"last_goal_id":…,"changes":[…]}\n}
+ * </pre>
  *
- * <p>where each change is {@code {"op":"memory.put","record":{…}}}, {@code state.put},
- * {@code goal.put}, {@code memory.delete}, {@code state.delete}, {@code goal.delete},
- * {@code audit.append} or {@code restore}. A record is written whole and forced to disk before the
- * write it holds is acknowledged.
+ * <p>where each change is {@code {"op":"memory.put","record":{…}}}, {@code state.put}, {@code
+ * goal.put}, {@code memory.delete}, {@code state.delete}, {@code goal.delete}, {@code audit.append}
+ * or {@code restore}. A record is written whole and forced to disk before the write it holds is
+ * acknowledged.
  */
 final class Journal {
   static final String PREFIX = "memory_journal_";
   static final String SUFFIX = ".log";
-  private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,19})" + Pattern.quote(SUFFIX));
+  private static final Pattern NAME =
+      Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,19})" + Pattern.quote(SUFFIX));
 
-  private Journal() {
-  }
+  private Journal() {}
 
   /** A segment file and the number of its first record. */
-  record Segment(Path path, long firstSeq) {
-  }
+  record Segment(Path path, long firstSeq) {}
 
   /** One record read back. */
-  record Entry(long seq, long lastMemoryId, long lastGoalId, List<JsonValue.JsonObject> changes) {
-  }
+  record Entry(long seq, long lastMemoryId, long lastGoalId, List<JsonValue.JsonObject> changes) {}
 
   /** The name of the segment whose first record is {@code firstSeq}. */
   static Path segmentPath(Path dir, long firstSeq) {
@@ -55,12 +55,13 @@ final class Journal {
   static List<Segment> segments(Path dir) throws IOException {
     List<Segment> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(p -> {
-        Matcher m = NAME.matcher(p.getFileName().toString());
-        if (m.matches() && Files.isRegularFile(p)) {
-          out.add(new Segment(p, Long.parseLong(m.group(1))));
-        }
-      });
+      files.forEach(
+          p -> {
+            Matcher m = NAME.matcher(p.getFileName().toString());
+            if (m.matches() && Files.isRegularFile(p)) {
+              out.add(new Segment(p, Long.parseLong(m.group(1))));
+            }
+          });
     }
     out.sort((a, b) -> Long.compare(a.firstSeq(), b.firstSeq()));
     return out;
@@ -75,15 +76,23 @@ final class Journal {
 
   /** One deletion: {@code {"op":op,"namespace":…,field:value}}. */
   static String delete(String op, String namespace, String field, JsonValue value) {
-    return JsonValue.objectBuilder().put("op", op).put("namespace", namespace).put(field, value).build().toJson();
+    return JsonValue.objectBuilder()
+        .put("op", op)
+        .put("namespace", namespace)
+        .put(field, value)
+        .build()
+        .toJson();
   }
 
   /** The line of one record, checksum and newline included. */
   static byte[] encode(long seq, long lastMemoryId, long lastGoalId, List<String> changes) {
     StringBuilder json = new StringBuilder(256);
-    json.append("{\"seq\":").append(seq)
-        .append(",\"last_memory_id\":").append(lastMemoryId)
-        .append(",\"last_goal_id\":").append(lastGoalId)
+    json.append("{\"seq\":")
+        .append(seq)
+        .append(",\"last_memory_id\":")
+        .append(lastMemoryId)
+        .append(",\"last_goal_id\":")
+        .append(lastGoalId)
         .append(",\"changes\":[");
     for (int i = 0; i < changes.size(); i++) {
       if (i > 0) {
@@ -133,8 +142,11 @@ final class Journal {
         }
         changes.add(o);
       }
-      return new Entry(f.positiveLong("seq"), SnapshotFile.nonNegative(f, "last_memory_id"),
-          SnapshotFile.nonNegative(f, "last_goal_id"), changes);
+      return new Entry(
+          f.positiveLong("seq"),
+          SnapshotFile.nonNegative(f, "last_memory_id"),
+          SnapshotFile.nonNegative(f, "last_goal_id"),
+          changes);
     } catch (ValidationException e) {
       throw new IllegalArgumentException("is not a journal record: " + e.getMessage());
     }
@@ -146,15 +158,22 @@ final class Journal {
    * Applies one record change ({@code state.put}, {@code memory.put}, {@code goal.put} or a
    * deletion) to {@code data}.
    *
-   * @return false for a change that is not a record's ({@code audit.append}, {@code restore}, or unknown)
+   * @return false for a change that is not a record's ({@code audit.append}, {@code restore}, or
+   *     unknown)
    * @throws RuntimeException saying what is wrong when the change is malformed
    */
   static boolean apply(RecordSet data, JsonValue.JsonObject change) {
     switch (change.string("op").orElse("")) {
-      case "state.put" -> data.putState(RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
-      case "memory.put" -> data.putMemory(RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
-      case "goal.put" -> data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
-      case "state.delete" -> data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
+      case "state.put" ->
+          data.putState(
+              RecordJson.readState(record(change), namespaceOf(record(change)), "record"));
+      case "memory.put" ->
+          data.putMemory(
+              RecordJson.readMemory(record(change), namespaceOf(record(change)), "record"));
+      case "goal.put" ->
+          data.putGoal(RecordJson.readGoal(record(change), namespaceOf(record(change)), "record"));
+      case "state.delete" ->
+          data.removeState(namespaceOf(change), StateKey.of(change.string("key").orElse("")));
       case "memory.delete" -> data.removeMemory(id(change));
       case "goal.delete" -> data.removeGoal(id(change));
       default -> {
@@ -187,7 +206,10 @@ final class Journal {
     /** Record {@code entry}, bytes {@code start} to {@code end} of its segment. */
     void good(Entry entry, long start, long end);
 
-    /** A damaged record from byte {@code start}: a line that does not decode, or bytes with no end of line. */
+    /**
+     * A damaged record from byte {@code start}: a line that does not decode, or bytes with no end
+     * of line.
+     */
     void bad(long start, String problem);
   }
 
@@ -228,7 +250,13 @@ final class Journal {
         chunkStart += n;
       }
       if (line.size() > 0) {
-        visitor.bad(lineStart, "the record at byte " + lineStart + " is cut short (" + line.size() + " bytes without an end of line)");
+        visitor.bad(
+            lineStart,
+            "the record at byte "
+                + lineStart
+                + " is cut short ("
+                + line.size()
+                + " bytes without an end of line)");
       }
     }
   }

@@ -15,19 +15,22 @@ import java.util.Optional;
 /**
  * Opening a store directory: load {@code memory.json}, or rebuild it from the newest good backup
  * when it is missing or damaged; replay the journal records it does not hold yet; bring the audit
- * log up to date. Damaged files are moved aside ({@code .damaged-<time>}), never deleted, and
- * every step that was not routine is reported.
+ * log up to date. Damaged files are moved aside ({@code .damaged-<time>}), never deleted, and every
+ * step that was not routine is reported.
  *
  * <p>A damaged journal record that is the journal's last is what a crash during a write leaves: it
- * is ignored. A damaged record with good records after it means the file was damaged later: when
- * a backup holds every record up to the next good one, recovery goes on from that backup and the
+ * is ignored. A damaged record with good records after it means the file was damaged later: when a
+ * backup holds every record up to the next good one, recovery goes on from that backup and the
  * journal after it, and nothing is lost; otherwise replay stops there, because later records may
  * build on it, the records from there on are moved aside, so a person can look at them, and the
  * report names the records lost.
  */
 final class JournalReplay {
   static final String MAIN = "memory.json";
-  /** Starts the part of a report line that names acknowledged writes which could not be recovered. */
+
+  /**
+   * Starts the part of a report line that names acknowledged writes which could not be recovered.
+   */
   static final String LOST = "Lost: ";
 
   /** What opening found and rebuilt. */
@@ -35,16 +38,25 @@ final class JournalReplay {
     RecordSet data;
     AuditTrail trail = new AuditTrail();
     long lastSeq;
-    /** The {@code journal_seq} of {@code memory.json} as on disk; -1 when it must be written now. */
+
+    /**
+     * The {@code journal_seq} of {@code memory.json} as on disk; -1 when it must be written now.
+     */
     long snapshotSeq = -1;
+
     long snapshotSize;
     final Map<Long, Long> segments = new LinkedHashMap<>();
     final List<String> report = new ArrayList<>();
     boolean fresh;
     int replayed;
+
     /** Bytes of the last segment: the journal written since the last compaction. */
     long journalBytes;
-    /** The last audit sequence the data reflects; -1 while unknown (a snapshot from before it was kept). */
+
+    /**
+     * The last audit sequence the data reflects; -1 while unknown (a snapshot from before it was
+     * kept).
+     */
     long dataAudit = -1;
   }
 
@@ -79,7 +91,8 @@ final class JournalReplay {
 
     SnapshotFile.Loaded base = null;
     if (result.fresh) {
-      base = new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "create"), new RecordSet());
+      base =
+          new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "create"), new RecordSet());
     } else if (Files.exists(main)) {
       try {
         base = SnapshotFile.load(main);
@@ -87,7 +100,8 @@ final class JournalReplay {
         result.snapshotSize = Files.size(main);
       } catch (SnapshotFile.DamagedException e) {
         Path aside = DurableFiles.moveAside(main, now);
-        result.report.add(MAIN + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
+        result.report.add(
+            MAIN + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
       }
     } else {
       result.report.add(MAIN + " is missing");
@@ -114,33 +128,49 @@ final class JournalReplay {
     appendMissingAudit();
     preferNewerBackup();
     reportLostWrites();
-    // Records lost to damage may have handed out ids the audit log still names: never hand them out again.
+    // Records lost to damage may have handed out ids the audit log still names: never hand them out
+    // again.
     result.data.keepIdsAbove(result.trail.maxTargetId("memory"), result.trail.maxTargetId("goal"));
     return result;
   }
 
   /** The newest backup that reads, moving damaged ones aside; empty data when none does. */
-  private SnapshotFile.Loaded fromBackup(List<String> backups, List<Journal.Segment> segments) throws IOException {
+  private SnapshotFile.Loaded fromBackup(List<String> backups, List<Journal.Segment> segments)
+      throws IOException {
     for (String id : backups) {
       Path file = SnapshotBackups.path(dir, id).orElseThrow();
       try {
         SnapshotFile.Loaded loaded = SnapshotFile.load(file);
-        result.report.add("rebuilt from backup " + id + " (" + loaded.data().records() + " records, up to journal record "
-            + loaded.header().journalSeq() + ") and the journal");
+        result.report.add(
+            "rebuilt from backup "
+                + id
+                + " ("
+                + loaded.data().records()
+                + " records, up to journal record "
+                + loaded.header().journalSeq()
+                + ") and the journal");
         return loaded;
       } catch (SnapshotFile.DamagedException e) {
         Path aside = DurableFiles.moveAside(file, now);
-        result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
+        result.report.add(
+            "backup "
+                + id
+                + " is damaged ("
+                + e.getMessage()
+                + "); moved to "
+                + aside.getFileName());
       }
     }
-    result.report.add(segments.isEmpty() ? "no good backup and no journal: the store starts empty"
-        : "no good backup: rebuilt from the journal alone");
-    return new SnapshotFile.Loaded(new SnapshotFile.Header(0, 0, 0, 0, "recovery"), new RecordSet());
+    result.report.add(
+        segments.isEmpty()
+            ? "no good backup and no journal: the store starts empty"
+            : "no good backup: rebuilt from the journal alone");
+    return new SnapshotFile.Loaded(
+        new SnapshotFile.Header(0, 0, 0, 0, "recovery"), new RecordSet());
   }
 
   /** A damaged record, and whether a later good record shows it mattered. */
-  private record Bad(int segment, long start, String problem) {
-  }
+  private record Bad(int segment, long start, String problem) {}
 
   private long replay(List<Journal.Segment> segments, long fromSeq) throws IOException {
     long[] seq = {fromSeq};
@@ -153,54 +183,81 @@ final class JournalReplay {
       Journal.Segment segment = segments.get(i);
       long[] last = {segment.firstSeq() - 1};
       try {
-        Journal.scan(segment.path(), new Journal.Visitor() {
-          @Override
-          public void good(Journal.Entry entry, long start, long end) {
-            if (pending[0] != null) {
-              if (entry.seq() > seq[0] + 1) {
-                Optional<Bridge> bridge = bridgingBackup(entry.seq() - 1);
-                if (bridge.isEmpty()) {
-                  throw new StopReplay("is followed by record " + entry.seq() + ", so records it may hold are lost");
+        Journal.scan(
+            segment.path(),
+            new Journal.Visitor() {
+              @Override
+              public void good(Journal.Entry entry, long start, long end) {
+                if (pending[0] != null) {
+                  if (entry.seq() > seq[0] + 1) {
+                    Optional<Bridge> bridge = bridgingBackup(entry.seq() - 1);
+                    if (bridge.isEmpty()) {
+                      throw new StopReplay(
+                          "is followed by record "
+                              + entry.seq()
+                              + ", so records it may hold are lost");
+                    }
+                    adopt(bridge.get());
+                    result.report.add(
+                        "journal "
+                            + segments.get(pending[0].segment()).path().getFileName()
+                            + ": "
+                            + pending[0].problem()
+                            + ", among records "
+                            + (seq[0] + 1)
+                            + " to "
+                            + (entry.seq() - 1)
+                            + "; backup "
+                            + bridge.get().id()
+                            + " holds everything up to record "
+                            + bridge.get().loaded().header().journalSeq()
+                            + ", so recovery went on from that backup and the journal after it: no record was lost; the damaged"
+                            + " bytes were left in the file");
+                    seq[0] = bridge.get().loaded().header().journalSeq();
+                  } else {
+                    result.report.add(
+                        "journal "
+                            + segments.get(pending[0].segment()).path().getFileName()
+                            + ": "
+                            + pending[0].problem()
+                            + ", but "
+                            + MAIN
+                            + " or the records before it hold everything up to record "
+                            + seq[0]
+                            + "; skipped, left in the file");
+                  }
+                  pending[0] = null;
                 }
-                adopt(bridge.get());
-                result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
-                    + pending[0].problem() + ", among records " + (seq[0] + 1) + " to " + (entry.seq() - 1)
-                    + "; backup " + bridge.get().id() + " holds everything up to record " + bridge.get().loaded().header().journalSeq()
-                    + ", so recovery went on from that backup and the journal after it: no record was lost; the damaged"
-                    + " bytes were left in the file");
-                seq[0] = bridge.get().loaded().header().journalSeq();
-              } else {
-                result.report.add("journal " + segments.get(pending[0].segment()).path().getFileName() + ": "
-                    + pending[0].problem() + ", but " + MAIN + " or the records before it hold everything up to record "
-                    + seq[0] + "; skipped, left in the file");
+                if (entry.seq() > seq[0]) {
+                  if (entry.seq() != seq[0] + 1) {
+                    result.report.add(
+                        "journal records "
+                            + (seq[0] + 1)
+                            + " to "
+                            + (entry.seq() - 1)
+                            + " are missing (in no snapshot or journal file found); replay continued with record "
+                            + entry.seq());
+                  }
+                  try {
+                    apply(entry);
+                  } catch (StopReplay e) {
+                    pending[0] = new Bad(index, start, e.getMessage());
+                    throw new StopReplay("nothing from it on was applied");
+                  }
+                  seq[0] = entry.seq();
+                  result.replayed++;
+                }
+                collectAudit(entry);
+                last[0] = Math.max(last[0], entry.seq());
               }
-              pending[0] = null;
-            }
-            if (entry.seq() > seq[0]) {
-              if (entry.seq() != seq[0] + 1) {
-                result.report.add("journal records " + (seq[0] + 1) + " to " + (entry.seq() - 1)
-                    + " are missing (in no snapshot or journal file found); replay continued with record " + entry.seq());
-              }
-              try {
-                apply(entry);
-              } catch (StopReplay e) {
-                pending[0] = new Bad(index, start, e.getMessage());
-                throw new StopReplay("nothing from it on was applied");
-              }
-              seq[0] = entry.seq();
-              result.replayed++;
-            }
-            collectAudit(entry);
-            last[0] = Math.max(last[0], entry.seq());
-          }
 
-          @Override
-          public void bad(long start, String problem) {
-            if (pending[0] == null) {
-              pending[0] = new Bad(index, start, problem);
-            }
-          }
-        });
+              @Override
+              public void bad(long start, String problem) {
+                if (pending[0] == null) {
+                  pending[0] = new Bad(index, start, problem);
+                }
+              }
+            });
       } catch (StopReplay e) {
         stop = pending[0];
         stopReason = e.getMessage();
@@ -225,20 +282,40 @@ final class JournalReplay {
     }
     String name = damaged.path().getFileName().toString();
     if (stop == null) {
-      result.report.add("journal " + name + ": " + bad.problem() + ", as a crash during a write leaves it; ignored (it was "
-          + "the last record), its bytes moved to " + String.join(", ", movedAside));
+      result.report.add(
+          "journal "
+              + name
+              + ": "
+              + bad.problem()
+              + ", as a crash during a write leaves it; ignored (it was "
+              + "the last record), its bytes moved to "
+              + String.join(", ", movedAside));
     } else {
       long highest = highestRecord(dir, movedAside, seq[0]);
-      result.report.add("journal " + name + ": " + bad.problem() + " and " + stopReason + "; replay stopped after record "
-          + seq[0] + "; the records from there on were not applied and are kept in " + String.join(", ", movedAside)
-          + " (" + LOST + "records " + (seq[0] + 1) + " to " + highest + "; no backup holds them)");
+      result.report.add(
+          "journal "
+              + name
+              + ": "
+              + bad.problem()
+              + " and "
+              + stopReason
+              + "; replay stopped after record "
+              + seq[0]
+              + "; the records from there on were not applied and are kept in "
+              + String.join(", ", movedAside)
+              + " ("
+              + LOST
+              + "records "
+              + (seq[0] + 1)
+              + " to "
+              + highest
+              + "; no backup holds them)");
     }
     return seq[0];
   }
 
   /** A backup that holds every record up to and past a damaged one. */
-  private record Bridge(String id, SnapshotFile.Loaded loaded) {
-  }
+  private record Bridge(String id, SnapshotFile.Loaded loaded) {}
 
   /** The newest readable backup that holds every record up to {@code seq}, if any. */
   private Optional<Bridge> bridgingBackup(long seq) {
@@ -252,7 +329,13 @@ final class JournalReplay {
           return Optional.of(new Bridge(id, SnapshotFile.load(file)));
         } catch (SnapshotFile.DamagedException e) {
           Path aside = DurableFiles.moveAside(file, now);
-          result.report.add("backup " + id + " is damaged (" + e.getMessage() + "); moved to " + aside.getFileName());
+          result.report.add(
+              "backup "
+                  + id
+                  + " is damaged ("
+                  + e.getMessage()
+                  + "); moved to "
+                  + aside.getFileName());
         }
       }
     } catch (IOException e) {
@@ -269,21 +352,26 @@ final class JournalReplay {
     result.dataAudit = bridge.loaded().header().auditSeq();
   }
 
-  /** The highest record number in the journal files {@code names} (in {@code dir}), at least {@code floor}. */
+  /**
+   * The highest record number in the journal files {@code names} (in {@code dir}), at least {@code
+   * floor}.
+   */
   private static long highestRecord(Path dir, List<String> names, long floor) throws IOException {
     long[] highest = {floor};
     for (String name : names) {
-      Journal.scan(dir.resolve(name), new Journal.Visitor() {
-        @Override
-        public void good(Journal.Entry entry, long start, long end) {
-          highest[0] = Math.max(highest[0], entry.seq());
-        }
+      Journal.scan(
+          dir.resolve(name),
+          new Journal.Visitor() {
+            @Override
+            public void good(Journal.Entry entry, long start, long end) {
+              highest[0] = Math.max(highest[0], entry.seq());
+            }
 
-        @Override
-        public void bad(long start, String problem) {
-          // counted as lost already
-        }
-      });
+            @Override
+            public void bad(long start, String problem) {
+              // counted as lost already
+            }
+          });
     }
     return highest[0];
   }
@@ -308,13 +396,15 @@ final class JournalReplay {
         if (e instanceof StopReplay) {
           throw e;
         }
-        throw new StopReplay("record " + entry.seq() + " cannot be applied (" + op + ": " + e.getMessage() + ")");
+        throw new StopReplay(
+            "record " + entry.seq() + " cannot be applied (" + op + ": " + e.getMessage() + ")");
       }
     }
     result.data.keepIdsAbove(entry.lastMemoryId(), entry.lastGoalId());
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
-        result.dataAudit = Math.max(result.dataAudit, AuditTrail.row(Journal.record(change)).sequence());
+        result.dataAudit =
+            Math.max(result.dataAudit, AuditTrail.row(Journal.record(change)).sequence());
       }
     }
   }
@@ -330,9 +420,16 @@ final class JournalReplay {
       return;
     }
     SnapshotFile.Header header = newer.get().loaded().header();
-    result.report.add(MAIN + " and the journal hold records only up to " + result.lastSeq + ", but backup "
-        + newer.get().id() + " holds records up to " + header.journalSeq() + ": the journal was probably deleted or"
-        + " damaged; the data was rebuilt from that backup");
+    result.report.add(
+        MAIN
+            + " and the journal hold records only up to "
+            + result.lastSeq
+            + ", but backup "
+            + newer.get().id()
+            + " holds records up to "
+            + header.journalSeq()
+            + ": the journal was probably deleted or"
+            + " damaged; the data was rebuilt from that backup");
     adopt(newer.get());
     result.lastSeq = header.journalSeq();
     result.dataAudit = header.auditSeq();
@@ -342,32 +439,57 @@ final class JournalReplay {
   /**
    * Compares the data with the audit log, which gets each write's entry once the write is durable:
    * entries beyond what the data reflects are acknowledged writes that were lost (a deleted or
-   * damaged journal, no backup holding them). They are reported, loudly, by audit sequence and target.
+   * damaged journal, no backup holding them). They are reported, loudly, by audit sequence and
+   * target.
    */
   private void reportLostWrites() {
     long logged = result.trail.lastSequence();
-    if (result.dataAudit < 0 || logged <= result.dataAudit || result.report.stream().anyMatch(l -> l.contains(LOST))) {
+    if (result.dataAudit < 0
+        || logged <= result.dataAudit
+        || result.report.stream().anyMatch(l -> l.contains(LOST))) {
       return; // nothing lost, or the journal's damage already said what was
     }
     List<String> targets = result.trail.targetsAfter(result.dataAudit, 20);
     long count = logged - result.dataAudit;
-    result.report.add(LOST + count + " acknowledged write" + (count == 1 ? "" : "s") + " (audit sequences "
-        + (result.dataAudit + 1) + " to " + logged + ": " + String.join(", ", targets) + (count > targets.size() ? ", …" : "")
-        + "): " + AuditFile.NAME + " records them but neither " + MAIN + ", the journal nor any backup holds them;"
-        + " the journal was probably deleted or damaged. Their ids are not handed out again.");
+    result.report.add(
+        LOST
+            + count
+            + " acknowledged write"
+            + (count == 1 ? "" : "s")
+            + " (audit sequences "
+            + (result.dataAudit + 1)
+            + " to "
+            + logged
+            + ": "
+            + String.join(", ", targets)
+            + (count > targets.size() ? ", …" : "")
+            + "): "
+            + AuditFile.NAME
+            + " records them but neither "
+            + MAIN
+            + ", the journal nor any backup holds them;"
+            + " the journal was probably deleted or damaged. Their ids are not handed out again.");
   }
 
   private void restore(String id, long seq) {
     Optional<Path> file = SnapshotBackups.path(dir, id).filter(Files::exists);
     if (file.isEmpty()) {
-      throw new StopReplay("record " + seq + " restores backup " + id + ", which is no longer there");
+      throw new StopReplay(
+          "record " + seq + " restores backup " + id + ", which is no longer there");
     }
     try {
       RecordSet restored = SnapshotFile.load(file.get()).data();
       restored.keepIdsAbove(result.data.lastMemoryId(), result.data.lastGoalId());
       result.data = restored;
     } catch (IOException | SnapshotFile.DamagedException e) {
-      throw new StopReplay("record " + seq + " restores backup " + id + ", which cannot be read (" + e.getMessage() + ")");
+      throw new StopReplay(
+          "record "
+              + seq
+              + " restores backup "
+              + id
+              + ", which cannot be read ("
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -375,7 +497,8 @@ final class JournalReplay {
     for (JsonValue.JsonObject change : entry.changes()) {
       if ("audit.append".equals(change.string("op").orElse(""))) {
         JsonValue record = Journal.record(change);
-        if (record instanceof JsonValue.JsonObject o && o.get("sequence").orElse(null) instanceof JsonValue.JsonNumber n
+        if (record instanceof JsonValue.JsonObject o
+            && o.get("sequence").orElse(null) instanceof JsonValue.JsonNumber n
             && n.value().longValue() <= result.trail.lastSequence()) {
           continue; // the audit log has it already
         }
@@ -394,7 +517,11 @@ final class JournalReplay {
     }
     AuditFile.append(dir.resolve(AuditFile.NAME), missingAudit);
     if (!result.fresh) {
-      result.report.add("appended " + missingAudit.size() + " audit entries from the journal to " + AuditFile.NAME);
+      result.report.add(
+          "appended "
+              + missingAudit.size()
+              + " audit entries from the journal to "
+              + AuditFile.NAME);
     }
   }
 }

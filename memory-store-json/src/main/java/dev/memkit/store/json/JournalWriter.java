@@ -17,16 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The one thread that writes the journal and the audit log. Writers queue their records in
- * commit order; the thread takes everything queued, writes it with one system call, forces it
- * to disk once, and only then releases the writers: while one batch is being forced the next one
- * gathers (group commit). Maintenance steps (starting a new segment, dropping old ones, waiting
- * for everything queued so far) are queued too, so they happen between exactly the right records.
+ * The one thread that writes the journal and the audit log. Writers queue their records in commit
+ * order; the thread takes everything queued, writes it with one system call, forces it to disk
+ * once, and only then releases the writers: while one batch is being forced the next one gathers
+ * (group commit). Maintenance steps (starting a new segment, dropping old ones, waiting for
+ * everything queued so far) are queued too, so they happen between exactly the right records.
  *
  * <p>When writing fails (disk full, read-only), the records not yet on disk are rolled back in
- * memory, newest first, by the store's {@link Rollback}, and their writers get
- * {@link StoreUnavailableException}; the journal is cut back to its last good byte, so what was
- * stored stays intact.
+ * memory, newest first, by the store's {@link Rollback}, and their writers get {@link
+ * StoreUnavailableException}; the journal is cut back to its last good byte, so what was stored
+ * stays intact.
  */
 final class JournalWriter implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JournalWriter.class.getPackageName());
@@ -58,8 +58,7 @@ final class JournalWriter implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private record Task(Step step, long epoch, CompletableFuture<Void> done) {
-  }
+  private record Task(Step step, long epoch, CompletableFuture<Void> done) {}
 
   private static final Object STOP = new Object();
 
@@ -80,6 +79,7 @@ final class JournalWriter implements AutoCloseable {
 
   /** Segments by first record number, with the number of their last record. */
   private final TreeMap<Long, long[]> segmentLastSeq = new TreeMap<>();
+
   private FileChannel active;
   private long activeFirstSeq;
   private long activeSize;
@@ -90,16 +90,21 @@ final class JournalWriter implements AutoCloseable {
   private volatile long batches;
   private final Observer observer;
 
-  /** The segment the first record appends to, when the journal was clean at open; null: start a new one. */
+  /**
+   * The segment the first record appends to, when the journal was clean at open; null: start a new
+   * one.
+   */
   private Long reopen;
 
   /**
-   * @param existing     the segments found at open, in order, each with its last record's number;
-   *                     the first record written goes on the end of the last of them
+   * @param existing the segments found at open, in order, each with its last record's number; the
+   *     first record written goes on the end of the last of them
    * @param initialBytes the journal bytes not yet compacted, counted towards the next compaction
-   * @param observer     told the size of every batch written
+   * @param observer told the size of every batch written
    */
-  JournalWriter(Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer) throws IOException {
+  JournalWriter(
+      Path dir, boolean fsync, Map<Long, Long> existing, long initialBytes, Observer observer)
+      throws IOException {
     this.dir = dir;
     this.observer = observer;
     this.fsync = fsync;
@@ -131,12 +136,17 @@ final class JournalWriter implements AutoCloseable {
     return batches;
   }
 
-  /** Queues {@code unit}; the caller holds the store's write lock, so queue order is commit order. */
+  /**
+   * Queues {@code unit}; the caller holds the store's write lock, so queue order is commit order.
+   */
   void submit(Unit unit) {
     queue.add(unit);
   }
 
-  /** Queues {@code step}; its future completes once every record queued before it is durable and it ran. */
+  /**
+   * Queues {@code step}; its future completes once every record queued before it is durable and it
+   * ran.
+   */
   CompletableFuture<Void> step(Step step) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     queue.add(new Task(step, epoch, done));
@@ -145,19 +155,20 @@ final class JournalWriter implements AutoCloseable {
 
   /** Waits for every record queued so far to be durable. */
   CompletableFuture<Void> barrier() {
-    return step(() -> { });
+    return step(() -> {});
   }
 
   /**
-   * Ends the current segment with every record queued so far and creates the next one, named
-   * {@code nextSeq}, at once: a store opened again appends to the newest segment, so the new one
-   * must exist even when no record follows in this session.
+   * Ends the current segment with every record queued so far and creates the next one, named {@code
+   * nextSeq}, at once: a store opened again appends to the newest segment, so the new one must
+   * exist even when no record follows in this session.
    */
   CompletableFuture<Void> roll(long nextSeq) {
-    return step(() -> {
-      closeActive();
-      openSegment(nextSeq);
-    });
+    return step(
+        () -> {
+          closeActive();
+          openSegment(nextSeq);
+        });
   }
 
   /**
@@ -165,22 +176,23 @@ final class JournalWriter implements AutoCloseable {
    * most {@code seq}: a snapshot holding them is on disk.
    */
   CompletableFuture<Void> dropSegmentsThrough(long seq) {
-    return step(() -> {
-      audit.flush(fsync);
-      boolean any = false;
-      for (var it = segmentLastSeq.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
-        boolean isActive = active != null && e.getKey() == activeFirstSeq;
-        if (!isActive && e.getValue()[0] <= seq) {
-          Files.deleteIfExists(Journal.segmentPath(dir, e.getKey()));
-          it.remove();
-          any = true;
-        }
-      }
-      if (any) {
-        DurableFiles.forceDirectory(dir);
-      }
-    });
+    return step(
+        () -> {
+          audit.flush(fsync);
+          boolean any = false;
+          for (var it = segmentLastSeq.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            boolean isActive = active != null && e.getKey() == activeFirstSeq;
+            if (!isActive && e.getValue()[0] <= seq) {
+              Files.deleteIfExists(Journal.segmentPath(dir, e.getKey()));
+              it.remove();
+              any = true;
+            }
+          }
+          if (any) {
+            DurableFiles.forceDirectory(dir);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ the thread
@@ -222,8 +234,12 @@ final class JournalWriter implements AutoCloseable {
 
   private void runTask(Task task) {
     if (task.epoch() != epoch) {
-      task.done().completeExceptionally(new StoreUnavailableException("records before this step could not be written to "
-          + dir + (broken == null ? "" : ": " + broken)));
+      task.done()
+          .completeExceptionally(
+              new StoreUnavailableException(
+                  "records before this step could not be written to "
+                      + dir
+                      + (broken == null ? "" : ": " + broken)));
       return;
     }
     try {
@@ -257,9 +273,12 @@ final class JournalWriter implements AutoCloseable {
       }
       if (!Files.exists(Journal.segmentPath(dir, activeFirstSeq))) {
         // written to a file that is no longer in the directory: it would be gone at the next open
-        broken = "the journal file " + Journal.segmentPath(dir, activeFirstSeq).getFileName() + " was deleted while"
-            + " the store was open, so no write can be made durable; close and reopen the store (the next open reports"
-            + " what was lost)";
+        broken =
+            "the journal file "
+                + Journal.segmentPath(dir, activeFirstSeq).getFileName()
+                + " was deleted while"
+                + " the store was open, so no write can be made durable; close and reopen the store (the next open reports"
+                + " what was lost)";
         LOG.log(System.Logger.Level.ERROR, broken);
         fail(batch, null);
         return;
@@ -295,7 +314,12 @@ final class JournalWriter implements AutoCloseable {
       }
     }
     Path path = Journal.segmentPath(dir, firstSeq);
-    active = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    active =
+        FileChannel.open(
+            path,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
     try {
       DurableFiles.forceDirectory(dir);
     } catch (IOException e) {
@@ -337,8 +361,12 @@ final class JournalWriter implements AutoCloseable {
       active = null;
       activeSize = 0;
     } catch (IOException | RuntimeException e) {
-      broken = "cannot cut the journal back after a failed write (" + cause + "; then " + e
-          + "); close and reopen the store to recover";
+      broken =
+          "cannot cut the journal back after a failed write ("
+              + cause
+              + "; then "
+              + e
+              + "); close and reopen the store to recover";
       LOG.log(System.Logger.Level.ERROR, broken);
     }
   }
@@ -346,16 +374,28 @@ final class JournalWriter implements AutoCloseable {
   private void fail(List<Unit> batch, Exception cause) {
     epoch++;
     List<Unit> all = rollback.rollback(batch, this::drainUnits);
-    String why = cause == null ? broken : DirectoryLock.describe(cause instanceof IOException io ? io : new IOException(cause));
-    StoreUnavailableException error = new StoreUnavailableException("cannot write to the journal of store in " + dir + ": "
-        + why + "; the change was not stored", cause);
+    String why =
+        cause == null
+            ? broken
+            : DirectoryLock.describe(cause instanceof IOException io ? io : new IOException(cause));
+    StoreUnavailableException error =
+        new StoreUnavailableException(
+            "cannot write to the journal of store in "
+                + dir
+                + ": "
+                + why
+                + "; the change was not stored",
+            cause);
     LOG.log(System.Logger.Level.ERROR, error.getMessage());
     for (Unit u : all) {
       u.done.completeExceptionally(error);
     }
   }
 
-  /** Takes every unit still queued, keeping the steps queued in their order; called under the store's write lock. */
+  /**
+   * Takes every unit still queued, keeping the steps queued in their order; called under the
+   * store's write lock.
+   */
   private List<Unit> drainUnits() {
     List<Object> items = new ArrayList<>();
     queue.drainTo(items);
@@ -370,7 +410,10 @@ final class JournalWriter implements AutoCloseable {
     return units;
   }
 
-  /** Finishes everything queued, forces the files and stops the thread. Harmless when it never started. */
+  /**
+   * Finishes everything queued, forces the files and stops the thread. Harmless when it never
+   * started.
+   */
   @Override
   public void close() {
     if (!thread.isAlive()) {
@@ -396,7 +439,9 @@ final class JournalWriter implements AutoCloseable {
         active = null;
       }
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot close the journal of " + dir + ": " + DirectoryLock.describe(e));
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot close the journal of " + dir + ": " + DirectoryLock.describe(e));
     }
   }
 }

@@ -19,9 +19,9 @@ import java.util.List;
  * The {@code json:} store: the core's {@link RecordEngine} (all records in memory, so reads never
  * touch the disk) wrapped with a journal, a snapshot file, backups and a directory lock. This class
  * opens and closes it; every write appends one checksummed record to the journal and returns once
- * it is on disk ({@link WritePipeline}, {@link JournalWriter}); {@link Compaction} rewrites
- * {@code memory.json} from memory now and then, in the background; {@link JsonBackups} writes and
- * restores backups; {@link JournalReplay} recovers what a crash or damage left.
+ * it is on disk ({@link WritePipeline}, {@link JournalWriter}); {@link Compaction} rewrites {@code
+ * memory.json} from memory now and then, in the background; {@link JsonBackups} writes and restores
+ * backups; {@link JournalReplay} recovers what a crash or damage left.
  */
 final class JsonStore implements Store {
   private static final System.Logger LOG = System.getLogger(JsonStore.class.getPackageName());
@@ -36,16 +36,34 @@ final class JsonStore implements Store {
   private final List<String> recoveryReport;
   private VectorFile vectorFile;
 
-  private JsonStore(JsonStoreSettings settings, Clock clock, DirectoryLock lock, JournalReplay.Result recovered,
+  private JsonStore(
+      JsonStoreSettings settings,
+      Clock clock,
+      DirectoryLock lock,
+      JournalReplay.Result recovered,
       JournalWriter writer) {
     this.dir = settings.dir();
     this.lock = lock;
     this.writer = writer;
     this.recoveryReport = List.copyOf(recovered.report);
-    this.engine = new RecordEngine("json:" + dir, recovered.data, recovered.trail, tx -> new FileVectors(tx, this::vectorFile));
-    this.compaction = new Compaction(settings, clock, engine, recovered.trail, writer, recovered.snapshotSeq,
-        recovered.snapshotSize);
-    this.pipeline = new WritePipeline(dir, writer, engine, recovered.trail, recovered.lastSeq, compaction::maybeCompact);
+    this.engine =
+        new RecordEngine(
+            "json:" + dir,
+            recovered.data,
+            recovered.trail,
+            tx -> new FileVectors(tx, this::vectorFile));
+    this.compaction =
+        new Compaction(
+            settings,
+            clock,
+            engine,
+            recovered.trail,
+            writer,
+            recovered.snapshotSeq,
+            recovered.snapshotSize);
+    this.pipeline =
+        new WritePipeline(
+            dir, writer, engine, recovered.trail, recovered.lastSeq, compaction::maybeCompact);
     compaction.connect(pipeline);
     this.backups = new JsonBackups(settings, clock, engine, pipeline, compaction);
   }
@@ -62,15 +80,16 @@ final class JsonStore implements Store {
   }
 
   /**
-   * Opens the store as {@link #open(JsonStoreSettings, Clock)} does, telling {@code observer}
-   * what it recovered ({@code repaired}) and the size of every batch the journal writes.
+   * Opens the store as {@link #open(JsonStoreSettings, Clock)} does, telling {@code observer} what
+   * it recovered ({@code repaired}) and the size of every batch the journal writes.
    */
   static JsonStore open(JsonStoreSettings settings, Clock clock, Observer observer) {
     Path dir = settings.dir();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot create store directory " + dir + ": " + DirectoryLock.describe(e), e);
+      throw new StoreUnavailableException(
+          "cannot create store directory " + dir + ": " + DirectoryLock.describe(e), e);
     }
     DirectoryLock lock = DirectoryLock.acquire(dir);
     JsonStore store;
@@ -78,7 +97,9 @@ final class JsonStore implements Store {
     long started = System.nanoTime();
     try {
       JournalReplay.Result recovered = JournalReplay.run(dir, clock.instant());
-      writer = new JournalWriter(dir, settings.fsync(), recovered.segments, recovered.journalBytes, observer);
+      writer =
+          new JournalWriter(
+              dir, settings.fsync(), recovered.segments, recovered.journalBytes, observer);
       store = new JsonStore(settings, clock, lock, recovered, writer);
       writer.start(store.pipeline::rollback);
       if (recovered.snapshotSeq < 0) {
@@ -96,34 +117,60 @@ final class JsonStore implements Store {
       if (e instanceof MemoryException m) {
         throw m;
       }
-      throw new StoreUnavailableException("cannot open store in " + dir + ": "
-          + (e instanceof IOException io ? DirectoryLock.describe(io) : e.toString()), e);
+      throw new StoreUnavailableException(
+          "cannot open store in "
+              + dir
+              + ": "
+              + (e instanceof IOException io ? DirectoryLock.describe(io) : e.toString()),
+          e);
     }
     return store;
   }
 
   private void logOpened(JournalReplay.Result r, long millis) {
     for (String line : recoveryReport) {
-      LOG.log(line.contains(JournalReplay.LOST) ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, "json:" + dir + ": " + line);
+      LOG.log(
+          line.contains(JournalReplay.LOST)
+              ? System.Logger.Level.ERROR
+              : System.Logger.Level.WARNING,
+          "json:" + dir + ": " + line);
     }
-    LOG.log(recoveryReport.isEmpty() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-        "json:" + dir + ": opened in " + millis + " ms with " + r.data.records() + " records and " + r.trail.size()
-            + " audit entries; " + r.replayed + " journal records replayed" + (recoveryReport.isEmpty() ? "" : "; recovered as reported above"));
+    LOG.log(
+        recoveryReport.isEmpty() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+        "json:"
+            + dir
+            + ": opened in "
+            + millis
+            + " ms with "
+            + r.data.records()
+            + " records and "
+            + r.trail.size()
+            + " audit entries; "
+            + r.replayed
+            + " journal records replayed"
+            + (recoveryReport.isEmpty() ? "" : "; recovered as reported above"));
   }
 
-  /** What opening had to recover, one line per finding; empty when the files were as a clean close left them. */
+  /**
+   * What opening had to recover, one line per finding; empty when the files were as a clean close
+   * left them.
+   */
   List<String> recoveryReport() {
     return recoveryReport;
   }
 
-  /** Probes what a write needs: a journal that can still be written, room and write access in the store's directory. */
+  /**
+   * Probes what a write needs: a journal that can still be written, room and write access in the
+   * store's directory.
+   */
   @Override
   public StoreHealth health() {
     if (engine.isClosed()) {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the store is closed");
     }
     if (writer.broken() != null) {
-      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the journal cannot be written; reopen the store");
+      return StoreHealth.failing(
+          StoreHealth.Status.UNAVAILABLE, "the journal cannot be written; reopen the store");
     }
     return DirectoryProbe.probe(dir);
   }
@@ -162,8 +209,8 @@ final class JsonStore implements Store {
   }
 
   /**
-   * Releases the store as a killed process would leave it, except that every acknowledged record
-   * is on disk already: no compaction, the journal stays. For tests of recovery.
+   * Releases the store as a killed process would leave it, except that every acknowledged record is
+   * on disk already: no compaction, the journal stays. For tests of recovery.
    */
   void closeLeavingJournal() {
     if (!engine.close()) {
@@ -189,7 +236,9 @@ final class JsonStore implements Store {
     return writer.batches();
   }
 
-  /** The embeddings file, opened at its first use (a store used without a model never creates it). */
+  /**
+   * The embeddings file, opened at its first use (a store used without a model never creates it).
+   */
   private synchronized VectorFile vectorFile() {
     if (vectorFile == null) {
       vectorFile = new VectorFile(dir);

@@ -8,12 +8,12 @@ import java.util.Locale;
 /**
  * The settings of a {@code json:} store, from its URI or the environment.
  *
- * @param dir          the directory holding the files, absolute
- * @param backupKeep   how many {@code memory_backup_*.json} files to keep
+ * @param dir the directory holding the files, absolute
+ * @param backupKeep how many {@code memory_backup_*.json} files to keep
  * @param compactBytes the journal size past which a compaction runs (it also waits until the
- *                     journal is as large as {@code memory.json}, so the cost per write stays flat)
- * @param fsync        whether each commit is forced to disk ({@code always}) or left to the
- *                     operating system ({@code never}: survives a killed process, not a power cut)
+ *     journal is as large as {@code memory.json}, so the cost per write stays flat)
+ * @param fsync whether each commit is forced to disk ({@code always}) or left to the operating
+ *     system ({@code never}: survives a killed process, not a power cut)
  */
 record JsonStoreSettings(Path dir, int backupKeep, long compactBytes, boolean fsync) {
   /** Default of {@code compact_bytes}: 1 MiB. */
@@ -28,11 +28,23 @@ record JsonStoreSettings(Path dir, int backupKeep, long compactBytes, boolean fs
     try {
       dir = Path.of(raw).toAbsolutePath().normalize();
     } catch (java.nio.file.InvalidPathException e) {
-      throw new ValidationException("store", "names a directory that is not a valid path: '" + raw + "'");
+      throw new ValidationException(
+          "store", "names a directory that is not a valid path: '" + raw + "'");
     }
     int keep = location.backupKeep();
-    int compact = location.intSetting("compact_bytes", "MEMKIT_JSON_COMPACT_BYTES", DEFAULT_COMPACT_BYTES, 1024, Integer.MAX_VALUE);
-    String fsync = location.setting("fsync", "MEMKIT_JSON_FSYNC").orElse("always").trim().toLowerCase(Locale.ROOT);
+    int compact =
+        location.intSetting(
+            "compact_bytes",
+            "MEMKIT_JSON_COMPACT_BYTES",
+            DEFAULT_COMPACT_BYTES,
+            1024,
+            Integer.MAX_VALUE);
+    String fsync =
+        location
+            .setting("fsync", "MEMKIT_JSON_FSYNC")
+            .orElse("always")
+            .trim()
+            .toLowerCase(Locale.ROOT);
     if (!fsync.equals("always") && !fsync.equals("never")) {
       throw new ValidationException("fsync", "must be always or never, got '" + fsync + "'");
     }

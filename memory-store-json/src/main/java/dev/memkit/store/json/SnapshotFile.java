@@ -33,45 +33,45 @@ import java.util.function.Function;
  * {@code memory.json} and the {@code memory_backup_*.json} files: the core's export document
  * ({@code "format": "memkit-export"}), pretty-printed exactly as {@link JsonWriter#pretty} prints
  * it, with a {@code "store"} member before {@code "namespaces"} holding what the store needs to
- * resume: the last journal record folded in, the id counters and why the file was written. Any
- * such file can be imported with {@code memkit import} as it is.
+ * resume: the last journal record folded in, the id counters and why the file was written. Any such
+ * file can be imported with {@code memkit import} as it is.
  *
  * <p>Files are written and read as streams, so neither needs the whole document in memory twice.
  */
 final class SnapshotFile {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(Limits.JSON_MAX_DEPTH + 16)
-          .maxNumberLength(1000)
-          .maxStringLength(Integer.MAX_VALUE)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(Limits.JSON_MAX_DEPTH + 16)
+                  .maxNumberLength(1000)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
-  private SnapshotFile() {
-  }
+  private SnapshotFile() {}
 
   /**
    * What the {@code "store"} member says.
    *
-   * @param auditSeq the last audit sequence the data reflects; -1 in files written before it was kept
+   * @param auditSeq the last audit sequence the data reflects; -1 in files written before it was
+   *     kept
    */
-  record Header(long journalSeq, long auditSeq, long lastMemoryId, long lastGoalId, String reason) {
-  }
+  record Header(
+      long journalSeq, long auditSeq, long lastMemoryId, long lastGoalId, String reason) {}
 
   /** A snapshot read back: its header and its data. */
-  record Loaded(Header header, RecordSet data) {
-  }
+  record Loaded(Header header, RecordSet data) {}
 
   /**
    * What a snapshot file holds, copied under the record engine's lock and written out without it.
    *
    * @param journalSeq the last journal record the records reflect
-   * @param auditSeq   the last audit sequence they reflect
-   * @param records    the records
+   * @param auditSeq the last audit sequence they reflect
+   * @param records the records
    */
-  record Frozen(long journalSeq, long auditSeq, FrozenRecords records) {
-  }
+  record Frozen(long journalSeq, long auditSeq, FrozenRecords records) {}
 
   /** A snapshot file that cannot be read: not JSON, cut short, or a record breaking a rule. */
   static final class DamagedException extends Exception {
@@ -88,7 +88,8 @@ final class SnapshotFile {
    * Writes {@code frozen} to {@code file} (created or truncated) and forces it to disk. The caller
    * renames it into place.
    */
-  static void write(Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync) throws IOException {
+  static void write(Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync)
+      throws IOException {
     try {
       writeOut(file, frozen, reason, writtenAt, fsync);
     } catch (IOException | RuntimeException e) {
@@ -98,22 +99,35 @@ final class SnapshotFile {
     }
   }
 
-  private static void writeOut(Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync)
+  private static void writeOut(
+      Path file, Frozen frozen, String reason, Instant writtenAt, boolean fsync)
       throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      Writer out =
+          new BufferedWriter(
+              new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+              1 << 16);
       out.write("{\n");
       member(out, 1, "format", JsonValue.of(RecordJson.EXPORT_FORMAT), true);
       member(out, 1, "version", JsonValue.of(RecordJson.EXPORT_VERSION), true);
       member(out, 1, "exported_at", RecordJson.time(writtenAt), true);
-      member(out, 1, "store", JsonValue.objectBuilder()
-          .put("journal_seq", frozen.journalSeq())
-          .put("audit_seq", frozen.auditSeq())
-          .put("last_memory_id", frozen.records().lastMemoryId())
-          .put("last_goal_id", frozen.records().lastGoalId())
-          .put("reason", reason)
-          .build(), true);
+      member(
+          out,
+          1,
+          "store",
+          JsonValue.objectBuilder()
+              .put("journal_seq", frozen.journalSeq())
+              .put("audit_seq", frozen.auditSeq())
+              .put("last_memory_id", frozen.records().lastMemoryId())
+              .put("last_goal_id", frozen.records().lastGoalId())
+              .put("reason", reason)
+              .build(),
+          true);
       indent(out, 1);
       out.write("\"namespaces\": ");
       List<FrozenRecords.OfNamespace> namespaces = frozen.records().namespaces();
@@ -149,7 +163,8 @@ final class SnapshotFile {
     }
   }
 
-  private static void member(Writer out, int depth, String name, JsonValue value, boolean comma) throws IOException {
+  private static void member(Writer out, int depth, String name, JsonValue value, boolean comma)
+      throws IOException {
     indent(out, depth);
     StringBuilder quoted = new StringBuilder();
     JsonWriter.quote(name, quoted);
@@ -175,8 +190,14 @@ final class SnapshotFile {
     out.write(pretty, from, pretty.length() - from);
   }
 
-  private static <T> void array(Writer out, int depth, String name, List<T> records, Function<T, JsonValue> json,
-      boolean comma) throws IOException {
+  private static <T> void array(
+      Writer out,
+      int depth,
+      String name,
+      List<T> records,
+      Function<T, JsonValue> json,
+      boolean comma)
+      throws IOException {
     indent(out, depth);
     out.write('"' + name + "\": ");
     if (records.isEmpty()) {
@@ -198,19 +219,22 @@ final class SnapshotFile {
 
   /** Reads only the {@code "store"} member of {@code file}, stopping there. */
   static Header readHeader(Path file) throws IOException, DamagedException {
-    try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = FACTORY.createParser(in)) {
       return read(p, file, null).header();
     } catch (ValidationException | IllegalStateException e) {
       throw new DamagedException(file.getFileName() + ": " + e.getMessage(), e);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new DamagedException(file.getFileName() + " is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new DamagedException(
+          file.getFileName() + " is not valid JSON: " + firstLine(e.getMessage()), e);
     }
   }
 
   /** Reads all of {@code file}. */
   static Loaded load(Path file) throws IOException, DamagedException {
     RecordSet data = new RecordSet();
-    try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = FACTORY.createParser(in)) {
       Loaded loaded = read(p, file, data);
       if (p.nextToken() != null) {
         throw new DamagedException(file.getFileName() + " has content after the document", null);
@@ -219,7 +243,8 @@ final class SnapshotFile {
     } catch (ValidationException | IllegalStateException e) {
       throw new DamagedException(file.getFileName() + ": " + e.getMessage(), e);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new DamagedException(file.getFileName() + " is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new DamagedException(
+          file.getFileName() + " is not valid JSON: " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -232,7 +257,8 @@ final class SnapshotFile {
   }
 
   /** Reads the document; with {@code data} null, stops after the header. */
-  private static Loaded read(JsonParser p, Path file, RecordSet data) throws IOException, DamagedException {
+  private static Loaded read(JsonParser p, Path file, RecordSet data)
+      throws IOException, DamagedException {
     expect(p.nextToken(), JsonToken.START_OBJECT, file, "the document");
     Header header = null;
     boolean formatSeen = false;
@@ -286,7 +312,8 @@ final class SnapshotFile {
     return new Loaded(header, data);
   }
 
-  private static void readNamespace(JsonParser p, Path file, RecordSet data, String path) throws IOException, DamagedException {
+  private static void readNamespace(JsonParser p, Path file, RecordSet data, String path)
+      throws IOException, DamagedException {
     Namespace ns = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -325,8 +352,11 @@ final class SnapshotFile {
 
   private static Header header(JsonValue json, Path file) throws DamagedException {
     RecordJson.Fields f = RecordJson.Fields.of(json, "store");
-    return new Header(nonNegative(f, "journal_seq"), f.optional("audit_seq").isPresent() ? nonNegative(f, "audit_seq") : -1,
-        nonNegative(f, "last_memory_id"), nonNegative(f, "last_goal_id"),
+    return new Header(
+        nonNegative(f, "journal_seq"),
+        f.optional("audit_seq").isPresent() ? nonNegative(f, "audit_seq") : -1,
+        nonNegative(f, "last_memory_id"),
+        nonNegative(f, "last_goal_id"),
         f.optionalString("reason").orElse("unknown"));
   }
 
@@ -345,9 +375,12 @@ final class SnapshotFile {
     throw new ValidationException(f.path(name), "must be a whole number of at least 0");
   }
 
-  private static void expect(JsonToken actual, JsonToken expected, Path file, String what) throws DamagedException {
+  private static void expect(JsonToken actual, JsonToken expected, Path file, String what)
+      throws DamagedException {
     if (actual != expected) {
-      throw damaged(file, what + " is cut short or malformed (expected " + expected + ", found " + actual + ")");
+      throw damaged(
+          file,
+          what + " is cut short or malformed (expected " + expected + ", found " + actual + ")");
     }
   }
 

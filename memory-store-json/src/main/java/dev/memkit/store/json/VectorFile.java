@@ -24,9 +24,9 @@ import java.util.zip.CRC32;
  * part of the journal; a record lost in a crash, or cut short, only means that memory is embedded
  * again. The file is rewritten without dead records when they outnumber the live ones.
  *
- * <p>A record: length (int), CRC-32 of the payload (int), then the payload: memory id (long),
- * text hash (int), model id length (short) and UTF-8 bytes, dimension (int; 0 marks a removal),
- * the numbers as float32. All little-endian.
+ * <p>A record: length (int), CRC-32 of the payload (int), then the payload: memory id (long), text
+ * hash (int), model id length (short) and UTF-8 bytes, dimension (int; 0 marks a removal), the
+ * numbers as float32. All little-endian.
  */
 final class VectorFile {
   static final String NAME = "memory_vectors.bin";
@@ -52,18 +52,26 @@ final class VectorFile {
     }
   }
 
-  /** Every vector of {@code model} whose memory {@code exists} accepts; rewrites the file when mostly dead. */
+  /**
+   * Every vector of {@code model} whose memory {@code exists} accepts; rewrites the file when
+   * mostly dead.
+   */
   synchronized Map<Long, MemoryVector> live(String model, LongPredicate exists) {
     Map<Long, MemoryVector> out = new LinkedHashMap<>();
-    load().forEach((id, v) -> {
-      if (v.model().equals(model) && exists.test(id)) {
-        out.put(id, v);
-      }
-    });
+    load()
+        .forEach(
+            (id, v) -> {
+              if (v.model().equals(model) && exists.test(id)) {
+                out.put(id, v);
+              }
+            });
     return out;
   }
 
-  /** Drops vectors whose memory {@code exists} rejects, and rewrites the file when most of it is dead. */
+  /**
+   * Drops vectors whose memory {@code exists} rejects, and rewrites the file when most of it is
+   * dead.
+   */
   synchronized void compact(LongPredicate exists) {
     Map<Long, MemoryVector> all = load();
     all.keySet().removeIf(id -> !exists.test(id));
@@ -71,8 +79,12 @@ final class VectorFile {
       return;
     }
     Path tmp = file.resolveSibling(NAME + ".tmp");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       for (MemoryVector v : all.values()) {
         ByteBuffer b = encode(v.memory().value(), v.textHash(), v.model(), v.values());
         while (b.hasRemaining()) {
@@ -98,7 +110,8 @@ final class VectorFile {
     Map<Long, MemoryVector> loaded = new LinkedHashMap<>();
     long count = 0;
     if (Files.exists(file)) {
-      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      try (FileChannel in =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         long size = in.size();
         long position = 0;
         ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -147,7 +160,9 @@ final class VectorFile {
     }
     float[] values = new float[dimension];
     payload.asFloatBuffer().get(values);
-    into.put(id, new MemoryVector(MemoryId.of(id), new String(model, StandardCharsets.UTF_8), hash, values));
+    into.put(
+        id,
+        new MemoryVector(MemoryId.of(id), new String(model, StandardCharsets.UTF_8), hash, values));
   }
 
   private static ByteBuffer encode(long id, int hash, String model, float[] values) {
@@ -167,8 +182,9 @@ final class VectorFile {
   }
 
   private void append(ByteBuffer record) {
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
+    try (FileChannel out =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       while (record.hasRemaining()) {
         out.write(record);
       }

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * The write pipeline: turns a unit of work's changes into one journal record, numbers it, queues it
- * for the {@link JournalWriter} under the engine's write lock (so queue order is commit order), and,
- * once the lock is released, waits for it to be durable. When the journal cannot be written, undoes
- * the units that did not reach it, newest first.
+ * for the {@link JournalWriter} under the engine's write lock (so queue order is commit order),
+ * and, once the lock is released, waits for it to be durable. When the journal cannot be written,
+ * undoes the units that did not reach it, newest first.
  */
 final class WritePipeline implements CommitLog {
   private final Path dir;
@@ -36,14 +36,21 @@ final class WritePipeline implements CommitLog {
   private final RecordEngine engine;
   private final AuditTrail audit;
   private final Runnable afterWrite;
+
   /** The number of the last record queued; guarded by the engine's write lock. */
   private long lastSeq;
 
   /**
-   * @param lastSeq    the number of the last record in the journal
+   * @param lastSeq the number of the last record in the journal
    * @param afterWrite run by each writer once its record is durable (to start a compaction)
    */
-  WritePipeline(Path dir, JournalWriter writer, RecordEngine engine, AuditTrail audit, long lastSeq, Runnable afterWrite) {
+  WritePipeline(
+      Path dir,
+      JournalWriter writer,
+      RecordEngine engine,
+      AuditTrail audit,
+      long lastSeq,
+      Runnable afterWrite) {
     this.dir = dir;
     this.writer = writer;
     this.engine = engine;
@@ -83,7 +90,8 @@ final class WritePipeline implements CommitLog {
 
     @Override
     public void stateDeleted(Namespace namespace, StateKey key) {
-      changes.add(Journal.delete("state.delete", namespace.value(), "key", JsonValue.of(key.value())));
+      changes.add(
+          Journal.delete("state.delete", namespace.value(), "key", JsonValue.of(key.value())));
     }
 
     @Override
@@ -93,7 +101,8 @@ final class WritePipeline implements CommitLog {
 
     @Override
     public void memoryDeleted(Namespace namespace, MemoryId id) {
-      changes.add(Journal.delete("memory.delete", namespace.value(), "id", JsonValue.of(id.value())));
+      changes.add(
+          Journal.delete("memory.delete", namespace.value(), "id", JsonValue.of(id.value())));
     }
 
     @Override
@@ -136,34 +145,50 @@ final class WritePipeline implements CommitLog {
    * record naming {@code backupId}; returns once it is durable. Undone like any write if it is not.
    */
   void restore(String backupId, RecordSet restored) {
-    JournalWriter.Unit unit = engine.exclusively(() -> {
-      engine.ensureOpen();
-      refuseWhenBroken();
-      RecordSet previous = engine.records();
-      long seq = lastSeq + 1;
-      restored.keepIdsAbove(previous.lastMemoryId(), previous.lastGoalId());
-      String change = JsonValue.objectBuilder().put("op", "restore").put("backup", backupId).build().toJson();
-      byte[] line = Journal.encode(seq, restored.lastMemoryId(), restored.lastGoalId(), List.of(change));
-      JournalWriter.Unit queued = new JournalWriter.Unit(seq, line, List.of(), UndoLog.of(() -> engine.replace(previous)));
-      engine.replace(restored);
-      lastSeq = seq;
-      writer.submit(queued);
-      return queued;
-    });
+    JournalWriter.Unit unit =
+        engine.exclusively(
+            () -> {
+              engine.ensureOpen();
+              refuseWhenBroken();
+              RecordSet previous = engine.records();
+              long seq = lastSeq + 1;
+              restored.keepIdsAbove(previous.lastMemoryId(), previous.lastGoalId());
+              String change =
+                  JsonValue.objectBuilder()
+                      .put("op", "restore")
+                      .put("backup", backupId)
+                      .build()
+                      .toJson();
+              byte[] line =
+                  Journal.encode(
+                      seq, restored.lastMemoryId(), restored.lastGoalId(), List.of(change));
+              JournalWriter.Unit queued =
+                  new JournalWriter.Unit(
+                      seq, line, List.of(), UndoLog.of(() -> engine.replace(previous)));
+              engine.replace(restored);
+              lastSeq = seq;
+              writer.submit(queued);
+              return queued;
+            });
     await(unit.done);
   }
 
-  /** Called by the writer when records could not be written: undoes them and every record queued after them. */
-  List<JournalWriter.Unit> rollback(List<JournalWriter.Unit> failed, Supplier<List<JournalWriter.Unit>> drain) {
-    return engine.exclusively(() -> {
-      List<JournalWriter.Unit> all = new ArrayList<>(failed);
-      all.addAll(drain.get());
-      for (int i = all.size() - 1; i >= 0; i--) {
-        all.get(i).undo();
-      }
-      lastSeq = all.get(0).seq - 1;
-      return all;
-    });
+  /**
+   * Called by the writer when records could not be written: undoes them and every record queued
+   * after them.
+   */
+  List<JournalWriter.Unit> rollback(
+      List<JournalWriter.Unit> failed, Supplier<List<JournalWriter.Unit>> drain) {
+    return engine.exclusively(
+        () -> {
+          List<JournalWriter.Unit> all = new ArrayList<>(failed);
+          all.addAll(drain.get());
+          for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).undo();
+          }
+          lastSeq = all.get(0).seq - 1;
+          return all;
+        });
   }
 
   /** Waits for {@code done}, turning its failure into the store's exception. */

@@ -4,7 +4,7 @@
  * a directory lock. {@link dev.memkit.store.json.JsonStoreProvider} is the only public type; the
  * core finds it with {@link java.util.ServiceLoader}. By job: {@code JsonStore} opens and closes,
  * {@code WritePipeline} and {@code JournalWriter} make writes durable, {@code Compaction} rewrites
- * {@code memory.json} off the write path, {@code JsonBackups} writes and restores backups
- * ({@code SnapshotBackups} are their files), {@code JournalReplay} recovers on open.
+ * {@code memory.json} off the write path, {@code JsonBackups} writes and restores backups ({@code
+ * SnapshotBackups} are their files), {@code JournalReplay} recovers on open.
  */
 package dev.memkit.store.json;

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonStoreCompactionTest {
   private static final int MEMORIES = 5_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aWriteIsAcknowledgedWhileACompactionOfALargeStoreIsWritingItsSnapshot() throws Exception {
@@ -31,32 +30,50 @@ class JsonStoreCompactionTest {
     CountDownLatch release = new CountDownLatch(1);
     try (Memkit memkit = TestStores.memkit(store)) {
       for (int i = 0; i < MEMORIES; i++) {
-        memkit.space().memories().add(AddMemory.of("memory number " + i + " about the release train"));
+        memkit
+            .space()
+            .memories()
+            .add(AddMemory.of("memory number " + i + " about the release train"));
       }
       // Hold the compaction once it has copied the records and is about to write memory.json.
-      store.compaction().beforeSnapshotWrite(() -> {
-        snapshotStarted.countDown();
-        try {
-          release.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      store
+          .compaction()
+          .beforeSnapshotWrite(
+              () -> {
+                snapshotStarted.countDown();
+                try {
+                  release.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       Future<?> compaction = pool.submit(store::compactNow);
-      assertThat(snapshotStarted.await(2, TimeUnit.MINUTES)).as("the compaction reached its snapshot write").isTrue();
+      assertThat(snapshotStarted.await(2, TimeUnit.MINUTES))
+          .as("the compaction reached its snapshot write")
+          .isTrue();
 
-      Future<Memory> write = pool.submit(() -> memkit.space().memories().add(AddMemory.of("written during the compaction")).memory());
+      Future<Memory> write =
+          pool.submit(
+              () ->
+                  memkit
+                      .space()
+                      .memories()
+                      .add(AddMemory.of("written during the compaction"))
+                      .memory());
       Memory written = write.get(2, TimeUnit.MINUTES);
 
       assertThat(compaction.isDone()).as("the compaction is still writing its snapshot").isFalse();
       assertThat(memkit.space().memories().search(SearchMemories.of("during compaction")))
-          .extracting(hit -> hit.memory().id()).containsExactly(written.id());
+          .extracting(hit -> hit.memory().id())
+          .containsExactly(written.id());
       release.countDown();
       compaction.get(2, TimeUnit.MINUTES);
 
       String snapshot = Files.readString(dir.resolve("memory.json"));
-      assertThat(snapshot).as("the snapshot is the store as it was when the compaction began")
-          .contains("memory number " + (MEMORIES - 1) + " about").doesNotContain("written during the compaction");
+      assertThat(snapshot)
+          .as("the snapshot is the store as it was when the compaction began")
+          .contains("memory number " + (MEMORIES - 1) + " about")
+          .doesNotContain("written during the compaction");
     } finally {
       release.countDown();
       pool.shutdownNow();
@@ -64,7 +81,14 @@ class JsonStoreCompactionTest {
     store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(store.recoveryReport()).isEmpty();
-      assertThat(memkit.space().memories().search(SearchMemories.of("written during the compaction")).get(0).memory().text())
+      assertThat(
+              memkit
+                  .space()
+                  .memories()
+                  .search(SearchMemories.of("written during the compaction"))
+                  .get(0)
+                  .memory()
+                  .text())
           .isEqualTo("written during the compaction");
     }
   }

@@ -12,9 +12,9 @@ import dev.memkit.core.model.MemoryId;
 import dev.memkit.core.model.Namespace;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.ListAudit;
 import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.SearchMemories;
-import dev.memkit.core.port.in.ListAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,11 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Writes that fail leave nothing behind, and concurrent writers share their disk flushes. */
 class JsonStoreFailureTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static List<String> texts(Memkit memkit) {
-    return memkit.space().memories().list(ListMemories.newest(100)).items().stream().map(Memory::text).toList();
+    return memkit.space().memories().list(ListMemories.newest(100)).items().stream()
+        .map(Memory::text)
+        .toList();
   }
 
   @Test
@@ -43,12 +44,14 @@ class JsonStoreFailureTest {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       memkit.space().memories().add(AddMemory.of("stored before the disk filled"));
-      // A compaction starts the journal segment named after the next record; make that file the full device.
+      // A compaction starts the journal segment named after the next record; make that file the
+      // full device.
       Path next = Journal.segmentPath(dir, 2);
       Files.createSymbolicLink(next, full);
       store.compactNow();
 
-      assertThatThrownBy(() -> memkit.space().memories().add(AddMemory.of("written to a full disk")))
+      assertThatThrownBy(
+              () -> memkit.space().memories().add(AddMemory.of("written to a full disk")))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("cannot write to the journal of store in " + dir.toAbsolutePath())
           .hasMessageContaining("the change was not stored");
@@ -57,11 +60,13 @@ class JsonStoreFailureTest {
       assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).hasSize(1);
 
       Files.delete(next);
-      Memory after = memkit.space().memories().add(AddMemory.of("written once space was back")).memory();
+      Memory after =
+          memkit.space().memories().add(AddMemory.of("written once space was back")).memory();
       assertThat(after.id()).isEqualTo(MemoryId.of(2));
     }
     try (Memkit memkit = TestStores.memkit(TestStores.open(dir, ""))) {
-      assertThat(texts(memkit)).containsExactly("written once space was back", "stored before the disk filled");
+      assertThat(texts(memkit))
+          .containsExactly("written once space was back", "stored before the disk filled");
       assertThat(memkit.space().audit().list(ListAudit.newest(50)).items()).hasSize(2);
     }
   }
@@ -69,7 +74,8 @@ class JsonStoreFailureTest {
   @Test
   void aFilledFileSystemFailsWritesAndWritesSucceedAgainOnceSpaceIsFreed() throws Exception {
     String[] why = new String[1];
-    java.util.Optional<dev.memkit.core.contract.SmallDisk> mounted = dev.memkit.core.contract.SmallDisk.mount(dir, 1024, why);
+    java.util.Optional<dev.memkit.core.contract.SmallDisk> mounted =
+        dev.memkit.core.contract.SmallDisk.mount(dir, 1024, why);
     assumeTrue(mounted.isPresent(), () -> why[0]);
     try (dev.memkit.core.contract.SmallDisk disk = mounted.get()) {
       Path storeDir = disk.root().resolve("store");
@@ -79,7 +85,10 @@ class JsonStoreFailureTest {
         StoreUnavailableException failure = null;
         for (int i = 0; i < 200 && failure == null; i++) {
           try {
-            memkit.space().memories().add(AddMemory.of("a long memory that needs new blocks " + "x".repeat(3000) + i));
+            memkit
+                .space()
+                .memories()
+                .add(AddMemory.of("a long memory that needs new blocks " + "x".repeat(3000) + i));
           } catch (StoreUnavailableException e) {
             failure = e;
           }
@@ -89,7 +98,8 @@ class JsonStoreFailureTest {
         int stored = memkit.space().memories().list(ListMemories.newest(100)).items().size();
         Files.delete(filler);
         memkit.space().memories().add(AddMemory.of("written once space was back"));
-        assertThat(memkit.space().memories().list(ListMemories.newest(100)).items()).hasSize(stored + 1);
+        assertThat(memkit.space().memories().list(ListMemories.newest(100)).items())
+            .hasSize(stored + 1);
       }
       try (Memkit memkit = TestStores.memkit(TestStores.open(storeDir, ""))) {
         assertThat(texts(memkit).get(0)).isEqualTo("written once space was back");
@@ -103,11 +113,13 @@ class JsonStoreFailureTest {
     try (Memkit memkit = TestStores.memkit(store)) {
       memkit.space().memories().add(AddMemory.of("stored before the journal was deleted"));
       try (var segments = Files.list(dir)) {
-        for (Path segment : segments.filter(p -> p.getFileName().toString().startsWith(Journal.PREFIX)).toList()) {
+        for (Path segment :
+            segments.filter(p -> p.getFileName().toString().startsWith(Journal.PREFIX)).toList()) {
           Files.delete(segment);
         }
       }
-      assertThatThrownBy(() -> memkit.space().memories().add(AddMemory.of("cannot be made durable")))
+      assertThatThrownBy(
+              () -> memkit.space().memories().add(AddMemory.of("cannot be made durable")))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("was deleted while the store was open")
           .hasMessageContaining("the change was not stored");
@@ -124,19 +136,36 @@ class JsonStoreFailureTest {
     try (Memkit memkit = TestStores.memkit(store)) {
       memkit.space().state().set(StateKey.of("phase"), JsonValue.of("design"));
       long journalBytes = journalBytes();
-      assertThatThrownBy(() -> store.write(tx -> {
-        MemoryId id = tx.memories().nextId();
-        tx.memories().put(new Memory(id, Namespace.DEFAULT, "never kept", List.of(), dev.memkit.core.model.Kind.of("note"),
-            JsonValue.emptyObject(), java.util.Optional.empty(), java.util.Optional.empty(), Instant.now(), Instant.now()));
-        tx.state().delete(Namespace.DEFAULT, StateKey.of("phase"));
-        throw new IllegalStateException("the unit of work fails");
-      })).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(
+              () ->
+                  store.write(
+                      tx -> {
+                        MemoryId id = tx.memories().nextId();
+                        tx.memories()
+                            .put(
+                                new Memory(
+                                    id,
+                                    Namespace.DEFAULT,
+                                    "never kept",
+                                    List.of(),
+                                    dev.memkit.core.model.Kind.of("note"),
+                                    JsonValue.emptyObject(),
+                                    java.util.Optional.empty(),
+                                    java.util.Optional.empty(),
+                                    Instant.now(),
+                                    Instant.now()));
+                        tx.state().delete(Namespace.DEFAULT, StateKey.of("phase"));
+                        throw new IllegalStateException("the unit of work fails");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
 
       assertThat(journalBytes()).isEqualTo(journalBytes);
       assertThat(texts(memkit)).isEmpty();
       assertThat(memkit.space().memories().search(SearchMemories.of("never kept"))).isEmpty();
       assertThat(memkit.space().state().get(StateKey.of("phase"))).isPresent();
-      assertThat(memkit.space().memories().add(AddMemory.of("the id was not used up")).memory().id()).isEqualTo(MemoryId.of(1));
+      assertThat(
+              memkit.space().memories().add(AddMemory.of("the id was not used up")).memory().id())
+          .isEqualTo(MemoryId.of(1));
     }
   }
 
@@ -150,11 +179,16 @@ class JsonStoreFailureTest {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
           int thread = t;
-          futures.add(pool.submit(() -> {
-            for (int i = 0; i < 50; i++) {
-              memkit.space().memories().add(AddMemory.of("writer " + thread + " write " + i));
-            }
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 50; i++) {
+                      memkit
+                          .space()
+                          .memories()
+                          .add(AddMemory.of("writer " + thread + " write " + i));
+                    }
+                  }));
         }
         for (Future<?> f : futures) {
           f.get(2, TimeUnit.MINUTES);

@@ -15,8 +15,8 @@ import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.ImportDocument;
 import dev.memkit.core.port.in.ImportMode;
-import dev.memkit.jackson.JsonText;
 import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.jackson.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonStoreFilesTest {
   private static final ObjectMapper JACKSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void afterAFewWritesAndACompactionMemoryJsonAndTheAuditLogShowTheDataAndTheDiffs() throws Exception {
+  void afterAFewWritesAndACompactionMemoryJsonAndTheAuditLogShowTheDataAndTheDiffs()
+      throws Exception {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       Space space = memkit.space();
@@ -51,8 +51,10 @@ class JsonStoreFilesTest {
       assertThat(ns.get("state").get(0).get("key").asText()).isEqualTo("current_phase");
       assertThat(ns.get("state").get(0).get("value").asText()).isEqualTo("release");
       assertThat(ns.get("state").get(0).get("version").asInt()).isEqualTo(2);
-      assertThat(ns.get("memories").get(0).get("text").asText()).isEqualTo("Deployed v1.2 to staging");
-      assertThat(ns.get("memories").get(0).get("tags").toString()).isEqualTo("[\"deploy\",\"v1.2\"]");
+      assertThat(ns.get("memories").get(0).get("text").asText())
+          .isEqualTo("Deployed v1.2 to staging");
+      assertThat(ns.get("memories").get(0).get("tags").toString())
+          .isEqualTo("[\"deploy\",\"v1.2\"]");
       assertThat(ns.get("goals").get(0).get("title").asText()).isEqualTo("Ship the JSON store");
       assertThat(main.get("store").get("journal_seq").asInt()).isEqualTo(4);
 
@@ -62,7 +64,9 @@ class JsonStoreFilesTest {
 
       // and it is an export document the core imports as it is
       try (Memkit copy = Memkit.open("mem:copy", TestStores.options())) {
-        copy.transfer(Actor.of("test")).importDocument(new ImportDocument(JsonText.parse(text, "memory.json"), ImportMode.MERGE));
+        copy.transfer(Actor.of("test"))
+            .importDocument(
+                new ImportDocument(JsonText.parse(text, "memory.json"), ImportMode.MERGE));
         assertThat(copy.space().memories().find(dev.memkit.core.model.MemoryId.of(1))).isPresent();
       }
 
@@ -70,7 +74,8 @@ class JsonStoreFilesTest {
       for (String line : Files.readAllLines(dir.resolve("memory_audit.log"))) {
         audit.add(JACKSON.readTree(line));
       }
-      assertThat(audit).extracting(a -> a.get("action").asText())
+      assertThat(audit)
+          .extracting(a -> a.get("action").asText())
           .containsExactly("state.set", "memory.add", "goal.add", "state.set");
       assertThat(audit).extracting(a -> a.get("sequence").asInt()).containsExactly(1, 2, 3, 4);
       JsonNode last = audit.get(3);
@@ -78,7 +83,9 @@ class JsonStoreFilesTest {
       assertThat(last.get("actor").asText()).isEqualTo("embedded");
       assertThat(last.get("before").get("value").asText()).isEqualTo("testing");
       assertThat(last.get("after").get("value").asText()).isEqualTo("release");
-      assertThat(last.get("diff").asText()).contains("-  \"value\": \"testing\",").contains("+  \"value\": \"release\",");
+      assertThat(last.get("diff").asText())
+          .contains("-  \"value\": \"testing\",")
+          .contains("+  \"value\": \"release\",");
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -103,14 +110,24 @@ class JsonStoreFilesTest {
     store = TestStores.open(dir, "");
     assertThat(store.recoveryReport()).isEmpty();
     try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(memkit.space().state().get(StateKey.of("deep")).orElseThrow().value()).isEqualTo(value);
+      assertThat(memkit.space().state().get(StateKey.of("deep")).orElseThrow().value())
+          .isEqualTo(value);
       memkit.space().state().set(StateKey.of("deep"), JsonValue.of(1));
       store.closeLeavingJournal();
     }
     store = TestStores.open(dir, "");
     assertThat(store.recoveryReport()).isEmpty();
     try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(memkit.space().audit().list(ListAudit.newest(50)).items().get(0).before().orElseThrow().toJson())
+      assertThat(
+              memkit
+                  .space()
+                  .audit()
+                  .list(ListAudit.newest(50))
+                  .items()
+                  .get(0)
+                  .before()
+                  .orElseThrow()
+                  .toJson())
           .contains("\"bottom\"");
     }
   }
@@ -123,7 +140,11 @@ class JsonStoreFilesTest {
       memkit.space().memories().add(AddMemory.of("second"));
       Path segment;
       try (Stream<Path> files = Files.list(dir)) {
-        segment = files.filter(p -> p.getFileName().toString().startsWith(Journal.PREFIX)).findFirst().orElseThrow();
+        segment =
+            files
+                .filter(p -> p.getFileName().toString().startsWith(Journal.PREFIX))
+                .findFirst()
+                .orElseThrow();
       }
       List<String> lines = Files.readAllLines(segment);
       assertThat(lines).hasSize(2);
@@ -141,8 +162,16 @@ class JsonStoreFilesTest {
     try (Memkit memkit = TestStores.memkit(TestStores.open(dir, ""))) {
       memkit.space().memories().add(AddMemory.of("kept in memory.json"));
     }
-    assertThat(JACKSON.readTree(dir.resolve("memory.json").toFile()).get("namespaces").get(0).get("memories").get(0)
-        .get("text").asText()).isEqualTo("kept in memory.json");
+    assertThat(
+            JACKSON
+                .readTree(dir.resolve("memory.json").toFile())
+                .get("namespaces")
+                .get(0)
+                .get("memories")
+                .get(0)
+                .get("text")
+                .asText())
+        .isEqualTo("kept in memory.json");
     JsonStore again = TestStores.open(dir, "");
     assertThat(again.recoveryReport()).isEmpty();
     again.close();
@@ -153,7 +182,10 @@ class JsonStoreFilesTest {
     // memory.json stays tiny (one state entry) while every session adds to the journal
     for (int session = 1; session <= 60; session++) {
       try (Memkit memkit = TestStores.memkit(TestStores.open(dir, "?compact_bytes=8192"))) {
-        memkit.space().state().set(StateKey.of("session"), JsonValue.of("session " + session + " was here"));
+        memkit
+            .space()
+            .state()
+            .set(StateKey.of("session"), JsonValue.of("session " + session + " was here"));
       }
     }
     long journal = 0;
@@ -175,18 +207,35 @@ class JsonStoreFilesTest {
     JsonStore store = TestStores.open(dir, "?compact_bytes=4096&backup_keep=3");
     try (Memkit memkit = TestStores.memkit(store)) {
       for (int i = 0; i < 300; i++) {
-        memkit.space().memories().add(AddMemory.of("memory number " + i + " with some words to fill the journal"));
+        memkit
+            .space()
+            .memories()
+            .add(AddMemory.of("memory number " + i + " with some words to fill the journal"));
       }
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (JACKSON.readTree(dir.resolve("memory.json").toFile()).get("namespaces").isEmpty() && System.nanoTime() < deadline) {
+      while (JACKSON.readTree(dir.resolve("memory.json").toFile()).get("namespaces").isEmpty()
+          && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(JACKSON.readTree(dir.resolve("memory.json").toFile()).get("namespaces").get(0).get("memories").size())
+      assertThat(
+              JACKSON
+                  .readTree(dir.resolve("memory.json").toFile())
+                  .get("namespaces")
+                  .get(0)
+                  .get("memories")
+                  .size())
           .isGreaterThan(0);
       assertThat(store.backups().list()).hasSizeLessThanOrEqualTo(3).isNotEmpty();
     }
     try (Memkit memkit = TestStores.memkit(TestStores.open(dir, ""))) {
-      assertThat(memkit.space().memories().list(dev.memkit.core.port.in.ListMemories.newest(1)).items().get(0).text())
+      assertThat(
+              memkit
+                  .space()
+                  .memories()
+                  .list(dev.memkit.core.port.in.ListMemories.newest(1))
+                  .items()
+                  .get(0)
+                  .text())
           .isEqualTo("memory number 299 with some words to fill the journal");
     }
   }

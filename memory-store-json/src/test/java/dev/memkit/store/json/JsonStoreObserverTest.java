@@ -16,21 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON-file store tells its observer the size of every batch its journal writes. */
 class JsonStoreObserverTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyWrittenRecordIsCountedInSomeBatch() {
     List<Integer> batches = new CopyOnWriteArrayList<>();
-    Observer observer = new Observer() {
-      @Override
-      public void batchCommitted(String store, int units) {
-        assertThat(store).isEqualTo("json");
-        batches.add(units);
-      }
-    };
-    try (Memkit memkit = Memkit.open("json:" + dir.resolve("store") + "?fsync=never", MemkitOptions.defaults()
-        .withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer))) {
+    Observer observer =
+        new Observer() {
+          @Override
+          public void batchCommitted(String store, int units) {
+            assertThat(store).isEqualTo("json");
+            batches.add(units);
+          }
+        };
+    try (Memkit memkit =
+        Memkit.open(
+            "json:" + dir.resolve("store") + "?fsync=never",
+            MemkitOptions.defaults()
+                .withEnvironment(Map.of())
+                .withTokenizer(WordTokenCounterProvider.ENCODING)
+                .withObserver(observer))) {
       for (int i = 0; i < 20; i++) {
         memkit.space().memories().add(AddMemory.of("memory " + i));
       }
@@ -55,14 +60,18 @@ class JsonStoreObserverTest {
     java.nio.file.Files.writeString(store.resolve("memory.json"), "this is not JSON {{{");
 
     List<String> heard = new CopyOnWriteArrayList<>();
-    Observer observer = new Observer() {
-      @Override
-      public void recovered(String kind, String event) {
-        heard.add(kind + " " + event);
-      }
-    };
-    MemkitOptions options = MemkitOptions.defaults().withEnvironment(Map.of())
-        .withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer);
+    Observer observer =
+        new Observer() {
+          @Override
+          public void recovered(String kind, String event) {
+            heard.add(kind + " " + event);
+          }
+        };
+    MemkitOptions options =
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING)
+            .withObserver(observer);
     try (Memkit memkit = Memkit.open("json:" + store, options)) {
       assertThat(memkit.space().memories().find(dev.memkit.core.model.MemoryId.of(5))).isPresent();
     }

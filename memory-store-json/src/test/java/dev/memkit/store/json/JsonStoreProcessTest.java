@@ -25,13 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real child JVMs: killed while writing, and refused while another process holds the store. */
 class JsonStoreProcessTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreChild.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
@@ -39,22 +45,24 @@ class JsonStoreProcessTest {
   /** Collects the complete lines a process prints; a line cut by the kill is not complete. */
   private static List<String> collectLines(Process p) {
     List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (InputStream in = p.getInputStream()) {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1) {
-          if (c == '\n') {
-            lines.add(line.toString());
-            line.setLength(0);
-          } else {
-            line.append((char) c);
-          }
-        }
-      } catch (IOException e) {
-        // the process was killed
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (InputStream in = p.getInputStream()) {
+                StringBuilder line = new StringBuilder();
+                int c;
+                while ((c = in.read()) != -1) {
+                  if (c == '\n') {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                  } else {
+                    line.append((char) c);
+                  }
+                }
+              } catch (IOException e) {
+                // the process was killed
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     return lines;
@@ -87,7 +95,9 @@ class JsonStoreProcessTest {
       JsonStore reopened = TestStores.open(store, "");
       try (Memkit memkit = TestStores.memkit(reopened)) {
         for (long id : acknowledged) {
-          assertThat(memkit.space().memories().find(MemoryId.of(id))).as("round %d: acknowledged memory %d", round, id).isPresent();
+          assertThat(memkit.space().memories().find(MemoryId.of(id)))
+              .as("round %d: acknowledged memory %d", round, id)
+              .isPresent();
         }
         if (round % 5 == 4) {
           // a clean open and close in between: later rounds start from a compacted store
@@ -111,8 +121,12 @@ class JsonStoreProcessTest {
       Thread.sleep(50);
 
       assertThat(other.exitValue()).isEqualTo(3);
-      assertThat(lines).containsExactly("error: store in " + store.toAbsolutePath() + " is locked by process "
-          + ProcessHandle.current().pid());
+      assertThat(lines)
+          .containsExactly(
+              "error: store in "
+                  + store.toAbsolutePath()
+                  + " is locked by process "
+                  + ProcessHandle.current().pid());
       assertThat(contents(store)).isEqualTo(before);
       assertThat(memkit.space().memories().add(AddMemory.of("still writable")).created()).isTrue();
     }
@@ -135,8 +149,13 @@ class JsonStoreProcessTest {
           continue;
         }
         byte[] bytes = Files.readAllBytes(f);
-        out.put(f.getFileName().toString(), bytes.length + " " + Files.getLastModifiedTime(f) + " "
-            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        out.put(
+            f.getFileName().toString(),
+            bytes.length
+                + " "
+                + Files.getLastModifiedTime(f)
+                + " "
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
       }
     }
     return out;

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code json:} URI: parameters, their environment fallbacks and defaults, and bad values. */
 class JsonStoreProviderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static JsonStoreSettings settings(String uri, Map<String, String> env) {
     return JsonStoreSettings.from(StoreLocation.parse(uri, env));
@@ -30,13 +29,21 @@ class JsonStoreProviderTest {
     assertThat(defaults.compactBytes()).isEqualTo(1 << 20);
     assertThat(defaults.fsync()).isTrue();
 
-    Map<String, String> env = Map.of("MEMKIT_BACKUP_KEEP", "7", "MEMKIT_JSON_COMPACT_BYTES", "65536", "MEMKIT_JSON_FSYNC", "never");
+    Map<String, String> env =
+        Map.of(
+            "MEMKIT_BACKUP_KEEP",
+            "7",
+            "MEMKIT_JSON_COMPACT_BYTES",
+            "65536",
+            "MEMKIT_JSON_FSYNC",
+            "never");
     JsonStoreSettings fromEnv = settings("json:/srv/memkit", env);
     assertThat(fromEnv.backupKeep()).isEqualTo(7);
     assertThat(fromEnv.compactBytes()).isEqualTo(65536);
     assertThat(fromEnv.fsync()).isFalse();
 
-    JsonStoreSettings fromUri = settings("json:/srv/memkit?backup_keep=3&compact_bytes=4096&fsync=ALWAYS", env);
+    JsonStoreSettings fromUri =
+        settings("json:/srv/memkit?backup_keep=3&compact_bytes=4096&fsync=ALWAYS", env);
     assertThat(fromUri.backupKeep()).isEqualTo(3);
     assertThat(fromUri.compactBytes()).isEqualTo(4096);
     assertThat(fromUri.fsync()).isTrue();
@@ -45,14 +52,20 @@ class JsonStoreProviderTest {
   @Test
   void badParametersAreRejectedBeforeAnythingIsCreated() {
     Path store = dir.resolve("never-created");
-    assertThatThrownBy(() -> Memkit.open("json:" + store + "?fsync=sometimes", TestStores.options()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("fsync"));
-    assertThatThrownBy(() -> Memkit.open("json:" + store + "?compact_bytes=12", TestStores.options()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("compact_bytes"));
+    assertThatThrownBy(
+            () -> Memkit.open("json:" + store + "?fsync=sometimes", TestStores.options()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("fsync"));
+    assertThatThrownBy(
+            () -> Memkit.open("json:" + store + "?compact_bytes=12", TestStores.options()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("compact_bytes"));
     assertThatThrownBy(() -> Memkit.open("json:" + store + "?backup_keep=0", TestStores.options()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backup_keep"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("backup_keep"));
     assertThatThrownBy(() -> Memkit.open("json:", TestStores.options()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("store"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("store"));
     assertThat(store).doesNotExist();
   }
 
@@ -70,8 +83,17 @@ class JsonStoreProviderTest {
       assertThat(first.storeDescription()).isEqualTo("json:" + dir.toAbsolutePath());
       assertThatThrownBy(() -> Memkit.open("json:" + dir, TestStores.options()))
           .isInstanceOf(StoreUnavailableException.class)
-          .hasMessage("store in " + dir.toAbsolutePath() + " is locked by process " + ProcessHandle.current().pid());
-      first.space().state().set(dev.memkit.core.model.StateKey.of("still"), dev.memkit.core.json.JsonValue.of("open"));
+          .hasMessage(
+              "store in "
+                  + dir.toAbsolutePath()
+                  + " is locked by process "
+                  + ProcessHandle.current().pid());
+      first
+          .space()
+          .state()
+          .set(
+              dev.memkit.core.model.StateKey.of("still"),
+              dev.memkit.core.json.JsonValue.of("open"));
     }
     try (Memkit again = Memkit.open("json:" + dir, TestStores.options())) {
       assertThat(again.space().state().get(dev.memkit.core.model.StateKey.of("still"))).isPresent();

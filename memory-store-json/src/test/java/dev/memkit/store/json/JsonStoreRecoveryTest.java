@@ -6,8 +6,8 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.model.MemoryFilter;
 import dev.memkit.core.port.in.AddMemory;
-import dev.memkit.core.port.in.ListMemories;
 import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.ListMemories;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Damaged files on open. Each case starts from the same history: m1..m3, a compaction, m4 and
- * m5, a compaction, then m6 and m7 in the journal only, and the process gone without closing.
- * So {@code memory.json} holds m1..m5, the newest backup (the previous {@code memory.json}) holds
- * m1..m3, and the journal holds records 4 to 7.
+ * Damaged files on open. Each case starts from the same history: m1..m3, a compaction, m4 and m5, a
+ * compaction, then m6 and m7 in the journal only, and the process gone without closing. So {@code
+ * memory.json} holds m1..m5, the newest backup (the previous {@code memory.json}) holds m1..m3, and
+ * the journal holds records 4 to 7.
  */
 class JsonStoreRecoveryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void history() {
@@ -45,8 +44,15 @@ class JsonStoreRecoveryTest {
   }
 
   private List<String> texts(Memkit memkit) {
-    return memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, Optional.empty(), 100)).items().stream()
-        .map(Memory::text).sorted().toList();
+    return memkit
+        .space()
+        .memories()
+        .list(new ListMemories(MemoryFilter.ALL, Optional.empty(), 100))
+        .items()
+        .stream()
+        .map(Memory::text)
+        .sorted()
+        .toList();
   }
 
   private List<Path> files(String prefix) throws IOException {
@@ -60,13 +66,18 @@ class JsonStoreRecoveryTest {
     return segments.get(segments.size() - 1);
   }
 
-  /** Opens the store, checks its data and report, closes it, and checks that the next open finds nothing to report. */
+  /**
+   * Opens the store, checks its data and report, closes it, and checks that the next open finds
+   * nothing to report.
+   */
   private List<String> openExpecting(List<String> texts) {
     JsonStore store = TestStores.open(dir, "");
     List<String> report = store.recoveryReport();
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(texts(memkit)).containsExactlyElementsOf(texts);
-      assertThat(memkit.space().memories().add(AddMemory.of("after recovery")).memory().id().value()).isEqualTo(8);
+      assertThat(
+              memkit.space().memories().add(AddMemory.of("after recovery")).memory().id().value())
+          .isEqualTo(8);
     }
     JsonStore again = TestStores.open(dir, "");
     assertThat(again.recoveryReport()).isEmpty();
@@ -94,8 +105,12 @@ class JsonStoreRecoveryTest {
       ch.truncate(ch.size() / 2);
     }
     List<String> report = openExpecting(ALL);
-    assertThat(report.get(0)).startsWith("memory.json is damaged").contains("moved to memory.json.damaged-");
-    assertThat(report.get(1)).startsWith("rebuilt from backup ").contains("(3 records, up to journal record 3)");
+    assertThat(report.get(0))
+        .startsWith("memory.json is damaged")
+        .contains("moved to memory.json.damaged-");
+    assertThat(report.get(1))
+        .startsWith("rebuilt from backup ")
+        .contains("(3 records, up to journal record 3)");
     assertThat(files("memory.json.damaged-")).hasSize(1);
   }
 
@@ -107,7 +122,8 @@ class JsonStoreRecoveryTest {
     List<String> report = openExpecting(ALL);
     assertThat(report.get(0)).startsWith("memory.json is damaged (memory.json is not valid JSON");
     assertThat(report.get(1)).startsWith("rebuilt from backup ");
-    assertThat(Files.readString(files("memory.json.damaged-").get(0))).isEqualTo("this is not JSON {{{");
+    assertThat(Files.readString(files("memory.json.damaged-").get(0)))
+        .isEqualTo("this is not JSON {{{");
     assertThat(Files.readAllBytes(main)).isNotEqualTo(original);
   }
 
@@ -131,7 +147,8 @@ class JsonStoreRecoveryTest {
       // the older backup is the empty store; the journal no longer holds records 1 to 3
       assertThat(texts(memkit)).containsExactly("m4", "m5", "m6", "m7");
     }
-    assertThat(store.recoveryReport()).anyMatch(l -> l.startsWith("backup ") && l.contains("is damaged"))
+    assertThat(store.recoveryReport())
+        .anyMatch(l -> l.startsWith("backup ") && l.contains("is damaged"))
         .anyMatch(l -> l.contains("journal records 1 to 3 are missing"));
     assertThat(files(newest.getFileName() + ".damaged-")).hasSize(1);
   }
@@ -142,15 +159,20 @@ class JsonStoreRecoveryTest {
     long size = Files.size(segment);
     List<String> lines = Files.readString(segment).lines().toList();
     int lastLine = lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8).length + 1;
-    try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ch.truncate(size - 25);
     }
     List<String> report = openExpecting(List.of("m1", "m2", "m3", "m4", "m5", "m6"));
     assertThat(report).hasSize(2);
-    assertThat(report.get(0)).startsWith("journal " + segment.getFileName() + ": the record at byte ")
-        .contains("is cut short").contains("ignored (it was the last record)");
-    // m7 had been acknowledged (its audit entry is in the log), so cutting its record short lost it, and that is said
-    assertThat(report.get(1)).startsWith("Lost: 1 acknowledged write (audit sequences 7 to 7: #7 memory.add memory:7)");
+    assertThat(report.get(0))
+        .startsWith("journal " + segment.getFileName() + ": the record at byte ")
+        .contains("is cut short")
+        .contains("ignored (it was the last record)");
+    // m7 had been acknowledged (its audit entry is in the log), so cutting its record short lost
+    // it, and that is said
+    assertThat(report.get(1))
+        .startsWith("Lost: 1 acknowledged write (audit sequences 7 to 7: #7 memory.add memory:7)");
     Path aside = files(segment.getFileName() + ".damaged-").get(0);
     assertThat(Files.size(aside)).isEqualTo(lastLine - 25);
   }
@@ -158,9 +180,15 @@ class JsonStoreRecoveryTest {
   @Test
   void garbageAppendedToTheJournalIsIgnoredAndReported() throws IOException {
     Path segment = lastSegment();
-    Files.write(segment, "\u0000\u0000\u0000garbage\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        segment,
+        "\u0000\u0000\u0000garbage\n".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
     List<String> report = openExpecting(ALL);
-    assertThat(report).singleElement().asString().contains("is not a checksum and a JSON record")
+    assertThat(report)
+        .singleElement()
+        .asString()
+        .contains("is not a checksum and a JSON record")
         .contains("ignored (it was the last record)");
   }
 
@@ -176,8 +204,11 @@ class JsonStoreRecoveryTest {
 
     List<String> report = openExpecting(List.of("m1", "m2", "m3", "m4", "m5"));
     assertThat(report).hasSize(1);
-    assertThat(report.get(0)).startsWith("journal " + segment.getFileName() + ": the record at byte 0 has a bad checksum")
-        .contains("is followed by record 7").contains("replay stopped after record 5")
+    assertThat(report.get(0))
+        .startsWith(
+            "journal " + segment.getFileName() + ": the record at byte 0 has a bad checksum")
+        .contains("is followed by record 7")
+        .contains("replay stopped after record 5")
         .contains("kept in " + segment.getFileName() + ".damaged-");
     Path aside = files(segment.getFileName() + ".damaged-").get(0);
     assertThat(Files.readString(aside)).isEqualTo(journal.replace(firstLine, damaged));
@@ -197,7 +228,8 @@ class JsonStoreRecoveryTest {
     JsonStore reopened = TestStores.open(dir, "");
     try (Memkit again = TestStores.memkit(reopened)) {
       assertThat(texts(again)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9");
-      assertThat(again.space().memories().add(AddMemory.of("m10")).memory().id().value()).isEqualTo(10);
+      assertThat(again.space().memories().add(AddMemory.of("m10")).memory().id().value())
+          .isEqualTo(10);
     }
     assertThat(reopened.recoveryReport()).first().isEqualTo("memory.json is missing");
   }
@@ -211,12 +243,15 @@ class JsonStoreRecoveryTest {
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(memkit.space().audit().list(ListAudit.newest(50)).items())
-          .extracting(dev.memkit.core.model.AuditEntry::sequence).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+          .extracting(dev.memkit.core.model.AuditEntry::sequence)
+          .containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
     assertThat(store.recoveryReport()).hasSize(2);
-    assertThat(store.recoveryReport().get(0)).startsWith("memory_audit.log ends with a cut-short line")
+    assertThat(store.recoveryReport().get(0))
+        .startsWith("memory_audit.log ends with a cut-short line")
         .contains("moved to memory_audit.log.damaged-");
-    assertThat(store.recoveryReport().get(1)).isEqualTo("appended 1 audit entries from the journal to memory_audit.log");
+    assertThat(store.recoveryReport().get(1))
+        .isEqualTo("appended 1 audit entries from the journal to memory_audit.log");
     assertThat(Files.readAllLines(log)).hasSize(7).allMatch(l -> l.startsWith("{\"sequence\":"));
   }
 
@@ -226,18 +261,24 @@ class JsonStoreRecoveryTest {
     Path older = segments.get(0);
     String journal = Files.readString(older);
     String firstLine = journal.lines().findFirst().orElseThrow();
-    Files.writeString(older, journal.replace(firstLine, firstLine.replace("\"text\":\"m4\"", "\"text\":\"m0\"")));
+    Files.writeString(
+        older, journal.replace(firstLine, firstLine.replace("\"text\":\"m4\"", "\"text\":\"m0\"")));
 
     JsonStore store = TestStores.open(dir, "");
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(texts(memkit)).containsExactlyElementsOf(ALL);
     }
-    assertThat(store.recoveryReport()).singleElement().asString().contains("has a bad checksum")
-        .contains("hold everything up to record 5").contains("skipped");
+    assertThat(store.recoveryReport())
+        .singleElement()
+        .asString()
+        .contains("has a bad checksum")
+        .contains("hold everything up to record 5")
+        .contains("skipped");
   }
 
   @Test
-  void aDamagedRecordThatANewerBackupHoldsIsBridgedByThatBackupAndReplayGoesOn() throws IOException {
+  void aDamagedRecordThatANewerBackupHoldsIsBridgedByThatBackupAndReplayGoesOn()
+      throws IOException {
     JsonStore store = TestStores.open(dir, "");
     Memkit memkit = TestStores.memkit(store);
     memkit.space().memories().add(AddMemory.of("m8"));
@@ -248,17 +289,26 @@ class JsonStoreRecoveryTest {
     store.closeLeavingJournal();
     Path segment = lastSegment();
     String journal = Files.readString(segment);
-    String m8 = journal.lines().filter(l -> l.contains("\"text\":\"m8\"")).findFirst().orElseThrow();
-    Files.writeString(segment, journal.replace(m8, m8.replace("\"text\":\"m8\"", "\"text\":\"m0\"")));
+    String m8 =
+        journal.lines().filter(l -> l.contains("\"text\":\"m8\"")).findFirst().orElseThrow();
+    Files.writeString(
+        segment, journal.replace(m8, m8.replace("\"text\":\"m8\"", "\"text\":\"m0\"")));
 
     JsonStore reopened = TestStores.open(dir, "");
     List<String> report = reopened.recoveryReport();
     try (Memkit again = TestStores.memkit(reopened)) {
-      assertThat(texts(again)).containsExactly("m1", "m10", "m11", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
-      assertThat(again.space().memories().add(AddMemory.of("m12")).memory().id().value()).isEqualTo(12);
+      assertThat(texts(again))
+          .containsExactly("m1", "m10", "m11", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
+      assertThat(again.space().memories().add(AddMemory.of("m12")).memory().id().value())
+          .isEqualTo(12);
     }
-    assertThat(report).anySatisfy(line -> assertThat(line).contains("has a bad checksum")
-        .contains("backup " + backup).contains("no record was lost"));
+    assertThat(report)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("has a bad checksum")
+                    .contains("backup " + backup)
+                    .contains("no record was lost"));
     assertThat(String.join("\n", report)).doesNotContain("replay stopped");
   }
 
@@ -267,7 +317,9 @@ class JsonStoreRecoveryTest {
     Path segment = lastSegment();
     String journal = Files.readString(segment);
     String firstLine = journal.lines().findFirst().orElseThrow();
-    Files.writeString(segment, journal.replace(firstLine, firstLine.replace("\"text\":\"m6\"", "\"text\":\"m9\"")));
+    Files.writeString(
+        segment,
+        journal.replace(firstLine, firstLine.replace("\"text\":\"m6\"", "\"text\":\"m9\"")));
     JsonStore store = TestStores.open(dir, "");
     store.close();
     assertThat(store.recoveryReport()).singleElement().asString().contains("Lost: records 6 to 7");
@@ -280,22 +332,21 @@ class JsonStoreRecoveryTest {
     }
     java.util.logging.Logger storeLog = java.util.logging.Logger.getLogger("dev.memkit.store.json");
     List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture = new java.util.logging.Handler() {
-      @Override
-      public void publish(java.util.logging.LogRecord record) {
-        if (record.getLevel() == java.util.logging.Level.SEVERE) {
-          errors.add(record.getMessage());
-        }
-      }
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (record.getLevel() == java.util.logging.Level.SEVERE) {
+              errors.add(record.getMessage());
+            }
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    };
+          @Override
+          public void close() {}
+        };
     storeLog.addHandler(capture);
     JsonStore store;
     try {
@@ -306,11 +357,17 @@ class JsonStoreRecoveryTest {
     assertThat(errors).anySatisfy(m -> assertThat(m).contains("Lost: 2 acknowledged writes"));
     try (Memkit memkit = TestStores.memkit(store)) {
       assertThat(texts(memkit)).containsExactly("m1", "m2", "m3", "m4", "m5");
-      assertThat(memkit.space().memories().add(AddMemory.of("after the loss")).memory().id().value()).isEqualTo(8);
+      assertThat(
+              memkit.space().memories().add(AddMemory.of("after the loss")).memory().id().value())
+          .isEqualTo(8);
     }
-    assertThat(store.recoveryReport()).anySatisfy(line -> assertThat(line)
-        .startsWith("Lost: 2 acknowledged writes (audit sequences 6 to 7: #6 memory.add memory:6, #7 memory.add memory:7)")
-        .contains("memory_audit.log records them"));
+    assertThat(store.recoveryReport())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "Lost: 2 acknowledged writes (audit sequences 6 to 7: #6 memory.add memory:6, #7 memory.add memory:7)")
+                    .contains("memory_audit.log records them"));
   }
 
   @Test
@@ -327,12 +384,19 @@ class JsonStoreRecoveryTest {
     JsonStore reopened = TestStores.open(dir, "");
     try (Memkit again = TestStores.memkit(reopened)) {
       assertThat(texts(again)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8");
-      assertThat(again.space().memories().add(AddMemory.of("m10")).memory().id().value()).isEqualTo(10);
+      assertThat(again.space().memories().add(AddMemory.of("m10")).memory().id().value())
+          .isEqualTo(10);
     }
-    assertThat(reopened.recoveryReport()).anySatisfy(line -> assertThat(line).contains("backup " + backup)
-        .contains("rebuilt from that backup"));
-    assertThat(reopened.recoveryReport()).anySatisfy(line -> assertThat(line)
-        .startsWith("Lost: 1 acknowledged write (audit sequences 9 to 9: #9 memory.add memory:9)"));
+    assertThat(reopened.recoveryReport())
+        .anySatisfy(
+            line ->
+                assertThat(line).contains("backup " + backup).contains("rebuilt from that backup"));
+    assertThat(reopened.recoveryReport())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "Lost: 1 acknowledged write (audit sequences 9 to 9: #9 memory.add memory:9)"));
     JsonStore third = TestStores.open(dir, "");
     third.close();
     assertThat(third.recoveryReport()).isEmpty();

@@ -11,15 +11,15 @@ import java.util.List;
  * A separate process for the durability tests, started with this JVM's class path.
  *
  * <ul>
- *   <li>{@code write DIR THREADS}: adds memories from {@code THREADS} threads until killed, printing
- *       each id on its own line once its write has returned (so every printed id is acknowledged);
- *       compacts often, so kills land in compactions too.</li>
- *   <li>{@code open DIR}: opens the store and prints {@code opened}, or prints the error and exits 3.</li>
+ *   <li>{@code write DIR THREADS}: adds memories from {@code THREADS} threads until killed,
+ *       printing each id on its own line once its write has returned (so every printed id is
+ *       acknowledged); compacts often, so kills land in compactions too.
+ *   <li>{@code open DIR}: opens the store and prints {@code opened}, or prints the error and exits
+ *       3.
  * </ul>
  */
 public final class StoreChild {
-  private StoreChild() {
-  }
+  private StoreChild() {}
 
   public static void main(String[] args) throws Exception {
     String dir = args[1];
@@ -40,16 +40,26 @@ public final class StoreChild {
     List<Thread> writers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      Thread w = new Thread(() -> {
-        for (int i = 0; ; i++) {
-          long id = memkit.space().memories().add(AddMemory.of("child " + thread + " write " + i + " of the crash test")
-              .withTags("crash", "t" + thread)).memory().id().value();
-          synchronized (out) {
-            out.println(id);
-            out.flush();
-          }
-        }
-      });
+      Thread w =
+          new Thread(
+              () -> {
+                for (int i = 0; ; i++) {
+                  long id =
+                      memkit
+                          .space()
+                          .memories()
+                          .add(
+                              AddMemory.of("child " + thread + " write " + i + " of the crash test")
+                                  .withTags("crash", "t" + thread))
+                          .memory()
+                          .id()
+                          .value();
+                  synchronized (out) {
+                    out.println(id);
+                    out.flush();
+                  }
+                }
+              });
       w.start();
       writers.add(w);
     }

@@ -10,12 +10,16 @@ import java.util.Map;
 
 /** Opens {@code json:} stores the way tests need them: with the store object in hand. */
 final class TestStores {
-  private TestStores() {
-  }
+  private TestStores() {}
 
-  /** Opens the store in {@code dir} with URI parameters {@code query} (e.g. {@code ?compact_bytes=4096}, or empty). */
+  /**
+   * Opens the store in {@code dir} with URI parameters {@code query} (e.g. {@code
+   * ?compact_bytes=4096}, or empty).
+   */
   static JsonStore open(Path dir, String query) {
-    return JsonStore.open(JsonStoreSettings.from(StoreLocation.parse("json:" + dir + query, Map.of())), Clock.systemUTC());
+    return JsonStore.open(
+        JsonStoreSettings.from(StoreLocation.parse("json:" + dir + query, Map.of())),
+        Clock.systemUTC());
   }
 
   /** The core over {@code store}, counting context tokens with the test counter. */
@@ -24,6 +28,8 @@ final class TestStores {
   }
 
   static MemkitOptions options() {
-    return MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING);
+    return MemkitOptions.defaults()
+        .withEnvironment(Map.of())
+        .withTokenizer(WordTokenCounterProvider.ENCODING);
   }
 }

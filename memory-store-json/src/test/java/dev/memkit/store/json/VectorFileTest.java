@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VectorFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static MemoryVector vector(long id, String model, float... values) {
     return new MemoryVector(MemoryId.of(id), model, (int) id * 31, values);

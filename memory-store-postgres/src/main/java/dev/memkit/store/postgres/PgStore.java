@@ -21,14 +21,14 @@ import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The PostgreSQL store: a pool of connections shared by every thread of the process; any number
- * of processes may use the same schema at once. A write is one transaction at {@code READ
- * COMMITTED} whose single-record reads lock their rows; a read is one {@code REPEATABLE READ,
- * READ ONLY} transaction, a consistent view. A unit of work that meets a transient failure
- * (serialization failure, deadlock, lost connection, server restarting, a key taken by a
- * concurrent writer) is rolled back and run again, at most {@code retries} times, then fails as
- * "store unavailable". A commit whose connection is lost is never repeated: its outcome is unknown,
- * so it is reported as unavailable rather than risk doing it twice.
+ * The PostgreSQL store: a pool of connections shared by every thread of the process; any number of
+ * processes may use the same schema at once. A write is one transaction at {@code READ COMMITTED}
+ * whose single-record reads lock their rows; a read is one {@code REPEATABLE READ, READ ONLY}
+ * transaction, a consistent view. A unit of work that meets a transient failure (serialization
+ * failure, deadlock, lost connection, server restarting, a key taken by a concurrent writer) is
+ * rolled back and run again, at most {@code retries} times, then fails as "store unavailable". A
+ * commit whose connection is lost is never repeated: its outcome is unknown, so it is reported as
+ * unavailable rather than risk doing it twice.
  */
 final class PgStore implements Store {
   private static final System.Logger LOG = System.getLogger(PgStore.class.getPackageName());
@@ -46,8 +46,13 @@ final class PgStore implements Store {
   private final PgSettings settings;
   private final HikariDataSource pool;
   private final PgBackups backups;
-  /** The unit of work this store runs on the current thread, if any: a nested read or write joins it. */
+
+  /**
+   * The unit of work this store runs on the current thread, if any: a nested read or write joins
+   * it.
+   */
   private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+
   private final Lifecycle lifecycle;
 
   private PgStore(PgSettings settings, HikariDataSource pool, Observer observer) {
@@ -62,7 +67,10 @@ final class PgStore implements Store {
     return open(PgSettings.of(location), location.observer());
   }
 
-  /** Opens the pool and brings the schema up to date; the store tells {@code observer} of its backups. */
+  /**
+   * Opens the pool and brings the schema up to date; the store tells {@code observer} of its
+   * backups.
+   */
   static PgStore open(PgSettings settings, Observer observer) {
     HikariDataSource pool;
     try {
@@ -72,7 +80,8 @@ final class PgStore implements Store {
       if (cause instanceof SQLException sql) {
         throw PgFailure.wrap(sql, "open it", settings.description());
       }
-      throw new StoreUnavailableException("cannot open " + settings.description() + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot open " + settings.description() + ": " + e.getMessage(), e);
     }
     try (Connection c = pool.getConnection()) {
       Migrations.apply(c, settings);
@@ -105,22 +114,31 @@ final class PgStore implements Store {
     c.addDataSourceProperty("tcpKeepAlive", "true");
     if (s.statementTimeoutMillis() > 0) {
       // a socket that stays silent well past the longest statement is a dead server
-      c.addDataSourceProperty("socketTimeout", String.valueOf(s.statementTimeoutMillis() / 1000 + 30));
+      c.addDataSourceProperty(
+          "socketTimeout", String.valueOf(s.statementTimeoutMillis() / 1000 + 30));
     }
-    c.addDataSourceProperty("options", "-c search_path=" + s.schema() + " -c statement_timeout=" + s.statementTimeoutMillis());
-    c.addDataSourceProperty("ApplicationName", s.driverProperties().getOrDefault("application_name", "memkit"));
-    s.driverProperties().forEach((name, value) -> {
-      switch (name) {
-        case "application_name" -> { }
-        case "target_session_attrs" -> c.addDataSourceProperty("targetServerType", switch (value) {
-          case "read-write", "primary" -> "primary";
-          case "read-only", "standby" -> "secondary";
-          case "prefer-standby" -> "preferSecondary";
-          default -> "any";
-        });
-        default -> c.addDataSourceProperty(name, value);
-      }
-    });
+    c.addDataSourceProperty(
+        "options",
+        "-c search_path=" + s.schema() + " -c statement_timeout=" + s.statementTimeoutMillis());
+    c.addDataSourceProperty(
+        "ApplicationName", s.driverProperties().getOrDefault("application_name", "memkit"));
+    s.driverProperties()
+        .forEach(
+            (name, value) -> {
+              switch (name) {
+                case "application_name" -> {}
+                case "target_session_attrs" ->
+                    c.addDataSourceProperty(
+                        "targetServerType",
+                        switch (value) {
+                          case "read-write", "primary" -> "primary";
+                          case "read-only", "standby" -> "secondary";
+                          case "prefer-standby" -> "preferSecondary";
+                          default -> "any";
+                        });
+                default -> c.addDataSourceProperty(name, value);
+              }
+            });
     return c;
   }
 
@@ -154,10 +172,18 @@ final class PgStore implements Store {
         return attempt(work, mode);
       } catch (Retry retry) {
         if (attempt > settings.retries()) {
-          throw new StoreUnavailableException(settings.description() + " kept failing after " + attempt
-              + " attempts, nothing was changed: " + retry.getCause().getMessage(), retry.getCause());
+          throw new StoreUnavailableException(
+              settings.description()
+                  + " kept failing after "
+                  + attempt
+                  + " attempts, nothing was changed: "
+                  + retry.getCause().getMessage(),
+              retry.getCause());
         }
-        LOG.log(System.Logger.Level.DEBUG, "trying a unit of work again after: {0}", retry.getCause().getMessage());
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "trying a unit of work again after: {0}",
+            retry.getCause().getMessage());
         pause(attempt);
       }
     }
@@ -176,8 +202,11 @@ final class PgStore implements Store {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(mode == Mode.READ);
       }
-      JdbcTransaction tx = new JdbcTransaction(SqlConnection.uncached(c, settings.description(), PgFailure::wrap),
-          mode != Mode.READ, PostgresDialect.INSTANCE);
+      JdbcTransaction tx =
+          new JdbcTransaction(
+              SqlConnection.uncached(c, settings.description(), PgFailure::wrap),
+              mode != Mode.READ,
+              PostgresDialect.INSTANCE);
       T result;
       current.set(tx);
       try {
@@ -205,7 +234,9 @@ final class PgStore implements Store {
         if (!PgFailure.connectionLost(e) && PgFailure.isTransient(e)) {
           throw new Retry(PgFailure.wrap(e, "commit", settings.description()));
         }
-        throw PgFailure.wrap(e, "commit (the connection was lost, so whether the change was kept is unknown)",
+        throw PgFailure.wrap(
+            e,
+            "commit (the connection was lost, so whether the change was kept is unknown)",
             settings.description());
       }
       return result;
@@ -225,14 +256,18 @@ final class PgStore implements Store {
     }
   }
 
-  /** Backs off before attempt {@code attempt + 1}: exponential from 20 ms, at most a second, jittered. */
+  /**
+   * Backs off before attempt {@code attempt + 1}: exponential from 20 ms, at most a second,
+   * jittered.
+   */
   private static void pause(int attempt) {
     long base = Math.min(1_000L, 20L << Math.min(attempt - 1, 10));
     try {
       Thread.sleep(base / 2 + ThreadLocalRandom.current().nextLong(base));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("interrupted while waiting to try a unit of work again", e);
+      throw new StoreUnavailableException(
+          "interrupted while waiting to try a unit of work again", e);
     }
   }
 
@@ -257,21 +292,29 @@ final class PgStore implements Store {
     }
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT pg_is_in_recovery(), current_setting('transaction_read_only')")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT pg_is_in_recovery(), current_setting('transaction_read_only')")) {
       r.next();
       boolean standby = r.getBoolean(1);
       boolean readOnly = "on".equals(r.getString(2));
       c.rollback();
       if (standby) {
-        return StoreHealth.failing(StoreHealth.Status.READ_ONLY, "the PostgreSQL server is a standby (in recovery)");
+        return StoreHealth.failing(
+            StoreHealth.Status.READ_ONLY, "the PostgreSQL server is a standby (in recovery)");
       }
       if (readOnly) {
-        return StoreHealth.failing(StoreHealth.Status.READ_ONLY, "PostgreSQL transactions are read-only (default_transaction_read_only)");
+        return StoreHealth.failing(
+            StoreHealth.Status.READ_ONLY,
+            "PostgreSQL transactions are read-only (default_transaction_read_only)");
       }
       return StoreHealth.WRITABLE;
     } catch (SQLException e) {
-      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE,
-          "cannot reach PostgreSQL (SQLSTATE " + (e.getSQLState() == null ? "none" : e.getSQLState()) + ")");
+      return StoreHealth.failing(
+          StoreHealth.Status.UNAVAILABLE,
+          "cannot reach PostgreSQL (SQLSTATE "
+              + (e.getSQLState() == null ? "none" : e.getSQLState())
+              + ")");
     }
   }
 

@@ -21,16 +21,15 @@ import java.util.Set;
 
 /**
  * PostgreSQL's SQL for the shared tables, for writers on many replicas at once: ids from the
- * sequences {@code memory_ids} and {@code goal_ids}, single-record reads in a write locked
- * ({@code FOR UPDATE}), state written by compare-and-set, lower-cased tags in the array column
- * {@code tag_keys} (GIN-indexed), search by {@code tsvector} ({@link TsvectorSearch}), child rows
- * removed by cascading foreign keys, prefixes matched with {@code starts_with}.
+ * sequences {@code memory_ids} and {@code goal_ids}, single-record reads in a write locked ({@code
+ * FOR UPDATE}), state written by compare-and-set, lower-cased tags in the array column {@code
+ * tag_keys} (GIN-indexed), search by {@code tsvector} ({@link TsvectorSearch}), child rows removed
+ * by cascading foreign keys, prefixes matched with {@code starts_with}.
  */
 final class PostgresDialect implements JdbcDialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
 
-  private PostgresDialect() {
-  }
+  private PostgresDialect() {}
 
   @Override
   public IdSequence ids(JdbcTransaction tx, String records) {
@@ -53,7 +52,8 @@ final class PostgresDialect implements JdbcDialect {
   }
 
   @Override
-  public void appendStartsWith(StringBuilder sql, List<Object> params, String column, String prefix) {
+  public void appendStartsWith(
+      StringBuilder sql, List<Object> params, String column, String prefix) {
     sql.append("starts_with(").append(column).append(", ?)");
     params.add(prefix);
   }
@@ -86,8 +86,13 @@ final class PostgresDialect implements JdbcDialect {
   }
 
   @Override
-  public List<SearchHit> search(JdbcTransaction tx, MemoryRows rows, Namespace namespace, SearchQuery query,
-      MemoryFilter filter, int limit) {
+  public List<SearchHit> search(
+      JdbcTransaction tx,
+      MemoryRows rows,
+      Namespace namespace,
+      SearchQuery query,
+      MemoryFilter filter,
+      int limit) {
     return TsvectorSearch.search(tx, rows, namespace, query, filter, limit);
   }
 

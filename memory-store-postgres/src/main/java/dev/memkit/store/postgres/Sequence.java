@@ -31,8 +31,16 @@ final class Sequence implements IdSequence {
   @Override
   public void movePast(long id) {
     if (!issued.contains(id)) {
-      tx.writing().number("SELECT setval('" + name + "', ?) FROM " + name
-          + " WHERE last_value < ? OR (NOT is_called AND last_value <= ?)", id, id, id);
+      tx.writing()
+          .number(
+              "SELECT setval('"
+                  + name
+                  + "', ?) FROM "
+                  + name
+                  + " WHERE last_value < ? OR (NOT is_called AND last_value <= ?)",
+              id,
+              id,
+              id);
     }
   }
 }

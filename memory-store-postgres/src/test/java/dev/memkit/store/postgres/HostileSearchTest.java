@@ -13,12 +13,12 @@ import dev.memkit.core.port.in.SearchMemories;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreLocation;
 import dev.memkit.core.search.SearchQuery;
-import java.util.Map;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Queries written to break full-text syntax or SQL — the list the SQLite store is tested with, the
- * contract suite's, and PostgreSQL's own {@code tsquery} operators — give results or nothing, never an error, and never reach outside
- * their namespace or change anything.
+ * contract suite's, and PostgreSQL's own {@code tsquery} operators — give results or nothing, never
+ * an error, and never reach outside their namespace or change anything.
  */
 class HostileSearchTest {
   private static Memkit memkit;
@@ -36,10 +36,33 @@ class HostileSearchTest {
   static List<String> hostile() {
     List<String> queries = new ArrayList<>(HostileQueries.all());
     queries.addAll(StoreContractTest.hostileQueries());
-    queries.addAll(List.of("deploy & billing", "deploy | billing", "!deploy", "!!", "deploy <-> billing",
-        "deploy <2> billing", "deploy:*", "'deploy':A", "deploy:AB", "(deploy | billing) & !rollback", ":*", "&", "|",
-        "<->", "<", ">", "' OR 1=1 --", "$$; SELECT pg_sleep(10); $$", "E'\\x00'", "websearch_to_tsquery('x')",
-        "deploy\u0000billing", "plainto_tsquery", "setweight", "COLLATE \"C\"", "memkit.memories"));
+    queries.addAll(
+        List.of(
+            "deploy & billing",
+            "deploy | billing",
+            "!deploy",
+            "!!",
+            "deploy <-> billing",
+            "deploy <2> billing",
+            "deploy:*",
+            "'deploy':A",
+            "deploy:AB",
+            "(deploy | billing) & !rollback",
+            ":*",
+            "&",
+            "|",
+            "<->",
+            "<",
+            ">",
+            "' OR 1=1 --",
+            "$$; SELECT pg_sleep(10); $$",
+            "E'\\x00'",
+            "websearch_to_tsquery('x')",
+            "deploy\u0000billing",
+            "plainto_tsquery",
+            "setweight",
+            "COLLATE \"C\"",
+            "memkit.memories"));
     return queries;
   }
 
@@ -47,10 +70,16 @@ class HostileSearchTest {
   static void open() {
     schema = PostgresServer.schemaFor(UUID.randomUUID());
     memkit = TestStores.open(schema, "");
-    memkit.space().memories().add(AddMemory.of("We deployed billing v1.2 on Tuesday").withTags("release", "v1.2"));
+    memkit
+        .space()
+        .memories()
+        .add(AddMemory.of("We deployed billing v1.2 on Tuesday").withTags("release", "v1.2"));
     memkit.space().memories().add(AddMemory.of("Café crème brûlée was served; 日本語のテキスト too"));
     memkit.space().memories().add(AddMemory.of("Rollback of the deploy happened at night"));
-    memkit.space("other").memories().add(AddMemory.of("deploy billing rollback in another namespace"));
+    memkit
+        .space("other")
+        .memories()
+        .add(AddMemory.of("deploy billing rollback in another namespace"));
   }
 
   @AfterAll
@@ -62,8 +91,11 @@ class HostileSearchTest {
   void everyHostileQueryGivesResultsOrNothingFromItsOwnNamespace() throws Exception {
     long before = memories();
     for (String q : hostile()) {
-      List<SearchHit> hits = memkit.space().memories().search(new SearchMemories(q, MemoryFilter.ALL, 10));
-      assertThat(hits).as("query %s", q).allSatisfy(h -> assertThat(h.memory().namespace()).isEqualTo(Namespace.DEFAULT));
+      List<SearchHit> hits =
+          memkit.space().memories().search(new SearchMemories(q, MemoryFilter.ALL, 10));
+      assertThat(hits)
+          .as("query %s", q)
+          .allSatisfy(h -> assertThat(h.memory().namespace()).isEqualTo(Namespace.DEFAULT));
     }
     assertThat(memories()).isEqualTo(before);
   }
@@ -81,13 +113,34 @@ class HostileSearchTest {
 
   @Test
   void wordsThatAreTsquerySyntaxAreSafeEvenPastTheCore() {
-    try (Store store = new PostgresStoreProvider().open(StoreLocation.parse(PostgresServer.get().uri(schema, ""), Map.of()))) {
-      List<String> words = List.of("deploy & x", "!", "deploy:*", "'deploy':A", "<->", "(", ")", "'", "''", "\\", "",
-          " ", "\u0000", "deploy\u0000x", "a | b", "x".repeat(5000));
+    try (Store store =
+        new PostgresStoreProvider()
+            .open(StoreLocation.parse(PostgresServer.get().uri(schema, ""), Map.of()))) {
+      List<String> words =
+          List.of(
+              "deploy & x",
+              "!",
+              "deploy:*",
+              "'deploy':A",
+              "<->",
+              "(",
+              ")",
+              "'",
+              "''",
+              "\\",
+              "",
+              " ",
+              "\u0000",
+              "deploy\u0000x",
+              "a | b",
+              "x".repeat(5000));
       for (String w : words) {
         SearchQuery q = new SearchQuery(w, List.of(w, "deploy"), List.of(w, "deploi"));
-        List<SearchHit> hits = store.read(tx -> tx.memories().search(Namespace.DEFAULT, q, MemoryFilter.ALL, 10));
-        assertThat(hits).as(w).allSatisfy(h -> assertThat(h.memory().namespace()).isEqualTo(Namespace.DEFAULT));
+        List<SearchHit> hits =
+            store.read(tx -> tx.memories().search(Namespace.DEFAULT, q, MemoryFilter.ALL, 10));
+        assertThat(hits)
+            .as(w)
+            .allSatisfy(h -> assertThat(h.memory().namespace()).isEqualTo(Namespace.DEFAULT));
       }
     }
   }
@@ -97,8 +150,9 @@ class HostileSearchTest {
   }
 
   private static long memories() throws Exception {
-    try (Connection c = PostgresServer.get().connect(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".memories")) {
+    try (Connection c = PostgresServer.get().connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".memories")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -12,8 +12,8 @@ import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.model.TimeRange;
 import dev.memkit.core.port.in.AddMemory;
-import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.ListAudit;
+import dev.memkit.core.port.in.MemoryAdded;
 import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.SetState;
 import java.math.BigDecimal;
@@ -71,10 +71,13 @@ class ManyWritersTest {
     List<Future<T>> futures = new ArrayList<>();
     for (int w = 0; w < WRITERS; w++) {
       int writer = w;
-      futures.add(threads.submit((Callable<T>) () -> {
-        go.await();
-        return work.run(writer, replica(writer));
-      }));
+      futures.add(
+          threads.submit(
+              (Callable<T>)
+                  () -> {
+                    go.await();
+                    return work.run(writer, replica(writer));
+                  }));
     }
     go.countDown();
     List<T> results = new ArrayList<>();
@@ -93,23 +96,38 @@ class ManyWritersTest {
   void theSameKeyAddedEverywhereAtOnceGivesOneMemory() throws Exception {
     int keys = 20;
     int own = 10;
-    List<List<MemoryAdded>> results = everyWriter((writer, memkit) -> {
-      List<MemoryAdded> added = new ArrayList<>();
-      for (int k = 0; k < keys; k++) {
-        added.add(memkit.space().memories().add(AddMemory.of("shared " + k).withKey(MemoryKey.of("key-" + k))));
-        if (k < own) {
-          added.add(memkit.space().memories().add(AddMemory.of("writer " + writer + " note " + k)));
-        }
-      }
-      return added;
-    });
+    List<List<MemoryAdded>> results =
+        everyWriter(
+            (writer, memkit) -> {
+              List<MemoryAdded> added = new ArrayList<>();
+              for (int k = 0; k < keys; k++) {
+                added.add(
+                    memkit
+                        .space()
+                        .memories()
+                        .add(AddMemory.of("shared " + k).withKey(MemoryKey.of("key-" + k))));
+                if (k < own) {
+                  added.add(
+                      memkit
+                          .space()
+                          .memories()
+                          .add(AddMemory.of("writer " + writer + " note " + k)));
+                }
+              }
+              return added;
+            });
     List<MemoryAdded> all = results.stream().flatMap(List::stream).toList();
     List<MemoryAdded> keyed = all.stream().filter(a -> a.memory().key().isPresent()).toList();
     assertThat(keyed.stream().filter(MemoryAdded::created)).hasSize(keys);
     for (int k = 0; k < keys; k++) {
       String key = "key-" + k;
-      assertThat(keyed.stream().filter(a -> a.memory().key().get().value().equals(key)).map(a -> a.memory().id()).distinct())
-          .as(key).hasSize(1);
+      assertThat(
+              keyed.stream()
+                  .filter(a -> a.memory().key().get().value().equals(key))
+                  .map(a -> a.memory().id())
+                  .distinct())
+          .as(key)
+          .hasSize(1);
     }
     List<Memory> stored = TestStores.allMemories(replicaA.space());
     assertThat(stored).hasSize(keys + WRITERS * own);
@@ -124,24 +142,31 @@ class ManyWritersTest {
     int increments = 15;
     AtomicInteger conflicts = new AtomicInteger();
     AtomicInteger attempts = new AtomicInteger();
-    everyWriter((writer, memkit) -> {
-      int done = 0;
-      while (done < increments) {
-        StateEntry current = memkit.space().state().get(counter).orElseThrow();
-        long value = ((JsonValue.JsonNumber) current.value()).value().longValueExact();
-        attempts.incrementAndGet();
-        try {
-          memkit.space().state().set(new SetState(counter, JsonValue.of(value + 1), OptionalLong.of(current.version())));
-          done++;
-        } catch (ConflictException e) {
-          conflicts.incrementAndGet();
-        }
-      }
-      return done;
-    });
+    everyWriter(
+        (writer, memkit) -> {
+          int done = 0;
+          while (done < increments) {
+            StateEntry current = memkit.space().state().get(counter).orElseThrow();
+            long value = ((JsonValue.JsonNumber) current.value()).value().longValueExact();
+            attempts.incrementAndGet();
+            try {
+              memkit
+                  .space()
+                  .state()
+                  .set(
+                      new SetState(
+                          counter, JsonValue.of(value + 1), OptionalLong.of(current.version())));
+              done++;
+            } catch (ConflictException e) {
+              conflicts.incrementAndGet();
+            }
+          }
+          return done;
+        });
     StateEntry last = replicaB.space().state().get(counter).orElseThrow();
     int total = WRITERS * increments;
-    assertThat(((JsonValue.JsonNumber) last.value()).value()).isEqualByComparingTo(BigDecimal.valueOf(total));
+    assertThat(((JsonValue.JsonNumber) last.value()).value())
+        .isEqualByComparingTo(BigDecimal.valueOf(total));
     assertThat(last.version()).isEqualTo(total + 1L);
     assertThat(attempts.get()).isEqualTo(total + conflicts.get());
     assertThat(audit(replicaA, "state.set")).hasSize(total + 1);
@@ -151,13 +176,20 @@ class ManyWritersTest {
   void mergePatchesFromEveryWriterAreAllKept() throws Exception {
     StateKey shared = StateKey.of("shared");
     int patches = 8;
-    everyWriter((writer, memkit) -> {
-      for (int i = 0; i < patches; i++) {
-        memkit.space().state().mergePatch(new PatchState(shared, JsonValue.objectBuilder().put("w" + writer + "_" + i, i).build(),
-            OptionalLong.empty()));
-      }
-      return null;
-    });
+    everyWriter(
+        (writer, memkit) -> {
+          for (int i = 0; i < patches; i++) {
+            memkit
+                .space()
+                .state()
+                .mergePatch(
+                    new PatchState(
+                        shared,
+                        JsonValue.objectBuilder().put("w" + writer + "_" + i, i).build(),
+                        OptionalLong.empty()));
+          }
+          return null;
+        });
     StateEntry merged = replicaA.space().state().get(shared).orElseThrow();
     assertThat(((JsonValue.JsonObject) merged.value()).members()).hasSize(WRITERS * patches);
     assertThat(merged.version()).isEqualTo((long) WRITERS * patches);
@@ -167,16 +199,24 @@ class ManyWritersTest {
   @Test
   void idsFromBothReplicasAreDistinctAndIncreasingPerWriter() throws Exception {
     ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
-    everyWriter((writer, memkit) -> {
-      long previous = 0;
-      for (int i = 0; i < 10; i++) {
-        long id = memkit.space("ids").memories().add(AddMemory.of("w" + writer + " " + i)).memory().id().value();
-        assertThat(id).isGreaterThan(previous);
-        previous = id;
-        ids.add(id);
-      }
-      return null;
-    });
+    everyWriter(
+        (writer, memkit) -> {
+          long previous = 0;
+          for (int i = 0; i < 10; i++) {
+            long id =
+                memkit
+                    .space("ids")
+                    .memories()
+                    .add(AddMemory.of("w" + writer + " " + i))
+                    .memory()
+                    .id()
+                    .value();
+            assertThat(id).isGreaterThan(previous);
+            previous = id;
+            ids.add(id);
+          }
+          return null;
+        });
     Set<Long> distinct = new HashSet<>(ids);
     assertThat(distinct).hasSize(WRITERS * 10);
   }
@@ -185,7 +225,12 @@ class ManyWritersTest {
     List<AuditEntry> out = new ArrayList<>();
     OptionalLong before = OptionalLong.empty();
     while (true) {
-      List<AuditEntry> page = memkit.space().audit().list(new ListAudit(Optional.empty(), TimeRange.ALL, before, 500)).items();
+      List<AuditEntry> page =
+          memkit
+              .space()
+              .audit()
+              .list(new ListAudit(Optional.empty(), TimeRange.ALL, before, 500))
+              .items();
       page.stream().filter(e -> e.action().equals(action)).forEach(out::add);
       if (page.size() < 500) {
         return out;

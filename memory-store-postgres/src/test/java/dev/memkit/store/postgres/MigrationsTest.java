@@ -29,7 +29,9 @@ class MigrationsTest {
   }
 
   private static long single(String sql) throws SQLException {
-    try (Connection c = PostgresServer.get().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = PostgresServer.get().connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -44,10 +46,12 @@ class MigrationsTest {
     List<Future<Memkit>> opened = new ArrayList<>();
     try {
       for (int i = 0; i < replicas; i++) {
-        opened.add(pool.submit(() -> {
-          go.await();
-          return TestStores.open(schema, "");
-        }));
+        opened.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return TestStores.open(schema, "");
+                }));
       }
       go.countDown();
       List<Memkit> stores = new ArrayList<>();
@@ -57,12 +61,20 @@ class MigrationsTest {
       for (int i = 0; i < replicas; i++) {
         stores.get(i).space().memories().add(AddMemory.of("from replica " + i));
       }
-      assertThat(stores.get(0).space().memories().list(dev.memkit.core.port.in.ListMemories.newest(100)).items()).hasSize(replicas);
+      assertThat(
+              stores
+                  .get(0)
+                  .space()
+                  .memories()
+                  .list(dev.memkit.core.port.in.ListMemories.newest(100))
+                  .items())
+          .hasSize(replicas);
       stores.forEach(Memkit::close);
     } finally {
       pool.shutdownNow();
     }
-    assertThat(single("SELECT version FROM " + schema + ".memkit_schema")).isEqualTo(Migrations.latest());
+    assertThat(single("SELECT version FROM " + schema + ".memkit_schema"))
+        .isEqualTo(Migrations.latest());
     assertThat(single("SELECT count(*) FROM " + schema + ".memkit_schema")).isEqualTo(1);
   }
 
@@ -70,12 +82,15 @@ class MigrationsTest {
   void aSchemaWrittenByANewerMemkitIsRefusedAndLeftAlone() throws SQLException {
     String schema = freshSchema();
     TestStores.open(schema, "").close();
-    try (Connection c = PostgresServer.get().connect(); Statement st = c.createStatement()) {
+    try (Connection c = PostgresServer.get().connect();
+        Statement st = c.createStatement()) {
       st.execute("UPDATE " + schema + ".memkit_schema SET version = 99");
     }
     assertThatThrownBy(() -> TestStores.open(schema, ""))
         .isInstanceOf(StoreUnavailableException.class)
-        .hasMessageContaining("version 99").hasMessageContaining("newer memkit").hasMessageContaining("Upgrade");
+        .hasMessageContaining("version 99")
+        .hasMessageContaining("newer memkit")
+        .hasMessageContaining("Upgrade");
     assertThat(single("SELECT version FROM " + schema + ".memkit_schema")).isEqualTo(99);
   }
 
@@ -84,12 +99,16 @@ class MigrationsTest {
     String schema = freshSchema();
     try (Memkit german = TestStores.open(schema, "language=german")) {
       german.space().memories().add(AddMemory.of("Die Häuser wurden gebaut"));
-      assertThat(german.space().memories().search(dev.memkit.core.port.in.SearchMemories.of("haus"))).hasSize(1);
+      assertThat(
+              german.space().memories().search(dev.memkit.core.port.in.SearchMemories.of("haus")))
+          .hasSize(1);
     }
     assertThatThrownBy(() -> TestStores.open(schema, "language=english"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("german");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("german");
     assertThatThrownBy(() -> TestStores.open(freshSchema(), "language=klingon"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("klingon");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("klingon");
   }
 
   @Test
@@ -102,9 +121,11 @@ class MigrationsTest {
         memkit.space(ns).state().set(StateKey.of("k"), JsonValue.of(ns));
         memkit.space(ns).memories().add(AddMemory.of("memory of " + ns));
       }
-      assertThat(single("SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "'")).isEqualTo(tables);
+      assertThat(single("SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "'"))
+          .isEqualTo(tables);
       assertThat(single("SELECT count(*) FROM pg_namespace")).isEqualTo(schemas);
-      assertThat(single("SELECT count(DISTINCT namespace) FROM " + schema + ".memories")).isEqualTo(4);
+      assertThat(single("SELECT count(DISTINCT namespace) FROM " + schema + ".memories"))
+          .isEqualTo(4);
     }
   }
 
@@ -114,7 +135,8 @@ class MigrationsTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    String uri = "postgresql://nobody:hunter2@127.0.0.1:" + closedPort + "/nothing?connect_timeout=500";
+    String uri =
+        "postgresql://nobody:hunter2@127.0.0.1:" + closedPort + "/nothing?connect_timeout=500";
     assertThatThrownBy(() -> Memkit.open(uri, TestStores.options()))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("127.0.0.1:" + closedPort)

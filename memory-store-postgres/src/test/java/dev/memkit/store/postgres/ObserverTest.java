@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL store reports to the observer as the other stores do: each read and write of a
- * use case once, with its outcome (the same events as the {@code mem:} store for the same calls),
- * and each backup it takes, with its size.
+ * The PostgreSQL store reports to the observer as the other stores do: each read and write of a use
+ * case once, with its outcome (the same events as the {@code mem:} store for the same calls), and
+ * each backup it takes, with its size.
  */
 class ObserverTest {
   /** Records what it is told, as text. */
@@ -37,11 +37,15 @@ class ObserverTest {
     }
   }
 
-  /** Adds two memories and reads one back, on memkit at {@code uri}; returns what its observer heard. */
+  /**
+   * Adds two memories and reads one back, on memkit at {@code uri}; returns what its observer
+   * heard.
+   */
   private static Recording run(String uri) {
     Recording observer = new Recording();
     try (Memkit memkit = Memkit.open(uri, TestStores.options().withObserver(observer))) {
-      MemoryId first = memkit.space().memories().add(AddMemory.of("the first memory")).memory().id();
+      MemoryId first =
+          memkit.space().memories().add(AddMemory.of("the first memory")).memory().id();
       memkit.space().memories().add(AddMemory.of("the second memory"));
       assertThat(memkit.space().memories().find(first)).isPresent();
     }
@@ -50,7 +54,8 @@ class ObserverTest {
 
   @Test
   void eachReadAndWriteIsReportedOnceAsOnEveryOtherStore() {
-    Recording postgres = run(PostgresServer.get().uri(PostgresServer.schemaFor(UUID.randomUUID()), ""));
+    Recording postgres =
+        run(PostgresServer.get().uri(PostgresServer.schemaFor(UUID.randomUUID()), ""));
     Recording memory = run("mem:");
 
     assertThat(postgres.operations).isNotEmpty().contains("write ok", "read ok");

@@ -40,7 +40,8 @@ class PgStoreTest {
   }
 
   private static StateEntry entry(String key, int value) {
-    return new StateEntry(NS, StateKey.of(key), JsonValue.of(value), 1, Instant.parse("2026-12-01T00:00:00Z"));
+    return new StateEntry(
+        NS, StateKey.of(key), JsonValue.of(value), 1, Instant.parse("2026-12-01T00:00:00Z"));
   }
 
   private java.util.Optional<StateEntry> find(String key) {
@@ -49,45 +50,66 @@ class PgStoreTest {
 
   @Test
   void aUnitOfWorkThatThrowsKeepsNothingItWrote() {
-    assertThatThrownBy(() -> store.write(tx -> {
-      tx.state().put(entry("k", 1));
-      throw new IllegalArgumentException("changed my mind");
-    })).isInstanceOf(IllegalArgumentException.class).hasMessage("changed my mind");
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    tx -> {
+                      tx.state().put(entry("k", 1));
+                      throw new IllegalArgumentException("changed my mind");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("changed my mind");
     assertThat(find("k")).isEmpty();
   }
 
   @Test
   void aUnitOfWorkThatKeepsMeetingConcurrentChangesFailsAsUnavailableAfterItsRetries() {
     AtomicInteger runs = new AtomicInteger();
-    assertThatThrownBy(() -> store.write(tx -> {
-      runs.incrementAndGet();
-      tx.state().put(entry("k", runs.get()));
-      throw new ConcurrentChange("state key 'k'");
-    })).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("3 attempts").hasMessageContaining("nothing was changed");
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    tx -> {
+                      runs.incrementAndGet();
+                      tx.state().put(entry("k", runs.get()));
+                      throw new ConcurrentChange("state key 'k'");
+                    }))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("3 attempts")
+        .hasMessageContaining("nothing was changed");
     assertThat(runs.get()).isEqualTo(3);
     assertThat(find("k")).isEmpty();
   }
 
   @Test
   void aReadMayNotWrite() {
-    assertThatThrownBy(() -> store.read(tx -> {
-      tx.state().put(entry("k", 1));
-      return null;
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                store.read(
+                    tx -> {
+                      tx.state().put(entry("k", 1));
+                      return null;
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(find("k")).isEmpty();
   }
 
   @Test
   void workOnAnotherStoreInsideAUnitOfWorkUsesThatStore() {
     try (Store other = open("")) {
-      other.write(tx -> {
-        tx.state().put(entry("there", 2));
-        return null;
-      });
-      boolean seenThere = store.write(tx -> {
-        tx.state().put(entry("here", 1));
-        return other.read(o -> o.state().find(NS, StateKey.of("there")).isPresent() && o.state().find(NS, StateKey.of("here")).isEmpty());
-      });
+      other.write(
+          tx -> {
+            tx.state().put(entry("there", 2));
+            return null;
+          });
+      boolean seenThere =
+          store.write(
+              tx -> {
+                tx.state().put(entry("here", 1));
+                return other.read(
+                    o ->
+                        o.state().find(NS, StateKey.of("there")).isPresent()
+                            && o.state().find(NS, StateKey.of("here")).isEmpty());
+              });
       assertThat(seenThere).isTrue();
     }
   }
@@ -95,7 +117,8 @@ class PgStoreTest {
   @Test
   void aClosedStoreIsUnavailable() {
     store.close();
-    assertThatThrownBy(() -> store.read(tx -> tx.namespaces())).isInstanceOf(StoreUnavailableException.class)
+    assertThatThrownBy(() -> store.read(tx -> tx.namespaces()))
+        .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("closed");
     store.close();
   }

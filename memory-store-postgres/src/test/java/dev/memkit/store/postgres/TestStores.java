@@ -14,11 +14,12 @@ import java.util.Optional;
 
 /** Opens memkit on the test PostgreSQL, without any {@code MEMKIT_*} environment. */
 final class TestStores {
-  private TestStores() {
-  }
+  private TestStores() {}
 
   static MemkitOptions options() {
-    return MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING);
+    return MemkitOptions.defaults()
+        .withEnvironment(Map.of())
+        .withTokenizer(WordTokenCounterProvider.ENCODING);
   }
 
   /** memkit on schema {@code schema}, with the URI parameters {@code parameters}. */

@@ -9,8 +9,7 @@ import org.sqlite.JDBC;
 
 /** Opens connections to a database file, configured for their role. */
 final class Connections {
-  private Connections() {
-  }
+  private Connections() {}
 
   /** What a connection is for. */
   enum Role {

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * A search query as FTS5 expressions. The user's text never becomes FTS5 syntax: each of the
- * query's words (already split, lower-cased and stripped of stop words by the core) is written as
- * a double-quoted string with {@code "} doubled, which FTS5 reads as a plain phrase. Words that
- * stem to the same term are kept once, so every phrase is one distinct term.
+ * query's words (already split, lower-cased and stripped of stop words by the core) is written as a
+ * double-quoted string with {@code "} doubled, which FTS5 reads as a plain phrase. Words that stem
+ * to the same term are kept once, so every phrase is one distinct term.
  *
  * @param phrases the quoted phrases, one per distinct term
  */

@@ -14,8 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.IntConsumer;
 
 /**
- * The one writer: a thread owning the write connection. Units of work that arrive together are
- * run back to back inside one SQLite transaction, each in its own savepoint (a unit that fails is
+ * The one writer: a thread owning the write connection. Units of work that arrive together are run
+ * back to back inside one SQLite transaction, each in its own savepoint (a unit that fails is
  * rolled back alone), then committed with one {@code COMMIT} — one fsync for the lot. Only then is
  * each caller released, so every acknowledged write is committed.
  *
@@ -25,10 +25,16 @@ import java.util.function.IntConsumer;
  * {@code COMMIT} it records the database's high-water {@link Marks} before releasing the callers.
  */
 final class GroupCommitWriter {
-  private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getPackageName());
+  private static final System.Logger LOG =
+      System.getLogger(GroupCommitWriter.class.getPackageName());
+
   /** Most units committed together. */
   static final int MAX_BATCH = 256;
-  /** A batch whose first caller waited longer than this is logged at DEBUG with the time of each phase. */
+
+  /**
+   * A batch whose first caller waited longer than this is logged at DEBUG with the time of each
+   * phase.
+   */
   static final long SLOW_NANOS = 50_000_000L;
 
   /** Something to do on the writer's connection outside any transaction (restore). */
@@ -92,8 +98,7 @@ final class GroupCommitWriter {
     }
   }
 
-  private static final class Stop extends Job {
-  }
+  private static final class Stop extends Job {}
 
   private final SqlConnection db;
   private final String where;
@@ -104,12 +109,13 @@ final class GroupCommitWriter {
   private final Thread thread;
   private final Object lifecycle = new Object();
   private boolean closed;
+
   /** The transaction the writer thread is running a unit in, for nested calls from that unit. */
   private JdbcTransaction current;
 
   /**
-   * Starts the writer over {@code db}, the database {@code file}; each commit is recorded in
-   * {@code marks}, and {@code committed} hears how many units each commit made durable.
+   * Starts the writer over {@code db}, the database {@code file}; each commit is recorded in {@code
+   * marks}, and {@code committed} hears how many units each commit made durable.
    */
   GroupCommitWriter(SqlConnection db, Path file, Marks marks, IntConsumer committed) {
     this.db = db;
@@ -171,7 +177,9 @@ final class GroupCommitWriter {
     joinUninterruptibly(thread);
   }
 
-  /** Waits for {@code thread} to end, however often this thread is interrupted; keeps the interrupt. */
+  /**
+   * Waits for {@code thread} to end, however often this thread is interrupted; keeps the interrupt.
+   */
   static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
@@ -299,7 +307,8 @@ final class GroupCommitWriter {
           db.execute("ROLLBACK TO unit");
           db.execute("RELEASE unit");
         } catch (SQLException rollbackFailed) {
-          // SQLite may have rolled back the whole transaction (disk full, I/O error): nothing of it stays
+          // SQLite may have rolled back the whole transaction (disk full, I/O error): nothing of it
+          // stays
           abort(batch, failures, SqlFailure.wrap(rollbackFailed, "undo a failed write", where));
           return;
         }
@@ -321,8 +330,10 @@ final class GroupCommitWriter {
     }
     long commitDone = System.nanoTime();
     if (ok > 0 && !Files.exists(wal)) {
-      // deleted between the check and the commit: the commit went to a log that is gone, so it is not acknowledged
-      StoreUnavailableException lost = walDeleted("this write went to the deleted log and may not survive a restart");
+      // deleted between the check and the commit: the commit went to a log that is gone, so it is
+      // not acknowledged
+      StoreUnavailableException lost =
+          walDeleted("this write went to the deleted log and may not survive a restart");
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).finish(null, failures[i] != null ? failures[i] : lost);
       }
@@ -349,9 +360,16 @@ final class GroupCommitWriter {
   private void logIfSlow(List<Unit> batch, long started, long ran, long committedAt, long marked) {
     long queued = batch.get(0).queuedAt;
     if (marked - queued > SLOW_NANOS && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(System.Logger.Level.DEBUG, "slow write batch on {0}: queue wait {1} ms, SQL {2} ms, commit {3} ms,"
-          + " marks {4} ms, {5} units", where, millis(started - queued), millis(ran - started),
-          millis(committedAt - ran), millis(marked - committedAt), batch.size());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "slow write batch on {0}: queue wait {1} ms, SQL {2} ms, commit {3} ms,"
+              + " marks {4} ms, {5} units",
+          where,
+          millis(started - queued),
+          millis(ran - started),
+          millis(committedAt - ran),
+          millis(marked - committedAt),
+          batch.size());
     }
   }
 
@@ -360,11 +378,21 @@ final class GroupCommitWriter {
   }
 
   private StoreUnavailableException walDeleted(String outcome) {
-    return new StoreUnavailableException("the write-ahead log " + wal + " was deleted while the store was open, so"
-        + " no write can be made durable: " + outcome + ". Stop every process using " + where + " and start it again");
+    return new StoreUnavailableException(
+        "the write-ahead log "
+            + wal
+            + " was deleted while the store was open, so"
+            + " no write can be made durable: "
+            + outcome
+            + ". Stop every process using "
+            + where
+            + " and start it again");
   }
 
-  /** Rolls the whole transaction back: units that had succeeded fail with {@code cause}, the others with their own error. */
+  /**
+   * Rolls the whole transaction back: units that had succeeded fail with {@code cause}, the others
+   * with their own error.
+   */
   private void abort(List<Unit> batch, Throwable[] failures, StoreUnavailableException cause) {
     try {
       db.execute("ROLLBACK");
@@ -372,7 +400,9 @@ final class GroupCommitWriter {
       String message = String.valueOf(e.getMessage());
       if (!message.contains("no transaction is active")) {
         // the transaction may still hold SQLite's write lock: say so, the next write will try again
-        LOG.log(System.Logger.Level.ERROR, "cannot roll back a failed write on " + where + ": " + message);
+        LOG.log(
+            System.Logger.Level.ERROR,
+            "cannot roll back a failed write on " + where + ": " + message);
       }
     }
     for (int i = 0; i < batch.size(); i++) {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * The high-water marks of a database, kept outside it in {@code <file>.marks}: the highest memory
  * id, goal id and audit sequence any acknowledged write reached. The writer rewrites the file in
  * place after every commit and before it acknowledges the commit's writes, so the marks are never
- * behind what a caller was told. They let a store that opens on data older than that notice it
- * (a deleted or damaged {@code -wal} file, a restored backup) and never hand out an id again.
+ * behind what a caller was told. They let a store that opens on data older than that notice it (a
+ * deleted or damaged {@code -wal} file, a restored backup) and never hand out an id again.
  *
  * <p>The file is one fixed-size line, {@code memkit-marks 1 memory=N goal=N audit=N}, padded with
  * spaces; it is written without its own fsync (a crash of the process keeps it, being in the
@@ -28,21 +28,23 @@ import java.util.regex.Pattern;
 final class Marks implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Marks.class.getPackageName());
   private static final int SIZE = 128;
-  private static final Pattern LINE = Pattern.compile("memkit-marks 1 memory=(\\d{1,18}) goal=(\\d{1,18}) audit=(\\d{1,18}) *\n?");
+  private static final Pattern LINE =
+      Pattern.compile("memkit-marks 1 memory=(\\d{1,18}) goal=(\\d{1,18}) audit=(\\d{1,18}) *\n?");
 
   /**
    * Counters of a database.
    *
    * @param memory the highest memory id handed out
-   * @param goal   the highest goal id handed out
-   * @param audit  the highest audit sequence written: one per write
+   * @param goal the highest goal id handed out
+   * @param audit the highest audit sequence written: one per write
    */
   record Counts(long memory, long goal, long audit) {
     static final Counts ZERO = new Counts(0, 0, 0);
 
     /** Each counter the higher of the two. */
     Counts max(Counts other) {
-      return new Counts(Math.max(memory, other.memory), Math.max(goal, other.goal), Math.max(audit, other.audit));
+      return new Counts(
+          Math.max(memory, other.memory), Math.max(goal, other.goal), Math.max(audit, other.audit));
     }
 
     /** Whether this database holds fewer writes than {@code other} says were made. */
@@ -69,7 +71,10 @@ final class Marks implements AutoCloseable {
     return file.resolveSibling(file.getFileName() + ".marks");
   }
 
-  /** The marks kept beside {@code file}; empty when there are none or they cannot be read (which is logged). */
+  /**
+   * The marks kept beside {@code file}; empty when there are none or they cannot be read (which is
+   * logged).
+   */
   static Optional<Counts> read(Path file) {
     Path p = pathOf(file);
     String text;
@@ -83,18 +88,24 @@ final class Marks implements AutoCloseable {
     }
     Matcher m = LINE.matcher(text);
     if (!m.matches()) {
-      LOG.log(System.Logger.Level.WARNING, "the high-water marks " + p + " are damaged and were ignored");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the high-water marks " + p + " are damaged and were ignored");
       return Optional.empty();
     }
-    return Optional.of(new Counts(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+    return Optional.of(
+        new Counts(
+            Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
   }
 
   /** The counters of the database open in {@code db}. */
   static Counts of(SqlConnection db) throws SQLException {
-    try (var st = db.connection().createStatement(); var rs = st.executeQuery(
-        "SELECT coalesce((SELECT value FROM sequences WHERE name = 'memory'), 0),"
-            + " coalesce((SELECT value FROM sequences WHERE name = 'goal'), 0),"
-            + " coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)")) {
+    try (var st = db.connection().createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT coalesce((SELECT value FROM sequences WHERE name = 'memory'), 0),"
+                    + " coalesce((SELECT value FROM sequences WHERE name = 'goal'), 0),"
+                    + " coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)")) {
       rs.next();
       return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
     }
@@ -109,39 +120,62 @@ final class Marks implements AutoCloseable {
     if (!now.behind(floor)) {
       return;
     }
-    Connections.inTransaction(db, () -> {
-      db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'memory'", floor.memory());
-      db.execute("UPDATE sequences SET value = max(value, ?) WHERE name = 'goal'", floor.goal());
-      if (floor.audit() > now.audit()) {
-        db.execute("DELETE FROM sqlite_sequence WHERE name = 'audit'");
-        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audit', ?)", floor.audit());
-      }
-    });
+    Connections.inTransaction(
+        db,
+        () -> {
+          db.execute(
+              "UPDATE sequences SET value = max(value, ?) WHERE name = 'memory'", floor.memory());
+          db.execute(
+              "UPDATE sequences SET value = max(value, ?) WHERE name = 'goal'", floor.goal());
+          if (floor.audit() > now.audit()) {
+            db.execute("DELETE FROM sqlite_sequence WHERE name = 'audit'");
+            db.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('audit', ?)", floor.audit());
+          }
+        });
   }
 
   /** Opens the marks of {@code file} for writing, creating them. */
   static Marks open(Path file) throws IOException {
     Path p = pathOf(file);
-    return new Marks(p, FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+    return new Marks(
+        p,
+        FileChannel.open(
+            p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
   }
 
-  /** Records the counters of the database open in {@code db}; a failure is logged once and otherwise ignored. */
+  /**
+   * Records the counters of the database open in {@code db}; a failure is logged once and otherwise
+   * ignored.
+   */
   void record(SqlConnection db) {
     try {
       write(of(db));
     } catch (SQLException | IOException e) {
       if (!warned) {
         warned = true;
-        LOG.log(System.Logger.Level.WARNING, "cannot update the high-water marks " + path + ": " + e
-            + "; a loss of recent writes after damage may go unnoticed");
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "cannot update the high-water marks "
+                + path
+                + ": "
+                + e
+                + "; a loss of recent writes after damage may go unnoticed");
       }
     }
   }
 
   /** Rewrites the marks in place with {@code counts}. */
   void write(Counts counts) throws IOException {
-    String line = "memkit-marks 1 memory=" + counts.memory() + " goal=" + counts.goal() + " audit=" + counts.audit();
-    byte[] bytes = (line + " ".repeat(SIZE - 1 - line.length()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    String line =
+        "memkit-marks 1 memory="
+            + counts.memory()
+            + " goal="
+            + counts.goal()
+            + " audit="
+            + counts.audit();
+    byte[] bytes =
+        (line + " ".repeat(SIZE - 1 - line.length()) + "\n").getBytes(StandardCharsets.US_ASCII);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     long at = 0;
     while (buffer.hasRemaining()) {

@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The schema's numbered migrations, shipped in the jar as {@code db/migration/V<n>__<name>.sql}
- * and applied in order on open. The schema version is kept in {@code PRAGMA user_version}; a
- * database with a newer version than this jar knows is refused.
+ * The schema's numbered migrations, shipped in the jar as {@code db/migration/V<n>__<name>.sql} and
+ * applied in order on open. The schema version is kept in {@code PRAGMA user_version}; a database
+ * with a newer version than this jar knows is refused.
  */
 final class Migrations {
   /** The scripts in order: script {@code i} (0-based) takes the schema to version {@code i + 1}. */
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__memory_vectors.sql");
 
-  private Migrations() {
-  }
+  private Migrations() {}
 
   /** The schema version this code writes. */
   static int latest() {
@@ -37,25 +36,28 @@ final class Migrations {
       if (version == latest()) {
         return;
       }
-      Connections.inTransaction(db, () -> {
-        int current = version(db);
-        refuseNewer(db, current);
-        for (int v = current; v < latest(); v++) {
-          for (String statement : statements(read(SCRIPTS.get(v)))) {
-            try (var st = db.connection().createStatement()) {
-              st.execute(statement);
+      Connections.inTransaction(
+          db,
+          () -> {
+            int current = version(db);
+            refuseNewer(db, current);
+            for (int v = current; v < latest(); v++) {
+              for (String statement : statements(read(SCRIPTS.get(v)))) {
+                try (var st = db.connection().createStatement()) {
+                  st.execute(statement);
+                }
+              }
             }
-          }
-        }
-        db.execute("PRAGMA user_version = " + latest());
-      });
+            db.execute("PRAGMA user_version = " + latest());
+          });
     } catch (SQLException e) {
       throw SqlFailure.wrap(e, "bring its schema up to date", db.where());
     }
   }
 
   static int version(SqlConnection db) throws SQLException {
-    try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+    try (var st = db.connection().createStatement();
+        var rs = st.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
@@ -70,9 +72,13 @@ final class Migrations {
 
   private static void refuseNewer(SqlConnection db, int version) {
     if (version > latest()) {
-      throw new StoreUnavailableException(db.where() + " has schema version " + version
-          + ", written by a newer memkit; this one supports versions up to " + latest()
-          + ". Upgrade memkit to open it (the file was not changed).");
+      throw new StoreUnavailableException(
+          db.where()
+              + " has schema version "
+              + version
+              + ", written by a newer memkit; this one supports versions up to "
+              + latest()
+              + ". Upgrade memkit to open it (the file was not changed).");
     }
   }
 
@@ -80,10 +86,9 @@ final class Migrations {
     return MigrationScripts.read(Migrations.class, "db/migration/" + script);
   }
 
-
   /**
-   * Splits a script into statements: lines starting with {@code --} are comments; a statement
-   * ends with a line ending in {@code ;}, except inside {@code CREATE TRIGGER … END;}.
+   * Splits a script into statements: lines starting with {@code --} are comments; a statement ends
+   * with a line ending in {@code ;}, except inside {@code CREATE TRIGGER … END;}.
    */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();

@@ -5,20 +5,32 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** Turns a driver failure into the core's "store unavailable" error, saying what went wrong in plain words. */
+/**
+ * Turns a driver failure into the core's "store unavailable" error, saying what went wrong in plain
+ * words.
+ */
 final class SqlFailure {
-  private SqlFailure() {
-  }
+  private SqlFailure() {}
 
   /** What kind of failure {@code e} is. */
-  enum Cause { FULL, READ_ONLY, LOCKED, CANNOT_OPEN, DAMAGED, IO, OTHER }
+  enum Cause {
+    FULL,
+    READ_ONLY,
+    LOCKED,
+    CANNOT_OPEN,
+    DAMAGED,
+    IO,
+    OTHER
+  }
 
   static Cause causeOf(SQLException e) {
     String code = codeName(e);
     if (code.startsWith("SQLITE_FULL")) {
       return Cause.FULL;
     }
-    if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_AUTH")) {
+    if (code.startsWith("SQLITE_READONLY")
+        || code.startsWith("SQLITE_PERM")
+        || code.startsWith("SQLITE_AUTH")) {
       return Cause.READ_ONLY;
     }
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
@@ -50,19 +62,37 @@ final class SqlFailure {
    */
   static StoreUnavailableException wrap(SQLException e, String doing, String where) {
     String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-    String message = switch (causeOf(e)) {
-      case FULL -> "the disk holding " + where + " is full: could not " + doing + detail;
-      case READ_ONLY -> where + " is read-only: could not " + doing
-          + "; check the permissions of the file and its directory" + detail;
-      case LOCKED -> where + " is locked by another process or connection: could not " + doing
-          + " within the busy timeout" + detail;
-      case CANNOT_OPEN -> "cannot open " + where + ": could not " + doing
-          + "; check that its directory exists and is writable" + detail;
-      case DAMAGED -> where + " is damaged: could not " + doing
-          + "; open the store again to recover it from its newest backup" + detail;
-      case IO -> "an I/O error occurred on " + where + ": could not " + doing + detail;
-      case OTHER -> "SQLite failed on " + where + ": could not " + doing + detail;
-    };
+    String message =
+        switch (causeOf(e)) {
+          case FULL -> "the disk holding " + where + " is full: could not " + doing + detail;
+          case READ_ONLY ->
+              where
+                  + " is read-only: could not "
+                  + doing
+                  + "; check the permissions of the file and its directory"
+                  + detail;
+          case LOCKED ->
+              where
+                  + " is locked by another process or connection: could not "
+                  + doing
+                  + " within the busy timeout"
+                  + detail;
+          case CANNOT_OPEN ->
+              "cannot open "
+                  + where
+                  + ": could not "
+                  + doing
+                  + "; check that its directory exists and is writable"
+                  + detail;
+          case DAMAGED ->
+              where
+                  + " is damaged: could not "
+                  + doing
+                  + "; open the store again to recover it from its newest backup"
+                  + detail;
+          case IO -> "an I/O error occurred on " + where + ": could not " + doing + detail;
+          case OTHER -> "SQLite failed on " + where + ": could not " + doing + detail;
+        };
     return new StoreUnavailableException(message, e);
   }
 }

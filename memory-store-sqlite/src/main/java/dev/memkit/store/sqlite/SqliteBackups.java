@@ -33,15 +33,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Backups as whole database files made with {@code VACUUM INTO} — a consistent copy taken while
- * the store keeps working — in the directory {@code <file>.backups}, named
- * {@code <yyyyMMdd'T'HHmmssSSS'Z'>-<reason>.db}; the name without {@code .db} is the backup's id.
- * Taken on demand and automatically (after a number of writes, or an interval), rotated to the
- * newest {@code backup_keep}.
+ * Backups as whole database files made with {@code VACUUM INTO} — a consistent copy taken while the
+ * store keeps working — in the directory {@code <file>.backups}, named {@code
+ * <yyyyMMdd'T'HHmmssSSS'Z'>-<reason>.db}; the name without {@code .db} is the backup's id. Taken on
+ * demand and automatically (after a number of writes, or an interval), rotated to the newest {@code
+ * backup_keep}.
  */
 final class SqliteBackups implements Backups {
   private static final System.Logger LOG = System.getLogger(SqliteBackups.class.getPackageName());
   private static final Pattern NAME = Pattern.compile("(\\d{8}T\\d{9}Z)-([a-z0-9-]{1,40})\\.db");
+
   /**
    * An automatic backup starts no sooner after the previous backup ended than this many times that
    * backup's duration, so backups copy for at most about 2% of the time however fast writes come.
@@ -58,14 +59,24 @@ final class SqliteBackups implements Backups {
   private final AtomicLong writesSinceBackup = new AtomicLong();
   private final AtomicBoolean autoPending = new AtomicBoolean();
   private volatile Instant lastBackup;
+
   /** Whether a backup is being copied, holding a read of the database the whole time. */
   private volatile boolean copying;
-  /** When the last backup ended ({@link System#nanoTime()}) and how long it took, in nanoseconds. */
+
+  /**
+   * When the last backup ended ({@link System#nanoTime()}) and how long it took, in nanoseconds.
+   */
   private volatile long lastEnded;
+
   private volatile long lastTook;
   private final ScheduledExecutorService background;
 
-  SqliteBackups(SqliteSettings settings, GroupCommitWriter writer, Marks marks, Clock clock, Observer observer) {
+  SqliteBackups(
+      SqliteSettings settings,
+      GroupCommitWriter writer,
+      Marks marks,
+      Clock clock,
+      Observer observer) {
     this.settings = settings;
     this.dir = settings.backupDirectory();
     this.writer = writer;
@@ -73,18 +84,25 @@ final class SqliteBackups implements Backups {
     this.clock = clock;
     this.observer = observer;
     removeLeftovers(dir);
-    this.lastBackup = files(dir).stream().findFirst().map(SqliteBackups::createdAt).orElse(clock.instant());
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "memkit-sqlite-backup " + settings.file());
-      t.setDaemon(true);
-      return t;
-    });
+    this.lastBackup =
+        files(dir).stream().findFirst().map(SqliteBackups::createdAt).orElse(clock.instant());
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "memkit-sqlite-backup " + settings.file());
+              t.setDaemon(true);
+              return t;
+            });
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.background = executor;
-    settings.backupInterval().ifPresent(interval -> {
-      long period = Math.max(1, Math.min(interval.toSeconds(), 60));
-      background.scheduleWithFixedDelay(this::autoIfDue, period, period, TimeUnit.SECONDS);
-    });
+    settings
+        .backupInterval()
+        .ifPresent(
+            interval -> {
+              long period = Math.max(1, Math.min(interval.toSeconds(), 60));
+              background.scheduleWithFixedDelay(this::autoIfDue, period, period, TimeUnit.SECONDS);
+            });
   }
 
   /** Counts writes just committed; starts an automatic backup in the background when due. */
@@ -102,13 +120,19 @@ final class SqliteBackups implements Backups {
 
   private void autoIfDue() {
     Optional<Duration> interval = settings.backupInterval();
-    if (interval.isPresent() && writesSinceBackup.get() > 0 && spacingLeft() == 0
-        && !clock.instant().isBefore(lastBackup.plus(interval.get())) && autoPending.compareAndSet(false, true)) {
+    if (interval.isPresent()
+        && writesSinceBackup.get() > 0
+        && spacingLeft() == 0
+        && !clock.instant().isBefore(lastBackup.plus(interval.get()))
+        && autoPending.compareAndSet(false, true)) {
       auto();
     }
   }
 
-  /** How long an automatic backup still has to wait after the last one, in nanoseconds (see {@link #SPACING}). */
+  /**
+   * How long an automatic backup still has to wait after the last one, in nanoseconds (see {@link
+   * #SPACING}).
+   */
   private long spacingLeft() {
     if (lastTook == 0) {
       return 0;
@@ -123,10 +147,20 @@ final class SqliteBackups implements Backups {
       BackupInfo info = create("auto");
       double took = lastTook / 1e6;
       double gap = tookBefore == 0 ? -1 : (lastEnded - lastTook - endedBefore) / 1e6;
-      LOG.log(System.Logger.Level.DEBUG, "automatic backup {0} of {1} took {2} ms, started {3} ms after the previous"
-          + " backup, which took {4} ms", info.id(), settings.file(), took, gap, tookBefore / 1e6);
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "automatic backup {0} of {1} took {2} ms, started {3} ms after the previous"
+              + " backup, which took {4} ms",
+          info.id(),
+          settings.file(),
+          took,
+          gap,
+          tookBefore / 1e6);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "automatic backup of " + settings.file() + " failed: " + e.getMessage(), e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "automatic backup of " + settings.file() + " failed: " + e.getMessage(),
+          e);
     } finally {
       autoPending.set(false);
     }
@@ -175,7 +209,8 @@ final class SqliteBackups implements Backups {
       observer.backupTaken(SqliteStoreProvider.SCHEME, taken.sizeBytes(), lastTook);
       return taken;
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot write a backup of " + settings.file() + " to " + dir + ": " + e, e);
+      throw new StoreUnavailableException(
+          "cannot write a backup of " + settings.file() + " to " + dir + ": " + e, e);
     } finally {
       lock.unlock();
     }
@@ -211,16 +246,19 @@ final class SqliteBackups implements Backups {
     Path file = find(dir, id).orElseThrow(() -> new NotFoundException("backup " + id));
     lock.lock();
     try {
-      writer.exclusive(db -> {
-        restoreFrom(db, file, id);
-        return null;
-      });
+      writer.exclusive(
+          db -> {
+            restoreFrom(db, file, id);
+            return null;
+          });
     } finally {
       lock.unlock();
     }
   }
 
-  /** Replaces state, memories and goals with the backup's, keeping the audit log; ids never go back. */
+  /**
+   * Replaces state, memories and goals with the backup's, keeping the audit log; ids never go back.
+   */
   private void restoreFrom(SqlConnection db, Path backup, String id) throws SQLException {
     Path copy = dir.resolve(id + ".restoring");
     try {
@@ -228,36 +266,40 @@ final class SqliteBackups implements Backups {
       try (SqlConnection source = Connections.open(copy, Connections.Role.PLAIN, settings)) {
         String problem = IntegrityRecovery.problem(source);
         if (problem != null) {
-          throw new StoreUnavailableException("backup " + id + " is damaged (" + problem + "); nothing was restored");
+          throw new StoreUnavailableException(
+              "backup " + id + " is damaged (" + problem + "); nothing was restored");
         }
         Migrations.apply(source);
       }
       db.execute("ATTACH DATABASE ? AS source", copy.toString());
       try {
-        Connections.inTransaction(db, () -> {
-          for (String sql : List.of(
-              "DELETE FROM state",
-              "DELETE FROM memory_tags",
-              "DELETE FROM memories",
-              "DELETE FROM goal_progress",
-              "DELETE FROM goals",
-              "INSERT INTO state (namespace, key, value, version, updated_at)"
-                  + " SELECT namespace, key, value, version, updated_at FROM source.state",
-              "INSERT INTO memories (id, namespace, text, tags, kind, metadata, occurred_at, client_key, created_at,"
-                  + " updated_at, effective_s, effective_n) SELECT id, namespace, text, tags, kind, metadata, occurred_at,"
-                  + " client_key, created_at, updated_at, effective_s, effective_n FROM source.memories",
-              "INSERT INTO memory_tags (memory_id, tag) SELECT memory_id, tag FROM source.memory_tags",
-              "INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
-                  + " SELECT memory_id, model, text_hash, vector FROM source.memory_vectors",
-              "INSERT INTO goals (id, namespace, title, status, due_at, created_at, updated_at)"
-                  + " SELECT id, namespace, title, status, due_at, created_at, updated_at FROM source.goals",
-              "INSERT INTO goal_progress (goal_id, position, at, from_status, to_status, note)"
-                  + " SELECT goal_id, position, at, from_status, to_status, note FROM source.goal_progress",
-              "UPDATE sequences SET value = max(value,"
-                  + " coalesce((SELECT s.value FROM source.sequences s WHERE s.name = sequences.name), 0))")) {
-            db.execute(sql);
-          }
-        });
+        Connections.inTransaction(
+            db,
+            () -> {
+              for (String sql :
+                  List.of(
+                      "DELETE FROM state",
+                      "DELETE FROM memory_tags",
+                      "DELETE FROM memories",
+                      "DELETE FROM goal_progress",
+                      "DELETE FROM goals",
+                      "INSERT INTO state (namespace, key, value, version, updated_at)"
+                          + " SELECT namespace, key, value, version, updated_at FROM source.state",
+                      "INSERT INTO memories (id, namespace, text, tags, kind, metadata, occurred_at, client_key, created_at,"
+                          + " updated_at, effective_s, effective_n) SELECT id, namespace, text, tags, kind, metadata, occurred_at,"
+                          + " client_key, created_at, updated_at, effective_s, effective_n FROM source.memories",
+                      "INSERT INTO memory_tags (memory_id, tag) SELECT memory_id, tag FROM source.memory_tags",
+                      "INSERT INTO memory_vectors (memory_id, model, text_hash, vector)"
+                          + " SELECT memory_id, model, text_hash, vector FROM source.memory_vectors",
+                      "INSERT INTO goals (id, namespace, title, status, due_at, created_at, updated_at)"
+                          + " SELECT id, namespace, title, status, due_at, created_at, updated_at FROM source.goals",
+                      "INSERT INTO goal_progress (goal_id, position, at, from_status, to_status, note)"
+                          + " SELECT goal_id, position, at, from_status, to_status, note FROM source.goal_progress",
+                      "UPDATE sequences SET value = max(value,"
+                          + " coalesce((SELECT s.value FROM source.sequences s WHERE s.name = sequences.name), 0))")) {
+                db.execute(sql);
+              }
+            });
       } finally {
         try {
           db.execute("DETACH DATABASE source");
@@ -295,21 +337,28 @@ final class SqliteBackups implements Backups {
       return;
     }
     List<String> removed = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir,
-        "*.{db.partial,restoring,restoring-wal,restoring-shm,restoring-journal}")) {
+    try (DirectoryStream<Path> stream =
+        Files.newDirectoryStream(
+            dir, "*.{db.partial,restoring,restoring-wal,restoring-shm,restoring-journal}")) {
       for (Path p : stream) {
         if (Files.deleteIfExists(p)) {
           removed.add(p.toString());
         }
       }
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot remove unfinished backup files in " + dir + ": " + e, e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot remove unfinished backup files in " + dir + ": " + e,
+          e);
       return;
     }
     if (!removed.isEmpty()) {
       removed.sort(null);
-      LOG.log(System.Logger.Level.WARNING, "Removed unfinished backup files left by a process that stopped while"
-          + " writing or restoring a backup: " + String.join(", ", removed));
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Removed unfinished backup files left by a process that stopped while"
+              + " writing or restoring a backup: "
+              + String.join(", ", removed));
     }
   }
 

@@ -19,25 +19,26 @@ import java.util.Set;
 /**
  * SQLite's SQL for the shared tables: ids from rows of table {@code sequences}, no row locks (the
  * one writer never meets another), lower-cased tags in table {@code memory_tags} (cleaned up here,
- * goal timelines by the tables), FTS5 search ({@link FtsSearch}), prefixes matched with
- * {@code substr}, {@code CROSS JOIN} to fix the join order.
+ * goal timelines by the tables), FTS5 search ({@link FtsSearch}), prefixes matched with {@code
+ * substr}, {@code CROSS JOIN} to fix the join order.
  */
 final class SqliteDialect implements JdbcDialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
 
-  private SqliteDialect() {
-  }
+  private SqliteDialect() {}
 
   /** A row of table {@code sequences}, named {@code records}. */
   private record Sequence(JdbcTransaction tx, String records) implements IdSequence {
     @Override
     public long next() {
-      return tx.writing().number("UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value", records);
+      return tx.writing()
+          .number("UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value", records);
     }
 
     @Override
     public void movePast(long id) {
-      tx.writing().update("UPDATE sequences SET value = ? WHERE name = ? AND value < ?", id, records, id);
+      tx.writing()
+          .update("UPDATE sequences SET value = ? WHERE name = ? AND value < ?", id, records, id);
     }
   }
 
@@ -62,7 +63,8 @@ final class SqliteDialect implements JdbcDialect {
   }
 
   @Override
-  public void appendStartsWith(StringBuilder sql, List<Object> params, String column, String prefix) {
+  public void appendStartsWith(
+      StringBuilder sql, List<Object> params, String column, String prefix) {
     sql.append("substr(").append(column).append(", 1, ?) = ?");
     params.add(prefix.codePointCount(0, prefix.length()));
     params.add(prefix);
@@ -94,21 +96,28 @@ final class SqliteDialect implements JdbcDialect {
 
   @Override
   public void unindexedAll(SqlConnection sql, Namespace namespace) {
-    sql.update("DELETE FROM memory_tags WHERE memory_id IN (SELECT id FROM memories WHERE namespace = ?)",
+    sql.update(
+        "DELETE FROM memory_tags WHERE memory_id IN (SELECT id FROM memories WHERE namespace = ?)",
         namespace.value());
   }
 
   @Override
   public void appendTagFilter(StringBuilder sql, List<Object> params, Set<String> normalizedTags) {
     for (String tag : normalizedTags) {
-      sql.append(" AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.memory_id = m.id AND t.tag = ?)");
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.memory_id = m.id AND t.tag = ?)");
       params.add(tag);
     }
   }
 
   @Override
-  public List<SearchHit> search(JdbcTransaction tx, MemoryRows rows, Namespace namespace, SearchQuery query,
-      MemoryFilter filter, int limit) {
+  public List<SearchHit> search(
+      JdbcTransaction tx,
+      MemoryRows rows,
+      Namespace namespace,
+      SearchQuery query,
+      MemoryFilter filter,
+      int limit) {
     return FtsSearch.search(tx, rows, namespace, query, filter, limit);
   }
 

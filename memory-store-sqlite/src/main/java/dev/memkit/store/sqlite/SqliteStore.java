@@ -18,8 +18,8 @@ import java.time.Clock;
 
 /**
  * The SQLite store: one writer thread committing groups of units of work, a pool of readers,
- * backups beside the file. Shared by every thread of the process; another process may open the
- * same file at the same time (SQLite's locks serialise their writes).
+ * backups beside the file. Shared by every thread of the process; another process may open the same
+ * file at the same time (SQLite's locks serialise their writes).
  */
 final class SqliteStore implements Store {
   private final SqliteSettings settings;
@@ -27,14 +27,22 @@ final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
   private final SqliteBackups backups;
+
   /** The background checkpoint thread; null with {@code checkpoint=writer}. */
   private final Checkpointer checkpointer;
+
   private final Marks marks;
   private final IntegrityRecovery.Outcome opened;
   private final Lifecycle lifecycle;
 
-  private SqliteStore(SqliteSettings settings, SqlConnection writerDb, Marks marks, IntegrityRecovery.Outcome opened, Clock clock,
-      Observer observer) throws SQLException {
+  private SqliteStore(
+      SqliteSettings settings,
+      SqlConnection writerDb,
+      Marks marks,
+      IntegrityRecovery.Outcome opened,
+      Clock clock,
+      Observer observer)
+      throws SQLException {
     this.settings = settings;
     this.writerDb = writerDb;
     this.marks = marks;
@@ -46,22 +54,32 @@ final class SqliteStore implements Store {
       for (String pragma : Checkpointer.WRITER_PRAGMAS) {
         writerDb.execute(pragma);
       }
-      SqlConnection checkpointDb = Connections.open(settings.file(), Connections.Role.PLAIN, settings);
-      this.checkpointer = new Checkpointer(settings.file(), checkpointDb, () -> holder[0] != null && holder[0].copying(),
-          this::restartLog);
+      SqlConnection checkpointDb =
+          Connections.open(settings.file(), Connections.Role.PLAIN, settings);
+      this.checkpointer =
+          new Checkpointer(
+              settings.file(),
+              checkpointDb,
+              () -> holder[0] != null && holder[0].copying(),
+              this::restartLog);
     } else {
       // checkpoint=writer: SQLite's own automatic checkpoint inside the writer's commit
       this.checkpointer = null;
     }
-    this.writer = new GroupCommitWriter(writerDb, settings.file(), marks, units -> {
-      observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
-      if (checkpointer != null) {
-        checkpointer.committed();
-      }
-      if (holder[0] != null) {
-        holder[0].committed(units);
-      }
-    });
+    this.writer =
+        new GroupCommitWriter(
+            writerDb,
+            settings.file(),
+            marks,
+            units -> {
+              observer.batchCommitted(SqliteStoreProvider.SCHEME, units);
+              if (checkpointer != null) {
+                checkpointer.committed();
+              }
+              if (holder[0] != null) {
+                holder[0].committed(units);
+              }
+            });
     try {
       this.backups = new SqliteBackups(settings, writer, marks, clock, observer);
     } catch (RuntimeException e) {
@@ -72,14 +90,18 @@ final class SqliteStore implements Store {
       throw e;
     }
     holder[0] = backups;
-    this.readers = new ReaderPool(settings.readers(),
-        () -> Connections.open(settings.file(), Connections.Role.READER, settings), where);
+    this.readers =
+        new ReaderPool(
+            settings.readers(),
+            () -> Connections.open(settings.file(), Connections.Role.READER, settings),
+            where);
   }
 
   /**
    * Opens (creating when absent) the store described by {@code settings}: checks the file,
    * recovering it from a backup when damaged (and telling {@code observer}), and brings its schema
-   * up to date. The store tells {@code observer} the size of every group commit and the backups it takes.
+   * up to date. The store tells {@code observer} the size of every group commit and the backups it
+   * takes.
    */
   static SqliteStore open(SqliteSettings settings, Observer observer) {
     Clock clock = Clock.systemUTC();
@@ -87,7 +109,8 @@ final class SqliteStore implements Store {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
+      throw new StoreUnavailableException(
+          "cannot create the directory " + file.getParent() + " for " + file + ": " + e, e);
     }
     IntegrityRecovery.Outcome outcome = IntegrityRecovery.checkOrRecover(settings, clock);
     if (outcome.recovered()) {
@@ -114,18 +137,22 @@ final class SqliteStore implements Store {
         throw SqlFailure.wrap(sql, "open it", file.toString());
       }
       if (e instanceof IOException io) {
-        throw new StoreUnavailableException("cannot write the high-water marks " + Marks.pathOf(file) + ": " + io, io);
+        throw new StoreUnavailableException(
+            "cannot write the high-water marks " + Marks.pathOf(file) + ": " + io, io);
       }
       throw (RuntimeException) e;
     }
   }
 
-  /** Has the writer start the write-ahead log again, between two batches (see {@link Checkpointer}). */
+  /**
+   * Has the writer start the write-ahead log again, between two batches (see {@link Checkpointer}).
+   */
   private void restartLog() {
-    writer.exclusive(db -> {
-      Checkpointer.restart(db, settings.busyTimeoutMillis());
-      return null;
-    });
+    writer.exclusive(
+        db -> {
+          Checkpointer.restart(db, settings.busyTimeoutMillis());
+          return null;
+        });
   }
 
   /** What the check on open found and did. */
@@ -162,8 +189,8 @@ final class SqliteStore implements Store {
 
   /**
    * Probes what a write needs: the {@code -wal} file still there, room and write access in the
-   * file's directory, and a real (empty) transaction through the writer, which takes SQLite's
-   * write lock and commits.
+   * file's directory, and a real (empty) transaction through the writer, which takes SQLite's write
+   * lock and commits.
    */
   @Override
   public StoreHealth health() {
@@ -172,25 +199,37 @@ final class SqliteStore implements Store {
     }
     Path file = settings.file();
     if (!Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
-      return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the write-ahead log was deleted; restart the store");
+      return StoreHealth.failing(
+          StoreHealth.Status.UNAVAILABLE, "the write-ahead log was deleted; restart the store");
     }
     StoreHealth disk = DirectoryProbe.probe(file.getParent());
     if (!disk.writable()) {
       return disk;
     }
     try {
-      writer.exclusive(db -> {
-        Connections.inTransaction(db, () -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
-        return null;
-      });
+      writer.exclusive(
+          db -> {
+            Connections.inTransaction(
+                db, () -> db.execute("UPDATE sequences SET value = value WHERE name = 'memory'"));
+            return null;
+          });
       return StoreHealth.WRITABLE;
     } catch (StoreUnavailableException e) {
-      SqlFailure.Cause cause = e.getCause() instanceof SQLException sql ? SqlFailure.causeOf(sql) : SqlFailure.Cause.OTHER;
+      SqlFailure.Cause cause =
+          e.getCause() instanceof SQLException sql
+              ? SqlFailure.causeOf(sql)
+              : SqlFailure.Cause.OTHER;
       return switch (cause) {
-        case READ_ONLY -> StoreHealth.failing(StoreHealth.Status.READ_ONLY, "read-only: the database file cannot be written");
+        case READ_ONLY ->
+            StoreHealth.failing(
+                StoreHealth.Status.READ_ONLY, "read-only: the database file cannot be written");
         case FULL -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "disk full");
-        case LOCKED -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "locked by another process");
-        case DAMAGED -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "the database file is damaged; restart to recover it");
+        case LOCKED ->
+            StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "locked by another process");
+        case DAMAGED ->
+            StoreHealth.failing(
+                StoreHealth.Status.UNAVAILABLE,
+                "the database file is damaged; restart to recover it");
         default -> StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "I/O error");
       };
     }

@@ -9,18 +9,32 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The store is one public provider; JDBC stays inside it. */
-@AnalyzeClasses(packages = "dev.memkit.store.sqlite", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.memkit.store.sqlite",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
-  static final ArchRule only_the_provider_is_public = classes()
-      .that().resideInAPackage("dev.memkit.store.sqlite")
-      .and().areTopLevelClasses()
-      .and().doNotHaveSimpleName("SqliteStoreProvider")
-      .should().notBePublic();
+  static final ArchRule only_the_provider_is_public =
+      classes()
+          .that()
+          .resideInAPackage("dev.memkit.store.sqlite")
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .doNotHaveSimpleName("SqliteStoreProvider")
+          .should()
+          .notBePublic();
 
   @ArchTest
-  static final ArchRule the_store_uses_only_the_core_jackson_codec_and_the_driver = noClasses()
-      .that().resideInAPackage("dev.memkit.store.sqlite..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "dev.memkit.core.service..",
-          "dev.memkit.core.store..", "dev.memkit.store.json..");
+  static final ArchRule the_store_uses_only_the_core_jackson_codec_and_the_driver =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.memkit.store.sqlite..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.fasterxml..",
+              "dev.memkit.core.service..",
+              "dev.memkit.core.store..",
+              "dev.memkit.store.json..");
 }

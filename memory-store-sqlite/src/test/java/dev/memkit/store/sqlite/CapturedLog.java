@@ -33,7 +33,10 @@ final class CapturedLog extends Handler {
 
   /** The messages logged at {@code level}. */
   List<String> messages(Level level) {
-    return records().stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+    return records().stream()
+        .filter(r -> r.getLevel() == level)
+        .map(LogRecord::getMessage)
+        .toList();
   }
 
   @Override
@@ -44,10 +47,8 @@ final class CapturedLog extends Handler {
   }
 
   @Override
-  public void flush() {
-  }
+  public void flush() {}
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damaged database files: recovered from the newest good backup, or refused with the file left alone. */
+/**
+ * Damaged database files: recovered from the newest good backup, or refused with the file left
+ * alone.
+ */
 class DamageTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path file;
   String uri;
   CapturedLog log;
@@ -46,12 +48,19 @@ class DamageTest {
   }
 
   private Memkit open() {
-    return Memkit.open(uri, MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
+    return Memkit.open(
+        uri,
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING));
   }
 
   private static void addMemories(Memkit memkit, int from, int count) {
     for (int i = from; i < from + count; i++) {
-      memkit.space().memories().add(AddMemory.of("memory number " + i + " " + "lorem ipsum dolor sit amet ".repeat(20)));
+      memkit
+          .space()
+          .memories()
+          .add(AddMemory.of("memory number " + i + " " + "lorem ipsum dolor sit amet ".repeat(20)));
     }
   }
 
@@ -69,10 +78,18 @@ class DamageTest {
 
   private static int count(Memkit memkit) {
     int n = 0;
-    var page = memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, java.util.Optional.empty(), 100));
+    var page =
+        memkit
+            .space()
+            .memories()
+            .list(new ListMemories(MemoryFilter.ALL, java.util.Optional.empty(), 100));
     n += page.items().size();
     while (page.nextCursor().isPresent()) {
-      page = memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, page.nextCursor(), 100));
+      page =
+          memkit
+              .space()
+              .memories()
+              .list(new ListMemories(MemoryFilter.ALL, page.nextCursor(), 100));
       n += page.items().size();
     }
     return n;
@@ -85,13 +102,26 @@ class DamageTest {
     }
     List<Path> aside;
     try (Stream<Path> files = Files.list(dir)) {
-      aside = files.filter(p -> p.getFileName().toString().startsWith("memkit.db.damaged-")
-          && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm")).toList();
+      aside =
+          files
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith("memkit.db.damaged-")
+                          && !p.getFileName().toString().endsWith("-wal")
+                          && !p.getFileName().toString().endsWith("-shm"))
+              .toList();
     }
     assertThat(aside).hasSize(1);
     assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(damaged);
-    assertThat(log.messages(Level.WARNING)).anySatisfy(m ->
-        assertThat(m).contains("Recovered", newest.id(), newest.createdAt().toString(), aside.get(0).toString()));
+    assertThat(log.messages(Level.WARNING))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "Recovered",
+                        newest.id(),
+                        newest.createdAt().toString(),
+                        aside.get(0).toString()));
   }
 
   @Test
@@ -161,7 +191,9 @@ class DamageTest {
     try (Memkit memkit = open()) {
       assertThat(count(memkit)).isEqualTo(200);
     }
-    assertThat(log.records()).anySatisfy(r -> assertThat(r.getMessage()).contains("skipped damaged backups " + newest.id()));
+    assertThat(log.records())
+        .anySatisfy(
+            r -> assertThat(r.getMessage()).contains("skipped damaged backups " + newest.id()));
   }
 
   @Test
@@ -178,6 +210,8 @@ class DamageTest {
     assertThat(partial).doesNotExist();
     assertThat(restoring).doesNotExist();
     assertThat(backups.resolve(newest.id() + ".db")).exists();
-    assertThat(log.messages(Level.WARNING)).anySatisfy(m -> assertThat(m).contains("Removed", partial.toString(), restoring.toString()));
+    assertThat(log.messages(Level.WARNING))
+        .anySatisfy(
+            m -> assertThat(m).contains("Removed", partial.toString(), restoring.toString()));
   }
 }

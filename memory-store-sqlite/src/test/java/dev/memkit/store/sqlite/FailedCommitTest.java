@@ -1,7 +1,6 @@
 package dev.memkit.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.memkit.core.Memkit;
@@ -22,14 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A commit that fails for a cause outside the store (here: the disk is full) fails only
- * that write: the writer rolls back, lets go of its locks, and the next write succeeds once the
- * cause is gone. Runs on a small tmpfs of its own; skipped with the reason where mounting one is
- * not allowed.
+ * A commit that fails for a cause outside the store (here: the disk is full) fails only that write:
+ * the writer rolls back, lets go of its locks, and the next write succeeds once the cause is gone.
+ * Runs on a small tmpfs of its own; skipped with the reason where mounting one is not allowed.
  */
 class FailedCommitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   SmallDisk disk;
 
   @BeforeEach
@@ -48,8 +45,13 @@ class FailedCommitTest {
   }
 
   private Memkit open(Path file) {
-    return Memkit.open("sqlite:" + file + "?synchronous=normal&backup_every_writes=0&backup_interval=off&busy_timeout=2000",
-        MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
+    return Memkit.open(
+        "sqlite:"
+            + file
+            + "?synchronous=normal&backup_every_writes=0&backup_interval=off&busy_timeout=2000",
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING));
   }
 
   private static Memory add(Memkit memkit, String text) {
@@ -63,7 +65,8 @@ class FailedCommitTest {
   @Test
   void aFullDiskFailsWritesNamingTheCauseAndWritesSucceedAgainOnceSpaceIsFreed() throws Exception {
     Path file = disk.root().resolve("memkit.db");
-    try (Memkit memkit = open(file); Memkit other = open(file)) {
+    try (Memkit memkit = open(file);
+        Memkit other = open(file)) {
       add(memkit, "stored before the disk filled");
       Path filler = disk.fill("filler");
       String big = "a long memory that needs new pages " + "x".repeat(3000);
@@ -87,8 +90,10 @@ class FailedCommitTest {
       assertThat(count(memkit)).isEqualTo(stored + 2);
     }
     try (Memkit memkit = open(file)) {
-      assertThat(memkit.space().memories().list(ListMemories.newest(2)).items()).extracting(Memory::text)
-          .containsExactly("written by a second store on the same file", "written once space was back");
+      assertThat(memkit.space().memories().list(ListMemories.newest(2)).items())
+          .extracting(Memory::text)
+          .containsExactly(
+              "written by a second store on the same file", "written once space was back");
     }
   }
 }

@@ -21,15 +21,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Queries written to break FTS5 or SQL: each gives results or nothing, never an error. */
 class HostileQueryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Memkit memkit;
 
   static Stream<String> hostile() {
@@ -38,9 +37,16 @@ class HostileQueryTest {
 
   @BeforeEach
   void open() {
-    memkit = Memkit.open("sqlite:" + dir.resolve("m.db") + "?synchronous=normal",
-        MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
-    memkit.space().memories().add(AddMemory.of("We deployed billing v1.2 on Tuesday").withTags("release", "v1.2"));
+    memkit =
+        Memkit.open(
+            "sqlite:" + dir.resolve("m.db") + "?synchronous=normal",
+            MemkitOptions.defaults()
+                .withEnvironment(Map.of())
+                .withTokenizer(WordTokenCounterProvider.ENCODING));
+    memkit
+        .space()
+        .memories()
+        .add(AddMemory.of("We deployed billing v1.2 on Tuesday").withTags("release", "v1.2"));
     memkit.space().memories().add(AddMemory.of("Café crème brûlée was served; 日本語のテキスト too"));
     memkit.space().memories().add(AddMemory.of("Rollback of the deploy happened at night"));
   }
@@ -59,13 +65,15 @@ class HostileQueryTest {
   @ParameterizedTest
   @MethodSource("hostile")
   void hostileQueryGivesResultsOrNothing(String query) {
-    assertThatCode(() -> memkit.space().memories().search(SearchMemories.of(query))).doesNotThrowAnyException();
+    assertThatCode(() -> memkit.space().memories().search(SearchMemories.of(query)))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void operatorsAreReadAsWords() {
     assertThat(search("deploy OR")).hasSize(2);
-    assertThat(search("NEAR(deploy billing, 2)")).first()
+    assertThat(search("NEAR(deploy billing, 2)"))
+        .first()
         .satisfies(h -> assertThat(h.memory().text()).startsWith("We deployed billing"));
     assertThat(search("-deploy")).hasSize(2);
     assertThat(search("tags:release")).hasSize(1);
@@ -80,12 +88,30 @@ class HostileQueryTest {
 
   @Test
   void wordsThatAreFts5SyntaxAreSafeEvenPastTheCore() {
-    try (Store store = new SqliteStoreProvider().open(StoreLocation.parse("sqlite:" + dir.resolve("m.db"), Map.of()))) {
-      List<String> words = List.of("\"", "deploy\" OR \"x", "NEAR(", "*", "^", "text:", ")", "\"\"\"", "", " ", "\u0000");
+    try (Store store =
+        new SqliteStoreProvider()
+            .open(StoreLocation.parse("sqlite:" + dir.resolve("m.db"), Map.of()))) {
+      List<String> words =
+          List.of(
+              "\"",
+              "deploy\" OR \"x",
+              "NEAR(",
+              "*",
+              "^",
+              "text:",
+              ")",
+              "\"\"\"",
+              "",
+              " ",
+              "\u0000");
       for (String w : words) {
         SearchQuery q = new SearchQuery(w, List.of(w, "deploy"), List.of(w, "deploi"));
-        assertThatCode(() -> store.read(tx -> tx.memories().search(Namespace.DEFAULT, q, MemoryFilter.ALL, 10)))
-            .as(w).doesNotThrowAnyException();
+        assertThatCode(
+                () ->
+                    store.read(
+                        tx -> tx.memories().search(Namespace.DEFAULT, q, MemoryFilter.ALL, 10)))
+            .as(w)
+            .doesNotThrowAnyException();
       }
     }
   }

@@ -21,32 +21,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code integrity_check=auto}, the default: the file is checked on open when the last process
- * did not close it (its {@code -wal} is still there) or when it fails to open; a cleanly closed
- * file opens without the check.
+ * {@code integrity_check=auto}, the default: the file is checked on open when the last process did
+ * not close it (its {@code -wal} is still there) or when it fails to open; a cleanly closed file
+ * opens without the check.
  */
 class IntegrityCheckTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file() {
     return dir.resolve("memkit.db");
   }
 
   private Memkit open() {
-    return Memkit.open("sqlite:" + file() + "?synchronous=normal&backup_every_writes=0",
-        MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
+    return Memkit.open(
+        "sqlite:" + file() + "?synchronous=normal&backup_every_writes=0",
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING));
   }
 
   /** 300 memories and a backup holding them, closed cleanly. */
   private void storeWithBackup() {
     try (Memkit memkit = open()) {
       for (int i = 0; i < 300; i++) {
-        memkit.space().memories().add(AddMemory.of("memory number " + i + " " + "lorem ipsum dolor sit amet ".repeat(20)));
+        memkit
+            .space()
+            .memories()
+            .add(
+                AddMemory.of(
+                    "memory number " + i + " " + "lorem ipsum dolor sit amet ".repeat(20)));
       }
       memkit.backups(Actor.of("test")).create();
     }
-    assertThat(IntegrityRecovery.notClosedCleanly(file())).as("a clean close removes the write-ahead log").isFalse();
+    assertThat(IntegrityRecovery.notClosedCleanly(file()))
+        .as("a clean close removes the write-ahead log")
+        .isFalse();
   }
 
   private void assertRecovered() throws IOException {
@@ -54,18 +63,27 @@ class IntegrityCheckTest {
       assertThat(memkit.space().memories().find(MemoryId.of(300))).isPresent();
     }
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("memkit.db.damaged-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("memkit.db.damaged-"));
     }
   }
 
   @Test
   void autoIsTheDefaultAndTheModesAreChecked() {
-    assertThat(SqliteSettings.of(StoreLocation.parse("sqlite:" + file(), Map.of())).integrityCheck())
+    assertThat(
+            SqliteSettings.of(StoreLocation.parse("sqlite:" + file(), Map.of())).integrityCheck())
         .isEqualTo(SqliteSettings.IntegrityCheck.AUTO);
-    assertThat(SqliteSettings.of(StoreLocation.parse("sqlite:" + file() + "?integrity_check=quick", Map.of())).integrityCheck())
+    assertThat(
+            SqliteSettings.of(
+                    StoreLocation.parse("sqlite:" + file() + "?integrity_check=quick", Map.of()))
+                .integrityCheck())
         .isEqualTo(SqliteSettings.IntegrityCheck.QUICK);
-    assertThatThrownBy(() -> SqliteSettings.of(StoreLocation.parse("sqlite:" + file() + "?integrity_check=full", Map.of())))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("auto, quick or off");
+    assertThatThrownBy(
+            () ->
+                SqliteSettings.of(
+                    StoreLocation.parse("sqlite:" + file() + "?integrity_check=full", Map.of())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("auto, quick or off");
   }
 
   @Test

@@ -37,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was acknowledged is handed out again. A write that cannot be made durable is not acknowledged.
  */
 class LostWritesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path file;
   Path crash;
   CapturedLog log;
@@ -55,24 +54,40 @@ class LostWritesTest {
     log.detach();
   }
 
-  /** The store as these tests damage it: checkpoints in the writer's commit, so the -wal holds what they expect. */
+  /**
+   * The store as these tests damage it: checkpoints in the writer's commit, so the -wal holds what
+   * they expect.
+   */
   private Memkit open() {
-    return Memkit.open("sqlite:" + file + "?synchronous=normal&backup_every_writes=0&backup_interval=off&checkpoint=writer",
-        MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
+    return Memkit.open(
+        "sqlite:"
+            + file
+            + "?synchronous=normal&backup_every_writes=0&backup_interval=off&checkpoint=writer",
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING));
   }
 
   private static void addMemories(Memkit memkit, int count) {
     for (int i = 0; i < count; i++) {
-      memkit.space().memories().add(AddMemory.of("memory " + i + " " + "lorem ipsum dolor sit amet ".repeat(10)));
+      memkit
+          .space()
+          .memories()
+          .add(AddMemory.of("memory " + i + " " + "lorem ipsum dolor sit amet ".repeat(10)));
     }
   }
 
   private static int count(Memkit memkit) {
     int n = 0;
-    var page = memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, Optional.empty(), 100));
+    var page =
+        memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, Optional.empty(), 100));
     n += page.items().size();
     while (page.nextCursor().isPresent()) {
-      page = memkit.space().memories().list(new ListMemories(MemoryFilter.ALL, page.nextCursor(), 100));
+      page =
+          memkit
+              .space()
+              .memories()
+              .list(new ListMemories(MemoryFilter.ALL, page.nextCursor(), 100));
       n += page.items().size();
     }
     return n;
@@ -80,7 +95,8 @@ class LostWritesTest {
 
   /** Moves every committed page of the open database into its main file. */
   private void checkpoint() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
       st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
   }
@@ -94,7 +110,10 @@ class LostWritesTest {
     }
   }
 
-  /** Puts the crash image back in place of the files the closed store left, without its -wal when asked. */
+  /**
+   * Puts the crash image back in place of the files the closed store left, without its -wal when
+   * asked.
+   */
   private void restoreCrashImage(boolean withWal) throws IOException {
     Files.copy(crash.resolve("memkit.db"), file, StandardCopyOption.REPLACE_EXISTING);
     Files.deleteIfExists(file.resolveSibling("memkit.db-wal"));
@@ -122,8 +141,15 @@ class LostWritesTest {
       Memory next = memkit.space().memories().add(AddMemory.of("written after the loss")).memory();
       assertThat(next.id().value()).isGreaterThan(70);
     }
-    assertThat(errors()).anySatisfy(m -> assertThat(m).contains(file.toString(), "memkit.db-wal",
-        "Lost: 20 acknowledged writes (audit sequences 51 to 70), memory ids 51 to 70", "No backup holds them"));
+    assertThat(errors())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        file.toString(),
+                        "memkit.db-wal",
+                        "Lost: 20 acknowledged writes (audit sequences 51 to 70), memory ids 51 to 70",
+                        "No backup holds them"));
   }
 
   @Test
@@ -142,8 +168,15 @@ class LostWritesTest {
       Memory next = memkit.space().memories().add(AddMemory.of("written after the loss")).memory();
       assertThat(next.id().value()).isGreaterThan(130);
     }
-    assertThat(errors()).anySatisfy(m -> assertThat(m).contains("Recovered " + file, "older file was moved to",
-        "Lost: 30 acknowledged writes", "memory ids 101 to 130"));
+    assertThat(errors())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "Recovered " + file,
+                        "older file was moved to",
+                        "Lost: 30 acknowledged writes",
+                        "memory ids 101 to 130"));
   }
 
   @Test
@@ -168,7 +201,8 @@ class LostWritesTest {
       assertThat(next.id().value()).isGreaterThan(60);
     }
     int lost = 60 - kept;
-    assertThat(errors()).anySatisfy(m -> assertThat(m).contains("Lost: " + lost + " acknowledged write"));
+    assertThat(errors())
+        .anySatisfy(m -> assertThat(m).contains("Lost: " + lost + " acknowledged write"));
   }
 
   @Test
@@ -186,7 +220,9 @@ class LostWritesTest {
     }
     try (Memkit memkit = open()) {
       assertThat(count(memkit)).isEqualTo(10);
-      assertThat(memkit.space().memories().add(AddMemory.of("after recovery")).memory().id().value()).isGreaterThan(20);
+      assertThat(
+              memkit.space().memories().add(AddMemory.of("after recovery")).memory().id().value())
+          .isGreaterThan(20);
       GoalId goal = memkit.space().goals().add(AddGoal.of("goal after recovery")).id();
       assertThat(goal.value()).isGreaterThan(3);
     }
@@ -197,12 +233,20 @@ class LostWritesTest {
     try (Memkit memkit = open()) {
       addMemories(memkit, 5);
       Files.delete(file.resolveSibling("memkit.db-wal"));
-      assertThatThrownBy(() -> memkit.space().memories().add(AddMemory.of("cannot be made durable")))
+      assertThatThrownBy(
+              () -> memkit.space().memories().add(AddMemory.of("cannot be made durable")))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("write-ahead log")
           .hasMessageContaining("was deleted");
-      assertThatThrownBy(() -> memkit.space().state().set(dev.memkit.core.model.StateKey.of("k"),
-          dev.memkit.core.json.JsonValue.of(1))).isInstanceOf(StoreUnavailableException.class);
+      assertThatThrownBy(
+              () ->
+                  memkit
+                      .space()
+                      .state()
+                      .set(
+                          dev.memkit.core.model.StateKey.of("k"),
+                          dev.memkit.core.json.JsonValue.of(1)))
+          .isInstanceOf(StoreUnavailableException.class);
     }
   }
 }

@@ -24,34 +24,38 @@ import org.junit.jupiter.api.io.TempDir;
  * it restored a backup on open.
  */
 class ObserverTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final List<Integer> batches = new CopyOnWriteArrayList<>();
   final List<String> recoveries = new CopyOnWriteArrayList<>();
   final List<String> backups = new CopyOnWriteArrayList<>();
-  final Observer observer = new Observer() {
-    @Override
-    public void batchCommitted(String store, int units) {
-      assertThat(store).isEqualTo("sqlite");
-      batches.add(units);
-    }
+  final Observer observer =
+      new Observer() {
+        @Override
+        public void batchCommitted(String store, int units) {
+          assertThat(store).isEqualTo("sqlite");
+          batches.add(units);
+        }
 
-    @Override
-    public void backupTaken(String store, long bytes, long nanos) {
-      assertThat(nanos).isPositive();
-      backups.add(store + " " + bytes);
-    }
+        @Override
+        public void backupTaken(String store, long bytes, long nanos) {
+          assertThat(nanos).isPositive();
+          backups.add(store + " " + bytes);
+        }
 
-    @Override
-    public void recovered(String store, String event) {
-      recoveries.add(store + " " + event);
-    }
-  };
+        @Override
+        public void recovered(String store, String event) {
+          recoveries.add(store + " " + event);
+        }
+      };
 
   private Memkit open(String uri) {
-    return Memkit.open(uri, MemkitOptions.defaults().withEnvironment(Map.of())
-        .withTokenizer(WordTokenCounterProvider.ENCODING).withObserver(observer));
+    return Memkit.open(
+        uri,
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING)
+            .withObserver(observer));
   }
 
   @Test

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real child JVMs: killed while writing, and writing side by side. */
 class ProcessTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Store open(String uri) {
     return new SqliteStoreProvider().open(StoreLocation.parse(uri, Map.of()));
@@ -79,7 +78,8 @@ class ProcessTest {
       while (!output.text().contains("\n") && child.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      assertThat(child.isAlive()).as("child of round %d is writing: %s", round, Files.readString(dir.resolve("child.err")))
+      assertThat(child.isAlive())
+          .as("child of round %d is writing: %s", round, Files.readString(dir.resolve("child.err")))
           .isTrue();
       Thread.sleep(random.nextInt(250));
       child.destroyForcibly();
@@ -90,20 +90,23 @@ class ProcessTest {
       acknowledged.addAll(ids);
 
       try (Store store = open(uri)) {
-        Set<Long> missing = store.read(tx -> {
-          Set<Long> gone = new HashSet<>();
-          for (long id : acknowledged) {
-            if (tx.memories().find(Namespace.DEFAULT, MemoryId.of(id)).isEmpty()) {
-              gone.add(id);
-            }
-          }
-          return gone;
-        });
+        Set<Long> missing =
+            store.read(
+                tx -> {
+                  Set<Long> gone = new HashSet<>();
+                  for (long id : acknowledged) {
+                    if (tx.memories().find(Namespace.DEFAULT, MemoryId.of(id)).isEmpty()) {
+                      gone.add(id);
+                    }
+                  }
+                  return gone;
+                });
         assertThat(missing).as("acknowledged ids missing after kill %d", round).isEmpty();
       }
     }
     try (Stream<Path> files = Files.list(dir.resolve("kill"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".damaged-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains(".damaged-"));
     }
   }
 
@@ -112,8 +115,10 @@ class ProcessTest {
     String uri = "sqlite:" + dir.resolve("shared.db") + "?synchronous=normal";
     open(uri).close();
     int each = 150;
-    Process a = StoreChild.launch(dir.resolve("a.err"), "count", uri, Integer.toString(each), "proc-a");
-    Process b = StoreChild.launch(dir.resolve("b.err"), "count", uri, Integer.toString(each), "proc-b");
+    Process a =
+        StoreChild.launch(dir.resolve("a.err"), "count", uri, Integer.toString(each), "proc-a");
+    Process b =
+        StoreChild.launch(dir.resolve("b.err"), "count", uri, Integer.toString(each), "proc-b");
     Output outA = new Output(a.getInputStream());
     Output outB = new Output(b.getInputStream());
     assertThat(a.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -131,16 +136,24 @@ class ProcessTest {
     assertThat(all).as("no id handed out twice").hasSize(2 * each);
 
     try (Store store = open(uri)) {
-      store.read(tx -> {
-        assertThat(tx.memories().count(Namespace.DEFAULT)).isEqualTo(2L * each);
-        for (String tag : List.of("proc-a", "proc-b")) {
-          MemoryFilter filter = new MemoryFilter(List.of(Tag.of(tag)), Optional.empty(), dev.memkit.core.model.TimeRange.ALL);
-          assertThat(tx.memories().list(Namespace.DEFAULT, filter, Optional.empty(), 1000)).hasSize(each);
-        }
-        assertThat(tx.audit().query(Optional.of(Namespace.DEFAULT), dev.memkit.core.model.AuditQuery.LATEST.withLimit(1000)))
-            .hasSize(2 * each);
-        return null;
-      });
+      store.read(
+          tx -> {
+            assertThat(tx.memories().count(Namespace.DEFAULT)).isEqualTo(2L * each);
+            for (String tag : List.of("proc-a", "proc-b")) {
+              MemoryFilter filter =
+                  new MemoryFilter(
+                      List.of(Tag.of(tag)), Optional.empty(), dev.memkit.core.model.TimeRange.ALL);
+              assertThat(tx.memories().list(Namespace.DEFAULT, filter, Optional.empty(), 1000))
+                  .hasSize(each);
+            }
+            assertThat(
+                    tx.audit()
+                        .query(
+                            Optional.of(Namespace.DEFAULT),
+                            dev.memkit.core.model.AuditQuery.LATEST.withLimit(1000)))
+                .hasSize(2 * each);
+            return null;
+          });
     }
   }
 }

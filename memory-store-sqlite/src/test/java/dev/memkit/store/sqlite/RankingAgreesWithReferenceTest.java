@@ -21,17 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * the same memories found, each with the same number of matched terms, in the same tier order.
  */
 class RankingAgreesWithReferenceTest {
-  private static final String[] WORDS = ("apple banana cherry delta echo falcon garden harbor island jungle "
-      + "kettle lemon").split(" ");
+  private static final String[] WORDS =
+      ("apple banana cherry delta echo falcon garden harbor island jungle " + "kettle lemon")
+          .split(" ");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void matchedTermsAndTiersAgreeWithTheInMemoryStore() {
-    MemkitOptions options = MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING);
+    MemkitOptions options =
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING);
     Random random = new Random(11);
-    try (Memkit sqlite = Memkit.open("sqlite:" + dir.resolve("r.db") + "?synchronous=normal", options);
+    try (Memkit sqlite =
+            Memkit.open("sqlite:" + dir.resolve("r.db") + "?synchronous=normal", options);
         Memkit reference = Memkit.open("mem:reference", options)) {
       for (int i = 0; i < 300; i++) {
         StringBuilder text = new StringBuilder();
@@ -53,7 +57,8 @@ class RankingAgreesWithReferenceTest {
           SearchMemories search = SearchMemories.of(query.toString()).withLimit(limit);
           List<SearchHit> got = sqlite.space().memories().search(search);
           List<SearchHit> want = reference.space().memories().search(search);
-          assertThat(got.stream().map(SearchHit::matchedTerms).toList()).as("tiers of '%s' limit %d", query, limit)
+          assertThat(got.stream().map(SearchHit::matchedTerms).toList())
+              .as("tiers of '%s' limit %d", query, limit)
               .isEqualTo(want.stream().map(SearchHit::matchedTerms).toList());
           if (want.size() < limit) {
             assertThat(byId(got)).as("hits of '%s'", query).isEqualTo(byId(want));

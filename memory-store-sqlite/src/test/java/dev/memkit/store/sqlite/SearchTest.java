@@ -25,15 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Search through FTS5: ranking, filters, stemming. */
 class SearchTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Memkit memkit;
   Space space;
 
   @BeforeEach
   void open() {
-    memkit = Memkit.open("sqlite:" + dir.resolve("m.db"),
-        MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING));
+    memkit =
+        Memkit.open(
+            "sqlite:" + dir.resolve("m.db"),
+            MemkitOptions.defaults()
+                .withEnvironment(Map.of())
+                .withTokenizer(WordTokenCounterProvider.ENCODING));
     space = memkit.space();
   }
 
@@ -57,9 +60,12 @@ class SearchTest {
   @Test
   void searchRanksAllWordsAboveSomeWords() {
     long deployOnly = add("We deployed the service again and again, deploy deploy deploy");
-    long both = add("Deployed version 1.2 of the billing service yesterday, a long note with many more words in it");
+    long both =
+        add(
+            "Deployed version 1.2 of the billing service yesterday, a long note with many more words in it");
     long billingOnly = add("Billing totals were checked");
-    List<SearchHit> hits = space.memories().search(SearchMemories.of("When did we deploy billing?"));
+    List<SearchHit> hits =
+        space.memories().search(SearchMemories.of("When did we deploy billing?"));
     assertThat(ids(hits)).containsExactly(both, deployOnly, billingOnly).doesNotContain(0L);
     assertThat(hits.get(0).matchedTerms()).isEqualTo(2);
     assertThat(hits.get(1).matchedTerms()).isEqualTo(1);
@@ -77,19 +83,71 @@ class SearchTest {
 
   @Test
   void searchFiltersByTagKindAndTime() {
-    long tagged = space.memories().add(AddMemory.of("alpha one").withTags("Work")).memory().id().value();
-    long fact = space.memories().add(AddMemory.of("alpha two").withKind(Kind.of("fact"))).memory().id().value();
-    long old = space.memories().add(AddMemory.of("alpha three").withOccurredAt(Instant.parse("2001-01-01T00:00:00Z")))
-        .memory().id().value();
-    assertThat(ids(space.memories().search(new SearchMemories("alpha",
-        new MemoryFilter(List.of(Tag.of("work")), Optional.empty(), TimeRange.ALL), 10)))).containsExactly(tagged);
-    assertThat(ids(space.memories().search(new SearchMemories("alpha",
-        new MemoryFilter(List.of(), Optional.of(Kind.of("fact")), TimeRange.ALL), 10)))).containsExactly(fact);
-    assertThat(ids(space.memories().search(new SearchMemories("alpha",
-        new MemoryFilter(List.of(), Optional.empty(), TimeRange.of(null, Instant.parse("2001-01-01T00:00:00.000000001Z"))), 10))))
+    long tagged =
+        space.memories().add(AddMemory.of("alpha one").withTags("Work")).memory().id().value();
+    long fact =
+        space
+            .memories()
+            .add(AddMemory.of("alpha two").withKind(Kind.of("fact")))
+            .memory()
+            .id()
+            .value();
+    long old =
+        space
+            .memories()
+            .add(AddMemory.of("alpha three").withOccurredAt(Instant.parse("2001-01-01T00:00:00Z")))
+            .memory()
+            .id()
+            .value();
+    assertThat(
+            ids(
+                space
+                    .memories()
+                    .search(
+                        new SearchMemories(
+                            "alpha",
+                            new MemoryFilter(
+                                List.of(Tag.of("work")), Optional.empty(), TimeRange.ALL),
+                            10))))
+        .containsExactly(tagged);
+    assertThat(
+            ids(
+                space
+                    .memories()
+                    .search(
+                        new SearchMemories(
+                            "alpha",
+                            new MemoryFilter(
+                                List.of(), Optional.of(Kind.of("fact")), TimeRange.ALL),
+                            10))))
+        .containsExactly(fact);
+    assertThat(
+            ids(
+                space
+                    .memories()
+                    .search(
+                        new SearchMemories(
+                            "alpha",
+                            new MemoryFilter(
+                                List.of(),
+                                Optional.empty(),
+                                TimeRange.of(
+                                    null, Instant.parse("2001-01-01T00:00:00.000000001Z"))),
+                            10))))
         .containsExactly(old);
-    assertThat(ids(space.memories().search(new SearchMemories("alpha",
-        new MemoryFilter(List.of(), Optional.empty(), TimeRange.of(Instant.parse("2001-01-01T00:00:00.000000001Z"), null)), 10))))
+    assertThat(
+            ids(
+                space
+                    .memories()
+                    .search(
+                        new SearchMemories(
+                            "alpha",
+                            new MemoryFilter(
+                                List.of(),
+                                Optional.empty(),
+                                TimeRange.of(
+                                    Instant.parse("2001-01-01T00:00:00.000000001Z"), null)),
+                            10))))
         .containsExactlyInAnyOrder(tagged, fact);
   }
 

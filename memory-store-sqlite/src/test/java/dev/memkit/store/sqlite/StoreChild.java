@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A separate JVM writing to a store, for the tests that kill or race processes. Prints
- * {@code ack <id>} on its own line after each write has returned, i.e. after it was acknowledged.
+ * A separate JVM writing to a store, for the tests that kill or race processes. Prints {@code ack
+ * <id>} on its own line after each write has returned, i.e. after it was acknowledged.
  *
  * <pre>
  * loop  URI THREADS      write until killed
@@ -21,12 +21,18 @@ import java.util.Map;
  * </pre>
  */
 public final class StoreChild {
-  private StoreChild() {
-  }
+  private StoreChild() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    MemkitOptions options = MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            false,
+            StandardCharsets.UTF_8);
+    MemkitOptions options =
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING);
     try (Memkit memkit = Memkit.open(args[1], options)) {
       Space space = memkit.space();
       if (args[0].equals("loop")) {
@@ -34,16 +40,30 @@ public final class StoreChild {
         List<Thread> all = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int thread = t;
-          Thread th = new Thread(() -> {
-            for (long i = 0; ; i++) {
-              long id = space.memories().add(AddMemory.of("child write " + thread + "-" + i + " about deploys and backups")
-                  .withTags("child")).memory().id().value();
-              synchronized (out) {
-                out.print("ack " + id + "\n");
-                out.flush();
-              }
-            }
-          });
+          Thread th =
+              new Thread(
+                  () -> {
+                    for (long i = 0; ; i++) {
+                      long id =
+                          space
+                              .memories()
+                              .add(
+                                  AddMemory.of(
+                                          "child write "
+                                              + thread
+                                              + "-"
+                                              + i
+                                              + " about deploys and backups")
+                                      .withTags("child"))
+                              .memory()
+                              .id()
+                              .value();
+                      synchronized (out) {
+                        out.print("ack " + id + "\n");
+                        out.flush();
+                      }
+                    }
+                  });
           th.start();
           all.add(th);
         }
@@ -53,8 +73,13 @@ public final class StoreChild {
       } else {
         int n = Integer.parseInt(args[2]);
         for (int i = 0; i < n; i++) {
-          long id = space.memories().add(AddMemory.of("process " + args[3] + " write " + i).withTags(args[3]))
-              .memory().id().value();
+          long id =
+              space
+                  .memories()
+                  .add(AddMemory.of("process " + args[3] + " write " + i).withTags(args[3]))
+                  .memory()
+                  .id()
+                  .value();
           out.print("ack " + id + "\n");
           out.flush();
         }
@@ -62,14 +87,25 @@ public final class StoreChild {
     }
   }
 
-  /** Starts this class in a new JVM with the test classpath; its standard error goes to {@code errors}. */
+  /**
+   * Starts this class in a new JVM with the test classpath; its standard error goes to {@code
+   * errors}.
+   */
   static Process launch(java.nio.file.Path errors, String... args) throws java.io.IOException {
-    List<String> command = new ArrayList<>(List.of(
-        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-        "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreChild.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile())).start();
+    return new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()))
+        .start();
   }
 
   /** The ids a child acknowledged in {@code output}: complete lines only. */

@@ -23,36 +23,43 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorTableTest {
   private static final Namespace NS = Namespace.DEFAULT;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Store open() {
-    return new SqliteStoreProvider().open(StoreLocation.parse("sqlite:" + dir.resolve("memkit.db"), Map.of()));
+    return new SqliteStoreProvider()
+        .open(StoreLocation.parse("sqlite:" + dir.resolve("memkit.db"), Map.of()));
   }
 
   private Memory add(String text) {
-    MemkitOptions options = MemkitOptions.defaults().withEnvironment(Map.of()).withTokenizer(WordTokenCounterProvider.ENCODING);
+    MemkitOptions options =
+        MemkitOptions.defaults()
+            .withEnvironment(Map.of())
+            .withTokenizer(WordTokenCounterProvider.ENCODING);
     try (Memkit memkit = Memkit.open("sqlite:" + dir.resolve("memkit.db"), options)) {
       return memkit.space(NS, Actor.EMBEDDED).memories().add(AddMemory.of(text)).memory();
     }
   }
 
   private static List<MemoryVector> all(Store store, String model) {
-    return store.read(tx -> {
-      List<MemoryVector> out = new ArrayList<>();
-      tx.vectors().orElseThrow().forEach(NS, model, out::add);
-      return out;
-    });
+    return store.read(
+        tx -> {
+          List<MemoryVector> out = new ArrayList<>();
+          tx.vectors().orElseThrow().forEach(NS, model, out::add);
+          return out;
+        });
   }
 
   @Test
   void vectorsSurviveReopeningWithTheirModelAndTextHash() {
     Memory m = add("Alice prefers dark roast");
     try (Store store = open()) {
-      store.write(tx -> {
-        tx.vectors().orElseThrow().put(new MemoryVector(m.id(), "model-a", 42, new float[] {0.5f, -1.25f, 3f}));
-        return null;
-      });
+      store.write(
+          tx -> {
+            tx.vectors()
+                .orElseThrow()
+                .put(new MemoryVector(m.id(), "model-a", 42, new float[] {0.5f, -1.25f, 3f}));
+            return null;
+          });
     }
     try (Store store = open()) {
       List<MemoryVector> found = all(store, "model-a");
@@ -70,11 +77,16 @@ class VectorTableTest {
   void aNewerVectorReplacesTheOldAndDeletingTheMemoryDropsIt() {
     Memory m = add("Deployed v1.2");
     try (Store store = open()) {
-      store.write(tx -> {
-        tx.vectors().orElseThrow().put(new MemoryVector(m.id(), "model-a", 1, new float[] {1f}));
-        tx.vectors().orElseThrow().put(new MemoryVector(m.id(), "model-b", 2, new float[] {2f}));
-        return null;
-      });
+      store.write(
+          tx -> {
+            tx.vectors()
+                .orElseThrow()
+                .put(new MemoryVector(m.id(), "model-a", 1, new float[] {1f}));
+            tx.vectors()
+                .orElseThrow()
+                .put(new MemoryVector(m.id(), "model-b", 2, new float[] {2f}));
+            return null;
+          });
       assertThat(all(store, "model-a")).isEmpty();
       assertThat(all(store, "model-b")).hasSize(1);
       store.write(tx -> tx.memories().delete(NS, m.id()));
@@ -87,10 +99,13 @@ class VectorTableTest {
     Memory m = add("short-lived");
     try (Store store = open()) {
       store.write(tx -> tx.memories().delete(NS, m.id()));
-      store.write(tx -> {
-        tx.vectors().orElseThrow().put(new MemoryVector(m.id(), "model-a", 1, new float[] {1f}));
-        return null;
-      });
+      store.write(
+          tx -> {
+            tx.vectors()
+                .orElseThrow()
+                .put(new MemoryVector(m.id(), "model-a", 1, new float[] {1f}));
+            return null;
+          });
     }
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("memkit.db"));
         var rs = c.createStatement().executeQuery("SELECT count(*) FROM memory_vectors")) {
@@ -108,10 +123,13 @@ class VectorTableTest {
     }
     Memory m = add("after the upgrade");
     try (Store store = open()) {
-      store.write(tx -> {
-        tx.vectors().orElseThrow().put(new MemoryVector(m.id(), "model-a", 7, new float[] {1f, 2f}));
-        return null;
-      });
+      store.write(
+          tx -> {
+            tx.vectors()
+                .orElseThrow()
+                .put(new MemoryVector(m.id(), "model-a", 7, new float[] {1f, 2f}));
+            return null;
+          });
       assertThat(all(store, "model-a")).hasSize(1);
     }
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("memkit.db"));

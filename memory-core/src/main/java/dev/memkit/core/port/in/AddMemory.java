@@ -13,8 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What to remember. Build with {@link #of(String)} and the {@code with…} methods. */
-public record AddMemory(String text, List<Tag> tags, Kind kind, JsonValue.JsonObject metadata,
-    Optional<Instant> occurredAt, Optional<MemoryKey> key) {
+public record AddMemory(
+    String text,
+    List<Tag> tags,
+    Kind kind,
+    JsonValue.JsonObject metadata,
+    Optional<Instant> occurredAt,
+    Optional<MemoryKey> key) {
 
   /** Checks every limit of a memory. */
   public AddMemory {
@@ -28,7 +33,8 @@ public record AddMemory(String text, List<Tag> tags, Kind kind, JsonValue.JsonOb
 
   /** A note with {@code text}, no tags, no metadata. */
   public static AddMemory of(String text) {
-    return new AddMemory(text, List.of(), Kind.NOTE, JsonValue.emptyObject(), Optional.empty(), Optional.empty());
+    return new AddMemory(
+        text, List.of(), Kind.NOTE, JsonValue.emptyObject(), Optional.empty(), Optional.empty());
   }
 
   /** Returns this command with {@code newTags}. */

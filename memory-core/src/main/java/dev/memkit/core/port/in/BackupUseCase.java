@@ -12,8 +12,8 @@ public interface BackupUseCase {
   List<BackupInfo> list();
 
   /**
-   * Restores backup {@code id}, after taking a backup of the current data so the restore can
-   * itself be undone (restore the returned backup). Leaves an audit entry.
+   * Restores backup {@code id}, after taking a backup of the current data so the restore can itself
+   * be undone (restore the returned backup). Leaves an audit entry.
    *
    * @return the backup taken just before restoring
    * @throws dev.memkit.core.error.NotFoundException when there is no such backup

@@ -10,16 +10,26 @@ import java.util.Set;
  * What context block to build.
  *
  * @param maxTokens 1..128000: the block never has more tokens than this
- * @param query     when present, adds a {@code # Relevant Memory:} section of search hits
- * @param sections  which sections to include (empty: all)
- * @param mode      how the relevant section searches; empty: the default search mode
+ * @param query when present, adds a {@code # Relevant Memory:} section of search hits
+ * @param sections which sections to include (empty: all)
+ * @param mode how the relevant section searches; empty: the default search mode
  */
-public record ContextRequest(int maxTokens, Optional<String> query, Set<ContextSection> sections,
+public record ContextRequest(
+    int maxTokens,
+    Optional<String> query,
+    Set<ContextSection> sections,
     Optional<SearchMode> mode) {
   /** Checks the budget and the query. */
   public ContextRequest {
-    Limits.require(maxTokens >= Limits.CONTEXT_MIN_TOKENS && maxTokens <= Limits.CONTEXT_MAX_TOKENS, "max_tokens",
-        "must be between " + Limits.CONTEXT_MIN_TOKENS + " and " + Limits.CONTEXT_MAX_TOKENS + ", got " + maxTokens);
+    Limits.require(
+        maxTokens >= Limits.CONTEXT_MIN_TOKENS && maxTokens <= Limits.CONTEXT_MAX_TOKENS,
+        "max_tokens",
+        "must be between "
+            + Limits.CONTEXT_MIN_TOKENS
+            + " and "
+            + Limits.CONTEXT_MAX_TOKENS
+            + ", got "
+            + maxTokens);
     Objects.requireNonNull(query, "query");
     query = query.filter(q -> !q.isBlank());
     query.ifPresent(q -> new SearchMemories(q, dev.memkit.core.model.MemoryFilter.ALL, 1));

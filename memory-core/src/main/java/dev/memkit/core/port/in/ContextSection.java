@@ -3,16 +3,18 @@ package dev.memkit.core.port.in;
 import java.util.Locale;
 
 /**
- * The sections of a context block, in the order they are filled when the budget is short:
- * state first, then goals, then memories relevant to the query, then recent memories. In the
- * block they appear in the same order.
+ * The sections of a context block, in the order they are filled when the budget is short: state
+ * first, then goals, then memories relevant to the query, then recent memories. In the block they
+ * appear in the same order.
  */
 public enum ContextSection {
   /** {@code # State:} one line per state entry, in key order. */
   STATE("# State:"),
   /** {@code # Goals:} active goals, oldest first. */
   GOALS("# Goals:"),
-  /** {@code # Relevant Memory:} the best search hits for the query, best first (only with a query). */
+  /**
+   * {@code # Relevant Memory:} the best search hits for the query, best first (only with a query).
+   */
   RELEVANT("# Relevant Memory:"),
   /** {@code # Recent Memory:} the newest memories not already shown, newest first. */
   RECENT("# Recent Memory:");
@@ -35,8 +37,8 @@ public enum ContextSection {
         return section;
       }
     }
-    throw new dev.memkit.core.error.ValidationException("sections",
-        "must name sections among state, goals, relevant, recent: '" + text + "'");
+    throw new dev.memkit.core.error.ValidationException(
+        "sections", "must name sections among state, goals, relevant, recent: '" + text + "'");
   }
 
   /** The name as written in requests, e.g. {@code state}. */

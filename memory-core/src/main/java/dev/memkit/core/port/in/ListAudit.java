@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  *
  * @param before only entries with a lower sequence: the {@code nextCursor} of the previous page,
  *     absent for the first
- * @param limit  1..{@link Limits#AUDIT_PAGE_MAX}
+ * @param limit 1..{@link Limits#AUDIT_PAGE_MAX}
  */
 public record ListAudit(Optional<String> target, TimeRange range, OptionalLong before, int limit) {
   /** The default page size. */
@@ -24,7 +24,10 @@ public record ListAudit(Optional<String> target, TimeRange range, OptionalLong b
     target.ifPresent(t -> Limits.text(t, "target", Limits.AUDIT_TARGET_MAX_CHARS));
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(before, "before");
-    before.ifPresent(b -> Limits.require(b >= 1, "before", "must be a cursor returned by a previous page, got " + b));
+    before.ifPresent(
+        b ->
+            Limits.require(
+                b >= 1, "before", "must be a cursor returned by a previous page, got " + b));
     Limits.page(limit, "limit", Limits.AUDIT_PAGE_MAX);
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 public record ListGoals(Set<GoalStatus> statuses, boolean activeOnly) {
   /** Every goal. */
   public static final ListGoals ALL = new ListGoals(Set.of(), false);
+
   /** The goals neither done nor abandoned. */
   public static final ListGoals ACTIVE = new ListGoals(Set.of(), true);
 
@@ -20,7 +21,8 @@ public record ListGoals(Set<GoalStatus> statuses, boolean activeOnly) {
   public ListGoals {
     Objects.requireNonNull(statuses, "statuses");
     statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
-    Limits.require(!(activeOnly && !statuses.isEmpty()), "active", "cannot be combined with status");
+    Limits.require(
+        !(activeOnly && !statuses.isEmpty()), "active", "cannot be combined with status");
   }
 
   /** The goals with one of {@code statuses} (none: every goal). */

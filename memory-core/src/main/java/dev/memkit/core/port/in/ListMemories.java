@@ -10,7 +10,7 @@ import java.util.Optional;
  * A page of the memory log, newest first.
  *
  * @param cursor the {@code nextCursor} of the previous page, absent for the first
- * @param limit  1..100
+ * @param limit 1..100
  */
 public record ListMemories(MemoryFilter filter, Optional<String> cursor, int limit) {
   /** Checks the limit and the cursor's form. */
@@ -36,8 +36,11 @@ public record ListMemories(MemoryFilter filter, Optional<String> cursor, int lim
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new dev.memkit.core.error.ValidationException("cursor", "must be a cursor returned by a previous page: '"
-        + (cursor.length() > 40 ? cursor.substring(0, 40) : cursor) + "'");
+    throw new dev.memkit.core.error.ValidationException(
+        "cursor",
+        "must be a cursor returned by a previous page: '"
+            + (cursor.length() > 40 ? cursor.substring(0, 40) : cursor)
+            + "'");
   }
 
   /** The cursor of the page after the one ending at {@code last}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A page of session snapshots, newest first.
  *
  * @param cursor the {@code nextCursor} of the previous page, absent for the first
- * @param limit  1..100
+ * @param limit 1..100
  */
 public record ListSnapshots(Optional<String> cursor, int limit) {
   /** Checks the limit and the cursor's form. */

@@ -7,5 +7,4 @@ import dev.memkit.core.model.Memory;
  *
  * @param created false when the client key was already used and {@code memory} is the earlier one
  */
-public record MemoryAdded(Memory memory, boolean created) {
-}
+public record MemoryAdded(Memory memory, boolean created) {}

@@ -18,12 +18,12 @@ public interface MemoryUseCase {
   /**
    * Stores many memories in one atomic write, as {@link #add} would one by one: every memory is
    * stored, or none is. A memory whose client key is already used in this namespace (or earlier in
-   * the same list) is not stored again; its result holds the earlier memory with
-   * {@code created == false}. This is what importers use, so a second import adds nothing.
+   * the same list) is not stored again; its result holds the earlier memory with {@code created ==
+   * false}. This is what importers use, so a second import adds nothing.
    *
    * @return one result per command, in order
-   * @throws dev.memkit.core.error.ValidationException when the list holds more than
-   *     {@link dev.memkit.core.model.Limits#BATCH_MAX_MEMORIES} commands
+   * @throws dev.memkit.core.error.ValidationException when the list holds more than {@link
+   *     dev.memkit.core.model.Limits#BATCH_MAX_MEMORIES} commands
    */
   List<MemoryAdded> addAll(List<AddMemory> commands);
 

@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * Progress on a goal: a new status, a note, or both.
  *
- * @param goal   the goal
+ * @param goal the goal
  * @param status the goal's new status, if it changes
- * @param note   what happened, at most 4000 characters; an empty note counts as none
+ * @param note what happened, at most 4000 characters; an empty note counts as none
  */
 public record RecordProgress(GoalId goal, Optional<GoalStatus> status, Optional<String> note) {
   /** Checks the note's length and that a status or a note is given. */
@@ -21,7 +21,8 @@ public record RecordProgress(GoalId goal, Optional<GoalStatus> status, Optional<
     Objects.requireNonNull(note, "note");
     note = note.filter(n -> !n.isEmpty());
     note.ifPresent(n -> Limits.text(n, "note", Limits.PROGRESS_NOTE_MAX_CHARS));
-    Limits.require(status.isPresent() || note.isPresent(), "progress", "must give a status, a note, or both");
+    Limits.require(
+        status.isPresent() || note.isPresent(), "progress", "must give a status, a note, or both");
   }
 
   /** Moves {@code goal} to {@code status}, noting {@code note}. */

@@ -10,9 +10,9 @@ import java.util.List;
  * A session snapshot to save: a memory of kind {@code snapshot}.
  *
  * @param summary what the session did, 1..32768 characters
- * @param data    structured data kept with it (an empty object for none), as large as a memory's
- *                metadata may be
- * @param tags    at most 32
+ * @param data structured data kept with it (an empty object for none), as large as a memory's
+ *     metadata may be
+ * @param tags at most 32
  */
 public record SaveSnapshot(String summary, JsonValue.JsonObject data, List<Tag> tags) {
   /** Checks the summary, the data and the tags. */

@@ -10,16 +10,20 @@ import java.util.Optional;
  *
  * @param query 1..16384 characters
  * @param limit 1..100
- * @param mode  how to search; when empty, the default ({@code MEMKIT_SEARCH_MODE}, else hybrid
- *              when an embedding model is present, else keyword)
+ * @param mode how to search; when empty, the default ({@code MEMKIT_SEARCH_MODE}, else hybrid when
+ *     an embedding model is present, else keyword)
  */
-public record SearchMemories(String query, MemoryFilter filter, int limit, Optional<SearchMode> mode) {
+public record SearchMemories(
+    String query, MemoryFilter filter, int limit, Optional<SearchMode> mode) {
   /** Checks the query's length and the limit. */
   public SearchMemories {
     Limits.required(query, "q");
     Limits.require(!query.isEmpty(), "q", "must not be empty");
     int length = query.codePointCount(0, query.length());
-    Limits.require(length <= Limits.QUERY_MAX_CHARS, "q", "must be at most " + Limits.QUERY_MAX_CHARS + " characters, got " + length);
+    Limits.require(
+        length <= Limits.QUERY_MAX_CHARS,
+        "q",
+        "must be at most " + Limits.QUERY_MAX_CHARS + " characters, got " + length);
     Objects.requireNonNull(filter, "filter");
     Limits.page(limit, "limit", Limits.PAGE_MAX);
     Objects.requireNonNull(mode, "mode");

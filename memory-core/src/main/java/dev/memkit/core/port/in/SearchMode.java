@@ -5,14 +5,19 @@ import java.util.Locale;
 
 /** How a search finds memories. */
 public enum SearchMode {
-  /** Both lists, fused by weighted min-max scores; the default when an embedding model is present. */
+  /**
+   * Both lists, fused by weighted min-max scores; the default when an embedding model is present.
+   */
   HYBRID,
   /** Words only (BM25 over stemmed terms), as without an embedding model. */
   KEYWORD,
   /** Meaning only: cosine similarity of the query's and the memories' embeddings. */
   SEMANTIC;
 
-  /** The name used on the wire and the command line: {@code hybrid}, {@code keyword}, {@code semantic}. */
+  /**
+   * The name used on the wire and the command line: {@code hybrid}, {@code keyword}, {@code
+   * semantic}.
+   */
   public String value() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -30,6 +35,7 @@ public enum SearchMode {
         }
       }
     }
-    throw new ValidationException("mode", "must be one of hybrid, keyword, semantic, got '" + name + "'");
+    throw new ValidationException(
+        "mode", "must be one of hybrid, keyword, semantic, got '" + name + "'");
   }
 }

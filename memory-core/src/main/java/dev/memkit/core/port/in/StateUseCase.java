@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Named JSON values of one namespace. Every write leaves an audit entry; a write naming an
- * {@code expectedVersion} fails with {@link dev.memkit.core.error.ConflictException} unless the
- * entry has that version (0 meaning "must not exist yet").
+ * Named JSON values of one namespace. Every write leaves an audit entry; a write naming an {@code
+ * expectedVersion} fails with {@link dev.memkit.core.error.ConflictException} unless the entry has
+ * that version (0 meaning "must not exist yet").
  */
 public interface StateUseCase {
   /** The entry {@code key}, if set. */
@@ -29,8 +29,8 @@ public interface StateUseCase {
   }
 
   /**
-   * Applies an RFC 7386 merge patch to the value of {@code key} (an absent entry counts as
-   * absent, so an object patch creates an object); returns the entry with its new version.
+   * Applies an RFC 7386 merge patch to the value of {@code key} (an absent entry counts as absent,
+   * so an object patch creates an object); returns the entry with its new version.
    */
   StateEntry mergePatch(PatchState command);
 

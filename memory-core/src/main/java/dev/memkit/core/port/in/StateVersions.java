@@ -5,12 +5,14 @@ import java.util.OptionalLong;
 
 /** The rule of a state write's expected version, shared by the state commands. */
 final class StateVersions {
-  private StateVersions() {
-  }
+  private StateVersions() {}
 
   /** Checks {@code expectedVersion} is present and, when given, 0 (absent) or a version. */
   static void check(OptionalLong expectedVersion) {
     Limits.required(expectedVersion, "expected_version");
-    expectedVersion.ifPresent(v -> Limits.require(v >= 0, "expected_version", "must be 0 (absent) or a version, got " + v));
+    expectedVersion.ifPresent(
+        v ->
+            Limits.require(
+                v >= 0, "expected_version", "must be 0 (absent) or a version, got " + v));
   }
 }

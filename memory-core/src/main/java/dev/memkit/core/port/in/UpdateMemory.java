@@ -14,8 +14,12 @@ import java.util.Optional;
  * Changes to a memory: each present field replaces the memory's; absent fields stay. At least one
  * field must be present.
  */
-public record UpdateMemory(Optional<String> text, Optional<List<Tag>> tags, Optional<Kind> kind,
-    Optional<JsonValue.JsonObject> metadata, Optional<Instant> occurredAt) {
+public record UpdateMemory(
+    Optional<String> text,
+    Optional<List<Tag>> tags,
+    Optional<Kind> kind,
+    Optional<JsonValue.JsonObject> metadata,
+    Optional<Instant> occurredAt) {
 
   /** Checks each present field, and that there is at least one. */
   public UpdateMemory {
@@ -27,12 +31,19 @@ public record UpdateMemory(Optional<String> text, Optional<List<Tag>> tags, Opti
     text.ifPresent(t -> Limits.text(t, "text", Limits.MEMORY_TEXT_MAX_CHARS));
     tags = tags.map(Memory::checkTags);
     metadata.ifPresent(m -> Limits.json(m, "metadata", Limits.METADATA_MAX_BYTES));
-    Limits.require(text.isPresent() || tags.isPresent() || kind.isPresent() || metadata.isPresent() || occurredAt.isPresent(),
-        "update", "must change at least one of text, tags, kind, metadata, occurred_at");
+    Limits.require(
+        text.isPresent()
+            || tags.isPresent()
+            || kind.isPresent()
+            || metadata.isPresent()
+            || occurredAt.isPresent(),
+        "update",
+        "must change at least one of text, tags, kind, metadata, occurred_at");
   }
 
   /** An update of the text only. */
   public static UpdateMemory text(String text) {
-    return new UpdateMemory(Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new UpdateMemory(
+        Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -8,15 +8,18 @@ import java.util.List;
  * (default 20, from {@code MEMKIT_BACKUP_KEEP}).
  */
 public interface Backups {
-  /** Takes a backup of every namespace's state, memories and goals now; {@code reason} is kept with it. */
+  /**
+   * Takes a backup of every namespace's state, memories and goals now; {@code reason} is kept with
+   * it.
+   */
   BackupInfo create(String reason);
 
   /** The backups held, newest first. */
   List<BackupInfo> list();
 
   /**
-   * Replaces the state, memories and goals of every namespace with those of backup {@code id}.
-   * The audit log is kept as it is. Callers take a backup first, so a restore can be undone.
+   * Replaces the state, memories and goals of every namespace with those of backup {@code id}. The
+   * audit log is kept as it is. Callers take a backup first, so a restore can be undone.
    *
    * @throws dev.memkit.core.error.NotFoundException when there is no such backup
    */

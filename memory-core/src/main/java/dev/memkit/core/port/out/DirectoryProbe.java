@@ -14,19 +14,22 @@ public final class DirectoryProbe {
   /** How much a probe writes: enough to need a fresh block of a full disk. */
   private static final int PROBE_BYTES = 64 * 1024;
 
-  private DirectoryProbe() {
-  }
+  private DirectoryProbe() {}
 
   /**
-   * Probes {@code directory} the way a write would use it: creates a file, writes and syncs
-   * {@value #PROBE_BYTES} bytes, deletes it. A full disk, a read-only file system or an I/O error
-   * shows up here before any data is touched.
+   * Probes {@code directory} the way a write would use it: creates a file, writes and syncs {@value
+   * #PROBE_BYTES} bytes, deletes it. A full disk, a read-only file system or an I/O error shows up
+   * here before any data is touched.
    */
   public static StoreHealth probe(Path directory) {
     Path file = directory.resolve(".memkit-ready-probe");
     try {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer block = ByteBuffer.allocate(PROBE_BYTES);
         while (block.hasRemaining()) {
           ch.write(block);
@@ -52,7 +55,8 @@ public final class DirectoryProbe {
       return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "disk full");
     }
     if (message.contains("read-only") || e instanceof java.nio.file.AccessDeniedException) {
-      return StoreHealth.failing(StoreHealth.Status.READ_ONLY, "read-only: the store's files cannot be written");
+      return StoreHealth.failing(
+          StoreHealth.Status.READ_ONLY, "read-only: the store's files cannot be written");
     }
     return StoreHealth.failing(StoreHealth.Status.UNAVAILABLE, "I/O error");
   }

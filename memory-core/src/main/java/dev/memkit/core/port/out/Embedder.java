@@ -3,12 +3,12 @@ package dev.memkit.core.port.out;
 import java.util.List;
 
 /**
- * A sentence-embedding model: turns text into a vector whose cosine with another text's vector
- * says how close their meanings are. Found through an {@link EmbedderProvider}.
+ * A sentence-embedding model: turns text into a vector whose cosine with another text's vector says
+ * how close their meanings are. Found through an {@link EmbedderProvider}.
  *
- * <p>An embedder is deterministic (the same text gives the same vector), works offline and is
- * safe to call from several threads. Its vectors are only comparable with vectors of the same
- * {@link #modelId()}: a store never mixes vectors of two models.
+ * <p>An embedder is deterministic (the same text gives the same vector), works offline and is safe
+ * to call from several threads. Its vectors are only comparable with vectors of the same {@link
+ * #modelId()}: a store never mixes vectors of two models.
  */
 public interface Embedder {
   /**

@@ -25,7 +25,10 @@ public interface GoalRecords {
   /** Goals of {@code namespace} with one of {@code statuses} (empty: any), oldest first (by id). */
   List<Goal> list(Namespace namespace, Set<GoalStatus> statuses);
 
-  /** Removes goal {@code id} of {@code namespace} and its timeline; returns whether it existed there. */
+  /**
+   * Removes goal {@code id} of {@code namespace} and its timeline; returns whether it existed
+   * there.
+   */
   boolean delete(Namespace namespace, GoalId id);
 
   /** Removes every goal of {@code namespace}. */

@@ -23,16 +23,18 @@ public interface MemoryRecords {
    */
   MemoryId nextId();
 
-  /** Inserts {@code memory}, or replaces the memory with its id (which is in the same namespace). */
+  /**
+   * Inserts {@code memory}, or replaces the memory with its id (which is in the same namespace).
+   */
   void put(Memory memory);
 
   /** The memory {@code id} if it belongs to {@code namespace}. */
   Optional<Memory> find(Namespace namespace, MemoryId id);
 
   /**
-   * The memories of {@code namespace} among {@code ids}, by id; an id of no memory there is
-   * absent. Stores that can read many rows at once override this single-lookup default (a
-   * semantic search reads its candidates this way).
+   * The memories of {@code namespace} among {@code ids}, by id; an id of no memory there is absent.
+   * Stores that can read many rows at once override this single-lookup default (a semantic search
+   * reads its candidates this way).
    */
   default Map<MemoryId, Memory> findAll(Namespace namespace, Collection<MemoryId> ids) {
     Map<MemoryId, Memory> found = new HashMap<>();

@@ -8,11 +8,11 @@ import java.util.Objects;
 /**
  * The embedding of one memory as a store keeps it.
  *
- * @param memory   whose vector it is
- * @param model    the {@link Embedder#modelId()} that made it; vectors of another model are stale
+ * @param memory whose vector it is
+ * @param model the {@link Embedder#modelId()} that made it; vectors of another model are stale
  * @param textHash a hash of the exact text that was embedded, so a vector of an older text of the
- *                 memory is recognised as stale, whatever changed the memory (update, restore, import)
- * @param values   the vector, not empty; the array is shared, not copied, and must not be changed
+ *     memory is recognised as stale, whatever changed the memory (update, restore, import)
+ * @param values the vector, not empty; the array is shared, not copied, and must not be changed
  */
 public record MemoryVector(MemoryId memory, String model, int textHash, float[] values) {
   /** Rejects missing parts and an empty vector. */
@@ -21,13 +21,15 @@ public record MemoryVector(MemoryId memory, String model, int textHash, float[] 
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(values, "values");
     if (values.length == 0 || model.isBlank()) {
-      throw new IllegalArgumentException("a memory vector needs a model id and at least one number");
+      throw new IllegalArgumentException(
+          "a memory vector needs a model id and at least one number");
     }
   }
 
   /** {@link #values()} as float32 little-endian bytes: the form stores keep them in. */
   public byte[] valuesAsBytes() {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
     return buffer.array();
   }

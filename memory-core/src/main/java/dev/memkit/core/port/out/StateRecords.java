@@ -11,7 +11,10 @@ public interface StateRecords {
   /** The entry {@code key} of {@code namespace}, if present. */
   Optional<StateEntry> find(Namespace namespace, StateKey key);
 
-  /** The entries of {@code namespace} whose key starts with {@code prefix} (empty: all), in key order. */
+  /**
+   * The entries of {@code namespace} whose key starts with {@code prefix} (empty: all), in key
+   * order.
+   */
   List<StateEntry> list(Namespace namespace, String prefix);
 
   /** Inserts {@code entry}, or replaces the entry with its namespace and key. */

@@ -7,12 +7,12 @@ import dev.memkit.core.model.StoreHealth;
  *
  * <p>A store is opened by its {@link StoreProvider} and shared by every thread of the process. The
  * core's services do all validation and build every record before they reach a store, so a store
- * only keeps, finds and returns what it is given. A store's I/O failures surface as
- * {@link dev.memkit.core.error.StoreUnavailableException}; no driver or I/O exception type crosses
- * this port.
+ * only keeps, finds and returns what it is given. A store's I/O failures surface as {@link
+ * dev.memkit.core.error.StoreUnavailableException}; no driver or I/O exception type crosses this
+ * port.
  *
- * <p>The behaviour every store must have is defined by the contract suite
- * {@code dev.memkit.core.contract.StoreContractTest} in memory-core's test-jar.
+ * <p>The behaviour every store must have is defined by the contract suite {@code
+ * dev.memkit.core.contract.StoreContractTest} in memory-core's test-jar.
  */
 public interface Store extends AutoCloseable {
 
@@ -23,11 +23,11 @@ public interface Store extends AutoCloseable {
   <T> T read(StoreWork<T> work);
 
   /**
-   * Runs {@code work} as one atomic, isolated change: either every record it wrote is kept or
-   * none is (when {@code work} throws, nothing it wrote is kept and the exception is rethrown).
-   * When this method returns, the change is durable to the degree the store promises (for the
-   * persistent stores: it survives {@code kill -9}). Writes from many threads are serialised; a
-   * store may commit several of them together.
+   * Runs {@code work} as one atomic, isolated change: either every record it wrote is kept or none
+   * is (when {@code work} throws, nothing it wrote is kept and the exception is rethrown). When
+   * this method returns, the change is durable to the degree the store promises (for the persistent
+   * stores: it survives {@code kill -9}). Writes from many threads are serialised; a store may
+   * commit several of them together.
    */
   <T> T write(StoreWork<T> work);
 
@@ -35,18 +35,22 @@ public interface Store extends AutoCloseable {
   Backups backups();
 
   /**
-   * Whether writes can succeed now, for readiness checks: a store that can tell probes what a
-   * write needs (its disk, its locks) without changing any record. The default, for stores with
-   * nothing that can fail this way, is {@link StoreHealth#WRITABLE}.
+   * Whether writes can succeed now, for readiness checks: a store that can tell probes what a write
+   * needs (its disk, its locks) without changing any record. The default, for stores with nothing
+   * that can fail this way, is {@link StoreHealth#WRITABLE}.
    */
   default StoreHealth health() {
     return StoreHealth.WRITABLE;
   }
 
-  /** One line saying what this store is and where, for logs, e.g. {@code sqlite:/data/memkit.db}. */
+  /**
+   * One line saying what this store is and where, for logs, e.g. {@code sqlite:/data/memkit.db}.
+   */
   String description();
 
-  /** Flushes and releases everything the store holds; later calls fail. Closing twice is harmless. */
+  /**
+   * Flushes and releases everything the store holds; later calls fail. Closing twice is harmless.
+   */
   @Override
   void close();
 }

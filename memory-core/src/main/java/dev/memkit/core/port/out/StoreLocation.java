@@ -9,18 +9,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A parsed store URI, {@code scheme:path[?name=value&...]}, e.g.
- * {@code sqlite:./data/memkit.db?synchronous=normal}, with the environment its settings fall back to.
+ * A parsed store URI, {@code scheme:path[?name=value&...]}, e.g. {@code
+ * sqlite:./data/memkit.db?synchronous=normal}, with the environment its settings fall back to.
  *
- * @param uri         the URI as given
- * @param scheme      the part before the first colon, lower case
- * @param path        the part after it, up to {@code ?}
- * @param parameters  the query parameters, decoded
+ * @param uri the URI as given
+ * @param scheme the part before the first colon, lower case
+ * @param path the part after it, up to {@code ?}
+ * @param parameters the query parameters, decoded
  * @param environment the environment variables to read defaults from ({@code MEMKIT_*})
- * @param observer    what the store reports group commits, backups and recoveries to
+ * @param observer what the store reports group commits, backups and recoveries to
  */
-public record StoreLocation(String uri, String scheme, String path, Map<String, String> parameters,
-    Map<String, String> environment, Observer observer) {
+public record StoreLocation(
+    String uri,
+    String scheme,
+    String path,
+    Map<String, String> parameters,
+    Map<String, String> environment,
+    Observer observer) {
 
   /** Copies the maps. */
   public StoreLocation {
@@ -33,7 +38,12 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
   }
 
   /** A location whose store reports to no {@link Observer}. */
-  public StoreLocation(String uri, String scheme, String path, Map<String, String> parameters, Map<String, String> environment) {
+  public StoreLocation(
+      String uri,
+      String scheme,
+      String path,
+      Map<String, String> parameters,
+      Map<String, String> environment) {
     this(uri, scheme, path, parameters, environment, Observer.NONE);
   }
 
@@ -53,7 +63,8 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
     }
     int colon = uri.indexOf(':');
     if (colon <= 0 || !uri.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-      throw new ValidationException("store", "must start with a scheme such as sqlite:, json: or mem:, got '" + uri + "'");
+      throw new ValidationException(
+          "store", "must start with a scheme such as sqlite:, json: or mem:, got '" + uri + "'");
     }
     String scheme = uri.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
     String rest = uri.substring(colon + 1);
@@ -67,14 +78,18 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        params.put(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
       }
       rest = rest.substring(0, q);
     }
     return new StoreLocation(uri, scheme, rest, params, environment);
   }
 
-  /** The parameter {@code name}, else the environment variable {@code envName}, if either is set. */
+  /**
+   * The parameter {@code name}, else the environment variable {@code envName}, if either is set.
+   */
   public Optional<String> setting(String name, String envName) {
     String value = parameters.get(name);
     if (value == null && envName != null) {
@@ -84,7 +99,8 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
   }
 
   /**
-   * How many backups to keep: parameter {@code backup_keep}, else {@code MEMKIT_BACKUP_KEEP}, else 20.
+   * How many backups to keep: parameter {@code backup_keep}, else {@code MEMKIT_BACKUP_KEEP}, else
+   * 20.
    *
    * @throws ValidationException when set to something other than a number from 1 to 10000
    */
@@ -106,6 +122,7 @@ public record StoreLocation(String uri, String scheme, String path, Map<String, 
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ValidationException(name, "must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+    throw new ValidationException(
+        name, "must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
   }
 }

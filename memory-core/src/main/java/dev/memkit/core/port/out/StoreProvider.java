@@ -1,9 +1,9 @@
 package dev.memkit.core.port.out;
 
 /**
- * Opens stores of one URI scheme. Store modules register an implementation in
- * {@code META-INF/services/dev.memkit.core.port.out.StoreProvider}; {@link dev.memkit.core.Memkit}
- * finds it with {@link java.util.ServiceLoader}.
+ * Opens stores of one URI scheme. Store modules register an implementation in {@code
+ * META-INF/services/dev.memkit.core.port.out.StoreProvider}; {@link dev.memkit.core.Memkit} finds
+ * it with {@link java.util.ServiceLoader}.
  */
 public interface StoreProvider {
   /** The scheme this provider opens, e.g. {@code sqlite}, without the colon. */

@@ -13,10 +13,16 @@ import java.util.function.Consumer;
  * not do anything when a memory changes (the vector's {@link MemoryVector#textHash()} tells).
  */
 public interface VectorRecords {
-  /** Keeps {@code vector}, replacing the memory's earlier one; does nothing when the memory no longer exists. */
+  /**
+   * Keeps {@code vector}, replacing the memory's earlier one; does nothing when the memory no
+   * longer exists.
+   */
   void put(MemoryVector vector);
 
-  /** Hands every vector of {@code namespace} made by {@code model} to {@code sink}, in no particular order. */
+  /**
+   * Hands every vector of {@code namespace} made by {@code model} to {@code sink}, in no particular
+   * order.
+   */
   void forEach(Namespace namespace, String model, Consumer<MemoryVector> sink);
 
   /** Removes the vector of memory {@code id}, if any. */

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Audit entries in a list, oldest first (entry {@code n} has sequence {@code n + 1}): the {@code mem:} store's audit log. */
+/**
+ * Audit entries in a list, oldest first (entry {@code n} has sequence {@code n + 1}): the {@code
+ * mem:} store's audit log.
+ */
 public final class AuditList implements AuditStorage {
   private final List<AuditEntry> entries = new ArrayList<>();
 
   /** An empty list. */
-  public AuditList() {
-  }
+  public AuditList() {}
 
   @Override
   public long lastSequence() {

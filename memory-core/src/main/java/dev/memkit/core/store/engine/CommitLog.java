@@ -6,12 +6,14 @@ package dev.memkit.core.store.engine;
  */
 public interface CommitLog {
   /** Keeps nothing: a write is done once it is made in memory. */
-  CommitLog NONE = () -> new Entry() {
-    @Override
-    public Runnable commit(UndoLog undo, boolean changed) {
-      return null;
-    }
-  };
+  CommitLog NONE =
+      () ->
+          new Entry() {
+            @Override
+            public Runnable commit(UndoLog undo, boolean changed) {
+              return null;
+            }
+          };
 
   /**
    * Starts a unit of work, under the engine's write lock.
@@ -26,7 +28,7 @@ public interface CommitLog {
      * Ends the unit, still under the engine's write lock, once its work returned. Throwing undoes
      * the unit.
      *
-     * @param undo    puts the unit's changes back; may be kept and run later, under the write lock
+     * @param undo puts the unit's changes back; may be kept and run later, under the write lock
      * @param changed whether the unit changed anything (a record, an audit entry or an id counter)
      * @return what the writer runs after the lock is released before its write returns (wait for
      *     the disk), or null

@@ -18,17 +18,23 @@ import java.util.function.Function;
  */
 final class FreezeLog {
   /** The three kinds of record a namespace holds. */
-  enum Kind { STATE, MEMORY, GOAL }
-
-  private record Key(Namespace namespace, Kind kind, Object key) {
+  enum Kind {
+    STATE,
+    MEMORY,
+    GOAL
   }
+
+  private record Key(Namespace namespace, Kind kind, Object key) {}
 
   /** Marks a record that did not exist when the copy began. */
   private static final Object ABSENT = new Object();
 
   private final Map<Key, Object> before = new HashMap<>();
 
-  /** Records that {@code key} is about to change from {@code old} (null: absent), unless it changed before. */
+  /**
+   * Records that {@code key} is about to change from {@code old} (null: absent), unless it changed
+   * before.
+   */
   void changing(Namespace namespace, Kind kind, Object key, Object old) {
     before.putIfAbsent(new Key(namespace, kind, key), old == null ? ABSENT : old);
   }
@@ -43,17 +49,19 @@ final class FreezeLog {
    * key order, read while writers went on) without the touched ones, plus the first values of the
    * touched ones that existed then, in key order.
    */
-  <K extends Comparable<K>, V> List<V> asBegun(Namespace namespace, Kind kind, List<V> copied, Function<V, K> keyOf) {
+  <K extends Comparable<K>, V> List<V> asBegun(
+      Namespace namespace, Kind kind, List<V> copied, Function<V, K> keyOf) {
     SortedMap<K, V> first = new TreeMap<>();
-    before.forEach((k, v) -> {
-      if (k.namespace().equals(namespace) && k.kind() == kind && v != ABSENT) {
-        @SuppressWarnings("unchecked")
-        K key = (K) k.key();
-        @SuppressWarnings("unchecked")
-        V value = (V) v;
-        first.put(key, value);
-      }
-    });
+    before.forEach(
+        (k, v) -> {
+          if (k.namespace().equals(namespace) && k.kind() == kind && v != ABSENT) {
+            @SuppressWarnings("unchecked")
+            K key = (K) k.key();
+            @SuppressWarnings("unchecked")
+            V value = (V) v;
+            first.put(key, value);
+          }
+        });
     if (first.isEmpty() && !anyTouched(namespace, kind)) {
       return copied;
     }

@@ -11,8 +11,8 @@ import java.util.List;
  * lock: namespaces in name order, each with state in key order and memories and goals in id order.
  *
  * @param lastMemoryId the memory id counter
- * @param lastGoalId   the goal id counter
- * @param namespaces   the namespaces that hold records
+ * @param lastGoalId the goal id counter
+ * @param namespaces the namespaces that hold records
  */
 public record FrozenRecords(long lastMemoryId, long lastGoalId, List<OfNamespace> namespaces) {
   /** Copies the list; the records themselves are immutable. */
@@ -24,12 +24,12 @@ public record FrozenRecords(long lastMemoryId, long lastGoalId, List<OfNamespace
    * The records of one namespace.
    *
    * @param namespace the namespace
-   * @param state     its state entries, in key order
-   * @param memories  its memories, in id order
-   * @param goals     its goals, in id order
+   * @param state its state entries, in key order
+   * @param memories its memories, in id order
+   * @param goals its goals, in id order
    */
-  public record OfNamespace(Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {
-  }
+  public record OfNamespace(
+      Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {}
 
   /** How many records of every kind there are. */
   public long records() {

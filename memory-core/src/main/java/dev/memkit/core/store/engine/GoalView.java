@@ -34,13 +34,14 @@ final class GoalView implements GoalRecords {
     RecordSet d = tx.records();
     long previousLast = d.lastGoalId;
     Goal old = d.putGoal(goal);
-    tx.changed(() -> {
-      d.removeGoal(goal.id().value());
-      if (old != null) {
-        d.putGoal(old);
-      }
-      d.lastGoalId = previousLast;
-    });
+    tx.changed(
+        () -> {
+          d.removeGoal(goal.id().value());
+          if (old != null) {
+            d.putGoal(old);
+          }
+          d.lastGoalId = previousLast;
+        });
     tx.changes().goalPut(goal);
   }
 

@@ -7,7 +7,10 @@ import dev.memkit.core.port.out.MemoryVector;
 import dev.memkit.core.port.out.VectorRecords;
 import java.util.function.Consumer;
 
-/** The memories' vectors held in the {@link RecordSet}: one per memory, dropped with their memory, undone with the unit. */
+/**
+ * The memories' vectors held in the {@link RecordSet}: one per memory, dropped with their memory,
+ * undone with the unit.
+ */
 final class MemoryVectors implements VectorRecords {
   private final RecordTransaction tx;
 
@@ -24,13 +27,14 @@ final class MemoryVectors implements VectorRecords {
       return;
     }
     MemoryVector old = d.putVector(vector);
-    tx.changed(() -> {
-      if (old == null) {
-        d.removeVector(id);
-      } else {
-        d.putVector(old);
-      }
-    });
+    tx.changed(
+        () -> {
+          if (old == null) {
+            d.removeVector(id);
+          } else {
+            d.putVector(old);
+          }
+        });
   }
 
   @Override

@@ -39,13 +39,14 @@ final class MemoryView implements MemoryRecords {
     RecordSet d = tx.records();
     long previousLast = d.lastMemoryId;
     Memory old = d.putMemory(memory);
-    tx.changed(() -> {
-      d.removeMemory(memory.id().value());
-      if (old != null) {
-        d.putMemory(old);
-      }
-      d.lastMemoryId = previousLast;
-    });
+    tx.changed(
+        () -> {
+          d.removeMemory(memory.id().value());
+          if (old != null) {
+            d.putMemory(old);
+          }
+          d.lastMemoryId = previousLast;
+        });
     tx.changes().memoryPut(memory);
   }
 
@@ -75,12 +76,13 @@ final class MemoryView implements MemoryRecords {
     RecordSet d = tx.records();
     Memory old = d.removeMemory(id.value());
     MemoryVector vector = d.removeVector(id.value());
-    tx.changed(() -> {
-      d.putMemory(old);
-      if (vector != null) {
-        d.putVector(vector);
-      }
-    });
+    tx.changed(
+        () -> {
+          d.putMemory(old);
+          if (vector != null) {
+            d.putVector(vector);
+          }
+        });
     tx.changes().memoryDeleted(namespace, id);
     return true;
   }
@@ -102,12 +104,14 @@ final class MemoryView implements MemoryRecords {
   }
 
   @Override
-  public List<Memory> list(Namespace namespace, MemoryFilter filter, Optional<MemoryId> before, int limit) {
+  public List<Memory> list(
+      Namespace namespace, MemoryFilter filter, Optional<MemoryId> before, int limit) {
     NamespaceRecords s = tx.records().in(namespace);
     if (s == null) {
       return List.of();
     }
-    NavigableMap<Long, Memory> view = before.isPresent() ? s.memories.headMap(before.get().value(), false) : s.memories;
+    NavigableMap<Long, Memory> view =
+        before.isPresent() ? s.memories.headMap(before.get().value(), false) : s.memories;
     List<Memory> out = new ArrayList<>();
     for (Memory m : view.descendingMap().values()) {
       if (out.size() >= limit) {
@@ -121,7 +125,8 @@ final class MemoryView implements MemoryRecords {
   }
 
   @Override
-  public List<SearchHit> search(Namespace namespace, SearchQuery query, MemoryFilter filter, int limit) {
+  public List<SearchHit> search(
+      Namespace namespace, SearchQuery query, MemoryFilter filter, int limit) {
     NamespaceRecords s = tx.records().in(namespace);
     if (s == null) {
       return List.of();

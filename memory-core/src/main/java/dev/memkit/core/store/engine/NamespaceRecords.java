@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The records of one namespace: state by key, memories and goals by id, memory keys, and the
- * search index. The index is built at the namespace's first search, not when the store opens: a
- * process that only writes (one command-line call) never pays for it. Not thread-safe: the
- * engine's lock guards it.
+ * The records of one namespace: state by key, memories and goals by id, memory keys, and the search
+ * index. The index is built at the namespace's first search, not when the store opens: a process
+ * that only writes (one command-line call) never pays for it. Not thread-safe: the engine's lock
+ * guards it.
  */
 final class NamespaceRecords {
   final TreeMap<String, StateEntry> state = new TreeMap<>();
   final TreeMap<Long, Memory> memories = new TreeMap<>();
   final TreeMap<Long, Goal> goals = new TreeMap<>();
   final Map<String, Long> memoryKeys = new HashMap<>();
+
   /** Null until the first search; then kept up to date by every change. */
   private volatile Bm25Index index;
 

@@ -16,34 +16,26 @@ import dev.memkit.core.model.StateKey;
  */
 public interface RecordChanges {
   /** Tells no one. */
-  RecordChanges NO_ONE = new RecordChanges() {
-  };
+  RecordChanges NO_ONE = new RecordChanges() {};
 
   /** A state entry was put. */
-  default void statePut(StateEntry entry) {
-  }
+  default void statePut(StateEntry entry) {}
 
   /** A state entry was deleted. */
-  default void stateDeleted(Namespace namespace, StateKey key) {
-  }
+  default void stateDeleted(Namespace namespace, StateKey key) {}
 
   /** A memory was put. */
-  default void memoryPut(Memory memory) {
-  }
+  default void memoryPut(Memory memory) {}
 
   /** A memory was deleted. */
-  default void memoryDeleted(Namespace namespace, MemoryId id) {
-  }
+  default void memoryDeleted(Namespace namespace, MemoryId id) {}
 
   /** A goal was put. */
-  default void goalPut(Goal goal) {
-  }
+  default void goalPut(Goal goal) {}
 
   /** A goal was deleted. */
-  default void goalDeleted(Namespace namespace, GoalId id) {
-  }
+  default void goalDeleted(Namespace namespace, GoalId id) {}
 
   /** An audit entry was appended to the {@link AuditStorage}, with its sequence number. */
-  default void auditAppended(AuditEntry entry) {
-  }
+  default void auditAppended(AuditEntry entry) {}
 }

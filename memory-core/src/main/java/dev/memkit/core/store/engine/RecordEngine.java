@@ -33,12 +33,15 @@ public final class RecordEngine {
 
   /**
    * @param description names the store in errors, e.g. {@code mem:scratch}
-   * @param records     the records to start from
-   * @param audit       where audit entries are kept
-   * @param vectors     the vector view of a unit of work, for a store that keeps vectors outside the
-   *                    records; null keeps them in the {@link RecordSet}
+   * @param records the records to start from
+   * @param audit where audit entries are kept
+   * @param vectors the vector view of a unit of work, for a store that keeps vectors outside the
+   *     records; null keeps them in the {@link RecordSet}
    */
-  public RecordEngine(String description, RecordSet records, AuditStorage audit,
+  public RecordEngine(
+      String description,
+      RecordSet records,
+      AuditStorage audit,
       Function<RecordTransaction, VectorRecords> vectors) {
     this.description = description;
     this.records = records;
@@ -75,7 +78,10 @@ public final class RecordEngine {
       try {
         result = work.run(tx);
         undo.end();
-        boolean changed = tx.hasChanged() || memoryIdBefore != records.lastMemoryId || goalIdBefore != records.lastGoalId;
+        boolean changed =
+            tx.hasChanged()
+                || memoryIdBefore != records.lastMemoryId
+                || goalIdBefore != records.lastGoalId;
         after = entry.commit(undo, changed);
       } catch (RuntimeException | Error e) {
         undo.end();
@@ -120,35 +126,52 @@ public final class RecordEngine {
    * copy is exactly the records of that moment. One copy runs at a time.
    */
   public FrozenRecords freezeGradually(Consumer<RecordSet> atTheMoment) {
-    return freezeGradually(atTheMoment, CHUNK, () -> { });
+    return freezeGradually(atTheMoment, CHUNK, () -> {});
   }
 
   /** The most records read under the lock at a time by {@link #freezeGradually}. */
   public static final int CHUNK = 1024;
 
-  /** {@link #freezeGradually(Consumer)} with a given chunk size, running {@code betweenChunks} with the lock released. */
-  FrozenRecords freezeGradually(Consumer<RecordSet> atTheMoment, int chunk, Runnable betweenChunks) {
-    record Start(RecordSet set, List<Map.Entry<Namespace, NamespaceRecords>> namespaces, long lastMemoryId, long lastGoalId) {
-    }
-    Start start = shared(() -> {
-      atTheMoment.accept(records);
-      return new Start(records, records.startFreezing(), records.lastMemoryId, records.lastGoalId);
-    });
+  /**
+   * {@link #freezeGradually(Consumer)} with a given chunk size, running {@code betweenChunks} with
+   * the lock released.
+   */
+  FrozenRecords freezeGradually(
+      Consumer<RecordSet> atTheMoment, int chunk, Runnable betweenChunks) {
+    record Start(
+        RecordSet set,
+        List<Map.Entry<Namespace, NamespaceRecords>> namespaces,
+        long lastMemoryId,
+        long lastGoalId) {}
+    Start start =
+        shared(
+            () -> {
+              atTheMoment.accept(records);
+              return new Start(
+                  records, records.startFreezing(), records.lastMemoryId, records.lastGoalId);
+            });
     FreezeLog log = null;
     try {
       List<Copied> copied = new ArrayList<>();
       for (Map.Entry<Namespace, NamespaceRecords> e : start.namespaces()) {
         NamespaceRecords s = e.getValue();
-        copied.add(new Copied(e.getKey(), copy(s.state, chunk, betweenChunks), copy(s.memories, chunk, betweenChunks),
-            copy(s.goals, chunk, betweenChunks)));
+        copied.add(
+            new Copied(
+                e.getKey(),
+                copy(s.state, chunk, betweenChunks),
+                copy(s.memories, chunk, betweenChunks),
+                copy(s.goals, chunk, betweenChunks)));
       }
       log = shared(start.set()::stopFreezing);
       List<FrozenRecords.OfNamespace> out = new ArrayList<>();
       for (Copied c : copied) {
         Namespace ns = c.namespace();
-        List<StateEntry> state = log.asBegun(ns, FreezeLog.Kind.STATE, c.state(), (StateEntry e) -> e.key().value());
-        List<Memory> memories = log.asBegun(ns, FreezeLog.Kind.MEMORY, c.memories(), (Memory m) -> m.id().value());
-        List<Goal> goals = log.asBegun(ns, FreezeLog.Kind.GOAL, c.goals(), (Goal g) -> g.id().value());
+        List<StateEntry> state =
+            log.asBegun(ns, FreezeLog.Kind.STATE, c.state(), (StateEntry e) -> e.key().value());
+        List<Memory> memories =
+            log.asBegun(ns, FreezeLog.Kind.MEMORY, c.memories(), (Memory m) -> m.id().value());
+        List<Goal> goals =
+            log.asBegun(ns, FreezeLog.Kind.GOAL, c.goals(), (Goal g) -> g.id().value());
         if (!state.isEmpty() || !memories.isEmpty() || !goals.isEmpty()) {
           out.add(new FrozenRecords.OfNamespace(ns, state, memories, goals));
         }
@@ -161,28 +184,30 @@ public final class RecordEngine {
     }
   }
 
-  private record Copied(Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {
-  }
+  private record Copied(
+      Namespace namespace, List<StateEntry> state, List<Memory> memories, List<Goal> goals) {}
 
   /** Reads {@code map}'s values in key order, {@code chunk} at a time under the read lock. */
   private <K, V> List<V> copy(NavigableMap<K, V> map, int chunk, Runnable betweenChunks) {
     List<V> out = new ArrayList<>();
     List<K> last = new ArrayList<>(1);
     while (true) {
-      boolean done = shared(() -> {
-        NavigableMap<K, V> rest = last.isEmpty() ? map : map.tailMap(last.get(0), false);
-        int n = 0;
-        for (Map.Entry<K, V> e : rest.entrySet()) {
-          if (n == chunk) {
-            return false;
-          }
-          out.add(e.getValue());
-          last.clear();
-          last.add(e.getKey());
-          n++;
-        }
-        return true;
-      });
+      boolean done =
+          shared(
+              () -> {
+                NavigableMap<K, V> rest = last.isEmpty() ? map : map.tailMap(last.get(0), false);
+                int n = 0;
+                for (Map.Entry<K, V> e : rest.entrySet()) {
+                  if (n == chunk) {
+                    return false;
+                  }
+                  out.add(e.getValue());
+                  last.clear();
+                  last.add(e.getKey());
+                  n++;
+                }
+                return true;
+              });
       if (done) {
         return out;
       }
@@ -211,11 +236,12 @@ public final class RecordEngine {
    * @return false when the engine was closed already
    */
   public boolean close() {
-    return exclusively(() -> {
-      boolean was = closed;
-      closed = true;
-      return !was;
-    });
+    return exclusively(
+        () -> {
+          boolean was = closed;
+          closed = true;
+          return !was;
+        });
   }
 
   /** Whether {@link #close} was called. */

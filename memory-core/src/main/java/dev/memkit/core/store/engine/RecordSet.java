@@ -26,16 +26,18 @@ public final class RecordSet {
   private final TreeMap<Namespace, NamespaceRecords> namespaces = new TreeMap<>();
   private final Map<Long, Namespace> memoryOwners = new HashMap<>();
   private final Map<Long, Namespace> goalOwners = new HashMap<>();
+
   /** Vectors kept in memory (the {@code mem:} store); empty when a store keeps them elsewhere. */
   final TreeMap<Long, MemoryVector> vectors = new TreeMap<>();
+
   long lastMemoryId;
   long lastGoalId;
+
   /** Set while a gradual copy runs ({@link RecordEngine#freezeGradually}). */
   private FreezeLog freezing;
 
   /** An empty set. */
-  public RecordSet() {
-  }
+  public RecordSet() {}
 
   /** The records of {@code namespace}, or null when it never held any. */
   NamespaceRecords in(Namespace namespace) {
@@ -49,11 +51,12 @@ public final class RecordSet {
   /** Namespaces holding at least one record, in name order. */
   public SortedSet<Namespace> namespaces() {
     SortedSet<Namespace> out = new TreeSet<>();
-    namespaces.forEach((ns, s) -> {
-      if (!s.isEmpty()) {
-        out.add(ns);
-      }
-    });
+    namespaces.forEach(
+        (ns, s) -> {
+          if (!s.isEmpty()) {
+            out.add(ns);
+          }
+        });
     return out;
   }
 
@@ -104,7 +107,10 @@ public final class RecordSet {
     return old;
   }
 
-  /** Puts {@code memory}, replacing the memory with its id (in whatever namespace); returns that one, or null. */
+  /**
+   * Puts {@code memory}, replacing the memory with its id (in whatever namespace); returns that
+   * one, or null.
+   */
   public Memory putMemory(Memory memory) {
     long id = memory.id().value();
     Memory old = removeMemory(id);
@@ -120,7 +126,10 @@ public final class RecordSet {
     return old;
   }
 
-  /** Removes memory {@code id}; returns it, or null when there was none. Its vector stays: see {@link #removeVector}. */
+  /**
+   * Removes memory {@code id}; returns it, or null when there was none. Its vector stays: see
+   * {@link #removeVector}.
+   */
   public Memory removeMemory(long id) {
     Namespace owner = memoryOwners.remove(id);
     if (owner == null) {
@@ -198,19 +207,30 @@ public final class RecordSet {
     return n;
   }
 
-  /** Copies the record lists (records are immutable, so this copies the data; vectors are not included). */
+  /**
+   * Copies the record lists (records are immutable, so this copies the data; vectors are not
+   * included).
+   */
   public FrozenRecords freeze() {
     List<FrozenRecords.OfNamespace> out = new ArrayList<>();
-    namespaces.forEach((ns, s) -> {
-      if (!s.isEmpty()) {
-        out.add(new FrozenRecords.OfNamespace(ns, new ArrayList<>(s.state.values()),
-            new ArrayList<>(s.memories.values()), new ArrayList<>(s.goals.values())));
-      }
-    });
+    namespaces.forEach(
+        (ns, s) -> {
+          if (!s.isEmpty()) {
+            out.add(
+                new FrozenRecords.OfNamespace(
+                    ns,
+                    new ArrayList<>(s.state.values()),
+                    new ArrayList<>(s.memories.values()),
+                    new ArrayList<>(s.goals.values())));
+          }
+        });
     return new FrozenRecords(lastMemoryId, lastGoalId, out);
   }
 
-  /** Starts keeping the first value of every record changed from now on; returns the namespaces as they are. */
+  /**
+   * Starts keeping the first value of every record changed from now on; returns the namespaces as
+   * they are.
+   */
   List<Map.Entry<Namespace, NamespaceRecords>> startFreezing() {
     if (freezing != null) {
       throw new IllegalStateException("a copy is under way already");

@@ -15,9 +15,9 @@ import java.util.SortedSet;
 import java.util.function.Function;
 
 /**
- * One unit of work's view of a {@link RecordSet}: the store ports over the records in memory.
- * A write records how to undo each change in its {@link UndoLog} and tells it to its
- * {@link RecordChanges}; a read may not write.
+ * One unit of work's view of a {@link RecordSet}: the store ports over the records in memory. A
+ * write records how to undo each change in its {@link UndoLog} and tells it to its {@link
+ * RecordChanges}; a read may not write.
  */
 public final class RecordTransaction implements StoreTransaction, AuditLog {
   private final RecordSet records;
@@ -30,7 +30,11 @@ public final class RecordTransaction implements StoreTransaction, AuditLog {
   private final VectorRecords vectors;
   private boolean changed;
 
-  RecordTransaction(RecordSet records, AuditStorage audit, UndoLog undo, RecordChanges changes,
+  RecordTransaction(
+      RecordSet records,
+      AuditStorage audit,
+      UndoLog undo,
+      RecordChanges changes,
       Function<RecordTransaction, VectorRecords> vectors) {
     this.records = records;
     this.audit = audit;
@@ -56,7 +60,10 @@ public final class RecordTransaction implements StoreTransaction, AuditLog {
     undo.check();
   }
 
-  /** Records how to undo the change just made (the caller checked {@link #requireWritable} before making it). */
+  /**
+   * Records how to undo the change just made (the caller checked {@link #requireWritable} before
+   * making it).
+   */
   void changed(Runnable undoStep) {
     undo.push(undoStep);
     changed = true;

@@ -44,12 +44,13 @@ final class StateView implements StateRecords {
     tx.requireWritable();
     RecordSet d = tx.records();
     StateEntry old = d.putState(entry);
-    tx.changed(() -> {
-      d.removeState(entry.namespace(), entry.key());
-      if (old != null) {
-        d.putState(old);
-      }
-    });
+    tx.changed(
+        () -> {
+          d.removeState(entry.namespace(), entry.key());
+          if (old != null) {
+            d.putState(old);
+          }
+        });
     tx.changes().statePut(entry);
   }
 

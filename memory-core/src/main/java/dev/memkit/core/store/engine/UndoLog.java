@@ -12,8 +12,7 @@ public final class UndoLog {
   private boolean ended;
 
   /** A log for a unit of work; starts empty. */
-  public UndoLog() {
-  }
+  public UndoLog() {}
 
   /** A log of one step, for a change made outside a unit of work (a restore). */
   public static UndoLog of(Runnable step) {

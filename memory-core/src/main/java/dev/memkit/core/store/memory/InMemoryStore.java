@@ -35,8 +35,7 @@ final class InMemoryStore implements Store {
   }
 
   /** A backup: a copy of the records. */
-  private record Snapshot(BackupInfo info, RecordSet records) {
-  }
+  private record Snapshot(BackupInfo info, RecordSet records) {}
 
   @Override
   public <T> T read(StoreWork<T> work) {
@@ -67,17 +66,19 @@ final class InMemoryStore implements Store {
   private final class MemoryBackups implements Backups {
     @Override
     public BackupInfo create(String reason) {
-      return engine.exclusively(() -> {
-        engine.ensureOpen();
-        backupCounter++;
-        RecordSet copy = engine.records().copy();
-        BackupInfo info = new BackupInfo("mem-" + backupCounter, clock.instant(), copy.records(), reason);
-        backups.push(new Snapshot(info, copy));
-        while (backups.size() > backupKeep) {
-          backups.removeLast();
-        }
-        return info;
-      });
+      return engine.exclusively(
+          () -> {
+            engine.ensureOpen();
+            backupCounter++;
+            RecordSet copy = engine.records().copy();
+            BackupInfo info =
+                new BackupInfo("mem-" + backupCounter, clock.instant(), copy.records(), reason);
+            backups.push(new Snapshot(info, copy));
+            while (backups.size() > backupKeep) {
+              backups.removeLast();
+            }
+            return info;
+          });
     }
 
     @Override
@@ -87,15 +88,19 @@ final class InMemoryStore implements Store {
 
     @Override
     public void restore(String id) {
-      engine.exclusively(() -> {
-        engine.ensureOpen();
-        Snapshot snapshot = backups.stream().filter(s -> s.info().id().equals(id)).findFirst()
-            .orElseThrow(() -> new NotFoundException("backup " + id));
-        RecordSet restored = snapshot.records().copy();
-        restored.keepIdsAbove(engine.records().lastMemoryId(), engine.records().lastGoalId());
-        engine.replace(restored);
-        return null;
-      });
+      engine.exclusively(
+          () -> {
+            engine.ensureOpen();
+            Snapshot snapshot =
+                backups.stream()
+                    .filter(s -> s.info().id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("backup " + id));
+            RecordSet restored = snapshot.records().copy();
+            restored.keepIdsAbove(engine.records().lastMemoryId(), engine.records().lastGoalId());
+            engine.replace(restored);
+            return null;
+          });
     }
   }
 }

@@ -6,8 +6,8 @@ import dev.memkit.core.port.out.StoreProvider;
 import java.time.Clock;
 
 /**
- * Opens {@code mem:} stores: each open is a new, empty store that lives as long as it is open.
- * The part after {@code mem:} is only a label. {@code backup_keep} sets how many backups it keeps.
+ * Opens {@code mem:} stores: each open is a new, empty store that lives as long as it is open. The
+ * part after {@code mem:} is only a label. {@code backup_keep} sets how many backups it keeps.
  */
 public final class InMemoryStoreProvider implements StoreProvider {
   /** The scheme, {@code mem}. */

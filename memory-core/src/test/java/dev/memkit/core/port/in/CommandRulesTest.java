@@ -35,12 +35,14 @@ class CommandRulesTest {
         .hasMessageContaining("merge or replace")
         .hasMessageContaining("sideways?")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
-    assertThatThrownBy(() -> ImportMode.parse("REPLACE", "mode")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> ImportMode.parse("REPLACE", "mode"))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void goalsAreListedByStatusOrActiveButNotBoth() {
-    assertThat(ListGoals.withStatus(Set.of(GoalStatus.DONE)).statuses()).containsExactly(GoalStatus.DONE);
+    assertThat(ListGoals.withStatus(Set.of(GoalStatus.DONE)).statuses())
+        .containsExactly(GoalStatus.DONE);
     assertThat(ListGoals.ACTIVE.activeOnly()).isTrue();
     assertThatThrownBy(() -> new ListGoals(Set.of(GoalStatus.NEW), true))
         .isInstanceOf(ValidationException.class)
@@ -55,7 +57,8 @@ class CommandRulesTest {
     assertThatThrownBy(() -> new RecordProgress(goal, Optional.empty(), Optional.of("")))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("progress"));
-    assertThatThrownBy(() -> RecordProgress.note(goal, "x".repeat(Limits.PROGRESS_NOTE_MAX_CHARS + 1)))
+    assertThatThrownBy(
+            () -> RecordProgress.note(goal, "x".repeat(Limits.PROGRESS_NOTE_MAX_CHARS + 1)))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("note"));
   }
@@ -64,12 +67,19 @@ class CommandRulesTest {
   void auditPagesAreBoundedAndTheirCursorIsASequence() {
     assertThat(ListAudit.newest(Limits.AUDIT_PAGE_MAX).limit()).isEqualTo(Limits.AUDIT_PAGE_MAX);
     assertThatThrownBy(() -> ListAudit.newest(0)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> ListAudit.newest(Limits.AUDIT_PAGE_MAX + 1)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> ListAudit.newest(Limits.AUDIT_PAGE_MAX + 1))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> new ListAudit(Optional.empty(), TimeRange.ALL, OptionalLong.of(0), 10))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("before"));
-    assertThatThrownBy(() -> new ListAudit(Optional.of("t".repeat(Limits.AUDIT_TARGET_MAX_CHARS + 1)), TimeRange.ALL,
-        OptionalLong.empty(), 10)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () ->
+                new ListAudit(
+                    Optional.of("t".repeat(Limits.AUDIT_TARGET_MAX_CHARS + 1)),
+                    TimeRange.ALL,
+                    OptionalLong.empty(),
+                    10))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -81,7 +91,8 @@ class CommandRulesTest {
     assertThatThrownBy(() -> new ListSnapshots(Optional.of("not-a-cursor"), 10))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("cursor"));
-    assertThatThrownBy(() -> ListSnapshots.newest(Limits.PAGE_MAX + 1)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> ListSnapshots.newest(Limits.PAGE_MAX + 1))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -90,9 +101,11 @@ class CommandRulesTest {
     assertThat(SetState.of(key, JsonValue.of(1)).expectedVersion()).isEmpty();
     assertThatThrownBy(() -> new SetState(key, JsonValue.of(1), OptionalLong.of(-1)))
         .isInstanceOf(ValidationException.class)
-        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("expected_version"));
+        .satisfies(
+            e -> assertThat(((ValidationException) e).field()).isEqualTo("expected_version"));
     assertThatThrownBy(() -> new PatchState(key, JsonValue.emptyObject(), OptionalLong.of(-1)))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new DeleteState(key, OptionalLong.of(-2))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new DeleteState(key, OptionalLong.of(-2)))
+        .isInstanceOf(ValidationException.class);
   }
 }

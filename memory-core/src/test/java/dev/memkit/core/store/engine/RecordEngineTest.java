@@ -17,7 +17,6 @@ import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.out.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +30,21 @@ class RecordEngineTest {
   private static final Namespace B = Namespace.of("b");
   private static final Namespace C = Namespace.of("c");
 
-  private final RecordEngine engine = new RecordEngine("mem:test", new RecordSet(), new AuditList(), null);
+  private final RecordEngine engine =
+      new RecordEngine("mem:test", new RecordSet(), new AuditList(), null);
 
   private static Memory memory(Namespace ns, long id, String text) {
-    return new Memory(MemoryId.of(id), ns, text, List.of(), Kind.NOTE, JsonValue.emptyObject(), Optional.empty(),
-        Optional.empty(), AT, AT);
+    return new Memory(
+        MemoryId.of(id),
+        ns,
+        text,
+        List.of(),
+        Kind.NOTE,
+        JsonValue.emptyObject(),
+        Optional.empty(),
+        Optional.empty(),
+        AT,
+        AT);
   }
 
   private static StateEntry state(Namespace ns, String key, String value) {
@@ -47,10 +56,12 @@ class RecordEngineTest {
   }
 
   private void write(Consumer<StoreTransaction> work) {
-    engine.write(tx -> {
-      work.accept(tx);
-      return null;
-    }, CommitLog.NONE);
+    engine.write(
+        tx -> {
+          work.accept(tx);
+          return null;
+        },
+        CommitLog.NONE);
   }
 
   private FrozenRecords freezeAtOnce() {
@@ -58,47 +69,54 @@ class RecordEngineTest {
   }
 
   private void fill() {
-    write(tx -> {
-      for (int i = 0; i < 20; i++) {
-        tx.state().put(state(A, "k" + (i < 10 ? "0" : "") + i, "v" + i));
-      }
-      for (long id = 1; id <= 60; id++) {
-        tx.memories().put(memory(id % 3 == 0 ? B : A, id, "memory " + id));
-      }
-      for (long id = 1; id <= 9; id++) {
-        tx.goals().put(goal(A, id, "goal " + id));
-      }
-    });
+    write(
+        tx -> {
+          for (int i = 0; i < 20; i++) {
+            tx.state().put(state(A, "k" + (i < 10 ? "0" : "") + i, "v" + i));
+          }
+          for (long id = 1; id <= 60; id++) {
+            tx.memories().put(memory(id % 3 == 0 ? B : A, id, "memory " + id));
+          }
+          for (long id = 1; id <= 9; id++) {
+            tx.goals().put(goal(A, id, "goal " + id));
+          }
+        });
   }
 
   @Test
   void aGradualCopyIsTheRecordsAsTheyWereWhenItBeganWhateverWritesRunBetweenItsChunks() {
     fill();
     FrozenRecords expected = freezeAtOnce();
-    Deque<Consumer<StoreTransaction>> writes = new ArrayDeque<>(List.of(
-        tx -> tx.memories().put(memory(A, 61, "added during the copy")),
-        tx -> tx.memories().delete(A, MemoryId.of(1)),
-        tx -> tx.memories().put(memory(A, 59, "memory 59, changed")),
-        tx -> tx.memories().put(memory(C, 2, "memory 2, moved to c")),
-        tx -> tx.state().delete(A, StateKey.of("k01")),
-        tx -> tx.state().put(state(A, "k00", "changed")),
-        tx -> tx.state().put(state(A, "k05a", "new between k05 and k06")),
-        tx -> tx.goals().delete(A, GoalId.of(2)),
-        tx -> tx.goals().put(goal(B, 10, "a goal in b")),
-        tx -> tx.memories().deleteAll(B),
-        tx -> tx.memories().put(memory(A, 1, "memory 1, back again"))));
+    Deque<Consumer<StoreTransaction>> writes =
+        new ArrayDeque<>(
+            List.of(
+                tx -> tx.memories().put(memory(A, 61, "added during the copy")),
+                tx -> tx.memories().delete(A, MemoryId.of(1)),
+                tx -> tx.memories().put(memory(A, 59, "memory 59, changed")),
+                tx -> tx.memories().put(memory(C, 2, "memory 2, moved to c")),
+                tx -> tx.state().delete(A, StateKey.of("k01")),
+                tx -> tx.state().put(state(A, "k00", "changed")),
+                tx -> tx.state().put(state(A, "k05a", "new between k05 and k06")),
+                tx -> tx.goals().delete(A, GoalId.of(2)),
+                tx -> tx.goals().put(goal(B, 10, "a goal in b")),
+                tx -> tx.memories().deleteAll(B),
+                tx -> tx.memories().put(memory(A, 1, "memory 1, back again"))));
 
-    FrozenRecords copied = engine.freezeGradually(records -> { }, 4, () -> {
-      if (!writes.isEmpty()) {
-        write(writes.pop());
-      }
-    });
+    FrozenRecords copied =
+        engine.freezeGradually(
+            records -> {},
+            4,
+            () -> {
+              if (!writes.isEmpty()) {
+                write(writes.pop());
+              }
+            });
 
     assertThat(writes).as("every write ran while the copy was under way").isEmpty();
     assertThat(copied).isEqualTo(expected);
     FrozenRecords now = freezeAtOnce();
     assertThat(now).isNotEqualTo(expected);
-    assertThat(engine.freezeGradually(records -> { }, 4, () -> { })).isEqualTo(now);
+    assertThat(engine.freezeGradually(records -> {}, 4, () -> {})).isEqualTo(now);
   }
 
   @Test
@@ -107,16 +125,24 @@ class RecordEngineTest {
     FrozenRecords expected = freezeAtOnce();
     boolean[] failed = {false};
 
-    FrozenRecords copied = engine.freezeGradually(records -> { }, 8, () -> {
-      if (!failed[0]) {
-        failed[0] = true;
-        assertThatThrownBy(() -> write(tx -> {
-          tx.memories().delete(A, MemoryId.of(4));
-          tx.state().put(state(A, "k02", "never kept"));
-          throw new IllegalStateException("the unit fails");
-        })).hasMessage("the unit fails");
-      }
-    });
+    FrozenRecords copied =
+        engine.freezeGradually(
+            records -> {},
+            8,
+            () -> {
+              if (!failed[0]) {
+                failed[0] = true;
+                assertThatThrownBy(
+                        () ->
+                            write(
+                                tx -> {
+                                  tx.memories().delete(A, MemoryId.of(4));
+                                  tx.state().put(state(A, "k02", "never kept"));
+                                  throw new IllegalStateException("the unit fails");
+                                }))
+                    .hasMessage("the unit fails");
+              }
+            });
 
     assertThat(copied).isEqualTo(expected);
     assertThat(freezeAtOnce()).isEqualTo(expected);
@@ -127,20 +153,39 @@ class RecordEngineTest {
     fill();
     FrozenRecords before = freezeAtOnce();
 
-    assertThatThrownBy(() -> write(tx -> {
-      tx.memories().put(memory(A, tx.memories().nextId().value(), "never kept"));
-      tx.goals().delete(A, GoalId.of(1));
-      tx.audit().append(new AuditEntry(0, AT, A, dev.memkit.core.model.Actor.of("test"), "memory.add", "memory:61",
-          Optional.empty(), Optional.empty(), ""));
-      throw new IllegalArgumentException("no");
-    })).hasMessage("no");
+    assertThatThrownBy(
+            () ->
+                write(
+                    tx -> {
+                      tx.memories().put(memory(A, tx.memories().nextId().value(), "never kept"));
+                      tx.goals().delete(A, GoalId.of(1));
+                      tx.audit()
+                          .append(
+                              new AuditEntry(
+                                  0,
+                                  AT,
+                                  A,
+                                  dev.memkit.core.model.Actor.of("test"),
+                                  "memory.add",
+                                  "memory:61",
+                                  Optional.empty(),
+                                  Optional.empty(),
+                                  ""));
+                      throw new IllegalArgumentException("no");
+                    }))
+        .hasMessage("no");
 
     assertThat(freezeAtOnce()).isEqualTo(before);
     assertThat(engine.audit().lastSequence()).isZero();
-    assertThatThrownBy(() -> engine.read(tx -> {
-      tx.state().put(state(A, "x", "y"));
-      return null;
-    })).isInstanceOf(IllegalStateException.class).hasMessage("a read may not write");
+    assertThatThrownBy(
+            () ->
+                engine.read(
+                    tx -> {
+                      tx.state().put(state(A, "x", "y"));
+                      return null;
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a read may not write");
   }
 
   @Test
@@ -148,7 +193,8 @@ class RecordEngineTest {
     fill();
     long[] seen = new long[1];
 
-    FrozenRecords copied = engine.freezeGradually(records -> seen[0] = records.records(), 16, () -> { });
+    FrozenRecords copied =
+        engine.freezeGradually(records -> seen[0] = records.records(), 16, () -> {});
 
     assertThat(copied.records()).isEqualTo(seen[0]).isEqualTo(20 + 60 + 9);
   }
