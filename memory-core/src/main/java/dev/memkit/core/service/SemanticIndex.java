@@ -24,13 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The semantic side of search for one open store: loads the embedding model off the caller's
@@ -44,22 +42,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SemanticIndex implements AutoCloseable {
   /** The semantic weight of hybrid fusion when {@code MEMKIT_SEARCH_SEMANTIC_WEIGHT} is unset. */
-  public static final double DEFAULT_SEMANTIC_WEIGHT = 0.4;
+  public static final double DEFAULT_SEMANTIC_WEIGHT = SemanticSettings.DEFAULT_SEMANTIC_WEIGHT;
 
-  private static final int DEFAULT_BATCH = 32;
   private static final int BACKFILL_PAGE = 500;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
   private final Store store;
   private final EmbedderProvider provider;
   private final Map<String, String> environment;
-  private final double semanticWeight;
-  private final SearchMode configuredMode;
-  private final int batch;
+  private final SemanticSettings settings;
   private final Map<Namespace, VectorIndex> indexes = new ConcurrentHashMap<>();
-  private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-  private final Set<Job> queued = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final EmbeddingQueue queue;
   private final CountDownLatch settled = new CountDownLatch(1);
   private final Thread worker;
   private volatile Embedder embedder;
@@ -69,19 +62,12 @@ public final class SemanticIndex implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean durable;
 
-  private record Job(Namespace namespace, long id) {}
-
-  private SemanticIndex(Store store, EmbedderProvider provider, Map<String, String> environment) {
+  private SemanticIndex(Store store, SemanticSettings settings, Map<String, String> environment) {
     this.store = store;
-    this.provider = provider;
+    this.settings = settings;
+    this.provider = settings.provider().orElse(null);
     this.environment = Map.copyOf(environment);
-    this.semanticWeight = weight(environment);
-    this.configuredMode =
-        Optional.ofNullable(environment.get("MEMKIT_SEARCH_MODE"))
-            .filter(s -> !s.isBlank())
-            .map(SearchMode::of)
-            .orElse(SearchMode.HYBRID);
-    this.batch = intSetting(environment, "MEMKIT_INDEXER_BATCH", DEFAULT_BATCH, 1, 1024);
+    this.queue = new EmbeddingQueue(settings.batch());
     this.state = provider == null ? "absent" : "loading";
     if (provider == null) {
       settled.countDown();
@@ -100,73 +86,11 @@ public final class SemanticIndex implements AutoCloseable {
    * @throws ValidationException when a setting is malformed or names a model not on the classpath
    */
   public static SemanticIndex start(Store store, Map<String, String> environment) {
-    SemanticIndex index = new SemanticIndex(store, findProvider(environment), environment);
+    SemanticIndex index = new SemanticIndex(store, SemanticSettings.from(environment), environment);
     if (index.worker != null) {
       index.worker.start();
     }
     return index;
-  }
-
-  private static EmbedderProvider findProvider(Map<String, String> environment) {
-    String wanted =
-        Optional.ofNullable(environment.get("MEMKIT_EMBEDDER")).map(String::trim).orElse("");
-    if (wanted.equalsIgnoreCase("none")) {
-      return null;
-    }
-    List<String> available = new ArrayList<>();
-    for (EmbedderProvider p :
-        ServiceLoader.load(EmbedderProvider.class, SemanticIndex.class.getClassLoader())) {
-      if (wanted.isEmpty() || p.name().equals(wanted)) {
-        return p;
-      }
-      available.add(p.name());
-    }
-    if (wanted.isEmpty()) {
-      return null;
-    }
-    throw new ValidationException(
-        "MEMKIT_EMBEDDER",
-        "names '"
-            + wanted
-            + "' but no such embedding model is on the classpath"
-            + " (available: "
-            + (available.isEmpty() ? "none" : String.join(", ", available))
-            + "; 'none' turns it off)");
-  }
-
-  private static double weight(Map<String, String> environment) {
-    String raw = environment.get("MEMKIT_SEARCH_SEMANTIC_WEIGHT");
-    if (raw == null || raw.isBlank()) {
-      return DEFAULT_SEMANTIC_WEIGHT;
-    }
-    try {
-      double w = Double.parseDouble(raw.trim());
-      if (w >= 0 && w <= 1) {
-        return w;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ValidationException(
-        "MEMKIT_SEARCH_SEMANTIC_WEIGHT", "must be a number from 0 to 1, got '" + raw + "'");
-  }
-
-  private static int intSetting(
-      Map<String, String> environment, String name, int fallback, int min, int max) {
-    String raw = environment.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(raw.trim());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ValidationException(
-        name, "must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
   }
 
   /**
@@ -186,7 +110,7 @@ public final class SemanticIndex implements AutoCloseable {
 
   /** The weight of the semantic list in hybrid fusion, 0..1. */
   public double semanticWeight() {
-    return semanticWeight;
+    return settings.semanticWeight();
   }
 
   /** Whether the model is loaded and semantic search can run. */
@@ -201,9 +125,9 @@ public final class SemanticIndex implements AutoCloseable {
     return new SearchStatus(
         state,
         Optional.ofNullable(e).map(Embedder::modelId),
-        ready() ? configuredMode : SearchMode.KEYWORD,
+        ready() ? settings.defaultMode() : SearchMode.KEYWORD,
         indexed,
-        queue.size() + (long) inFlight.get(),
+        queue.pending(),
         Optional.ofNullable(failure));
   }
 
@@ -216,7 +140,7 @@ public final class SemanticIndex implements AutoCloseable {
    */
   public SearchMode resolve(Optional<SearchMode> requested) {
     if (requested.isEmpty()) {
-      return ready() ? configuredMode : SearchMode.KEYWORD;
+      return ready() ? settings.defaultMode() : SearchMode.KEYWORD;
     }
     SearchMode mode = requested.get();
     if (mode == SearchMode.KEYWORD || ready()) {
@@ -311,10 +235,7 @@ public final class SemanticIndex implements AutoCloseable {
 
   /** Drops the vector of the changed memory {@code id} from search and queues it for embedding. */
   void changed(Namespace namespace, MemoryId id) {
-    VectorIndex index = indexes.get(namespace);
-    if (index != null) {
-      index.remove(id.value());
-    }
+    deleted(namespace, id);
     enqueue(namespace, id.value());
   }
 
@@ -338,10 +259,7 @@ public final class SemanticIndex implements AutoCloseable {
     if (provider == null || "failed".equals(state) || closed) {
       return;
     }
-    Job job = new Job(namespace, id);
-    if (queued.add(job)) {
-      queue.add(job);
-    }
+    queue.add(namespace, id);
   }
 
   private void run() {
@@ -362,7 +280,6 @@ public final class SemanticIndex implements AutoCloseable {
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       state = "failed";
       queue.clear();
-      queued.clear();
       return;
     } finally {
       settled.countDown();
@@ -373,7 +290,7 @@ public final class SemanticIndex implements AutoCloseable {
           refresh = false;
           backfillAll();
         }
-        List<Job> jobs = take(true);
+        List<EmbeddingQueue.Job> jobs = queue.take(true);
         if (!jobs.isEmpty()) {
           embed(jobs);
         }
@@ -389,33 +306,13 @@ public final class SemanticIndex implements AutoCloseable {
   }
 
   /**
-   * Up to a batch of jobs, waiting briefly for the first when {@code wait}; counted in flight until
-   * embedded.
-   */
-  private List<Job> take(boolean wait) throws InterruptedException {
-    List<Job> jobs = new ArrayList<>(batch);
-    Job first = wait ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
-    if (first == null) {
-      return jobs;
-    }
-    inFlight.incrementAndGet();
-    jobs.add(first);
-    queue.drainTo(jobs, batch - 1);
-    inFlight.addAndGet(jobs.size() - 1);
-    for (Job j : jobs) {
-      queued.remove(j);
-    }
-    return jobs;
-  }
-
-  /**
    * Embeds the memories of {@code jobs} that still exist and lack a current vector; returns how
    * many.
    */
-  private int embed(List<Job> jobs) {
+  private int embed(List<EmbeddingQueue.Job> jobs) {
     try {
       Map<Namespace, List<Long>> byNamespace = new LinkedHashMap<>();
-      for (Job j : jobs) {
+      for (EmbeddingQueue.Job j : jobs) {
         byNamespace.computeIfAbsent(j.namespace(), n -> new ArrayList<>()).add(j.id());
       }
       int done = 0;
@@ -424,48 +321,22 @@ public final class SemanticIndex implements AutoCloseable {
       }
       return done;
     } finally {
-      inFlight.addAndGet(-jobs.size());
+      queue.done(jobs.size());
     }
   }
 
   private int embed(Namespace namespace, List<Long> ids) {
     Embedder e = embedder;
     VectorIndex current = indexes.computeIfAbsent(namespace, n -> new VectorIndex(e.dimension()));
-    List<Memory> memories =
-        store.read(
-            tx -> {
-              List<Memory> out = new ArrayList<>();
-              for (long id : ids) {
-                tx.memories().find(namespace, MemoryId.of(id)).ifPresent(out::add);
-              }
-              return out;
-            });
-    List<String> texts = new ArrayList<>();
-    List<Memory> todo = new ArrayList<>();
-    for (Memory m : memories) {
-      String text = embeddingText(m);
-      OptionalInt hash = current.textHash(m.id().value());
-      if (hash.isEmpty() || hash.getAsInt() != text.hashCode()) {
-        todo.add(m);
-        texts.add(text);
-      }
+    List<MemoryId> wanted = ids.stream().map(MemoryId::of).toList();
+    Map<MemoryId, Memory> found = store.read(tx -> tx.memories().findAll(namespace, wanted));
+    List<Memory> memories = new ArrayList<>();
+    for (MemoryId id : wanted) {
+      Optional.ofNullable(found.get(id)).ifPresent(memories::add);
     }
-    if (todo.isEmpty()) {
+    List<MemoryVector> records = MissingVectors.embed(e, current, memories);
+    if (records.isEmpty()) {
       return 0;
-    }
-    List<float[]> vectors = e.embedAll(texts);
-    if (vectors.size() != texts.size()) {
-      throw new StoreUnavailableException(
-          "the embedding model returned "
-              + vectors.size()
-              + " vectors for "
-              + texts.size()
-              + " texts");
-    }
-    List<MemoryVector> records = new ArrayList<>(todo.size());
-    for (int i = 0; i < todo.size(); i++) {
-      records.add(
-          new MemoryVector(todo.get(i).id(), e.modelId(), texts.get(i).hashCode(), vectors.get(i)));
     }
     if (durable && !closed) {
       store.write(
@@ -498,26 +369,7 @@ public final class SemanticIndex implements AutoCloseable {
   private void backfill(Namespace namespace, boolean everything) {
     Embedder e = embedder;
     VectorIndex fresh = new VectorIndex(e.dimension());
-    Set<Long> orphans = new HashSet<>();
-    if (durable && !everything) {
-      store.read(
-          tx -> {
-            tx.vectors()
-                .ifPresent(
-                    v ->
-                        v.forEach(
-                            namespace,
-                            e.modelId(),
-                            vector -> {
-                              if (vector.values().length == e.dimension()) {
-                                fresh.put(
-                                    vector.memory().value(), vector.textHash(), vector.values());
-                                orphans.add(vector.memory().value());
-                              }
-                            }));
-            return null;
-          });
-    }
+    Set<Long> orphans = durable && !everything ? loadStored(namespace, e, fresh) : new HashSet<>();
     // swapped in before anything is queued, so every job queued below lands in this index
     indexes.put(namespace, fresh);
     Optional<MemoryId> before = Optional.empty();
@@ -541,6 +393,27 @@ public final class SemanticIndex implements AutoCloseable {
     }
     // vectors whose memory is gone (a store without a cascade, or one deleted meanwhile)
     orphans.forEach(fresh::remove);
+  }
+
+  /**
+   * Puts {@code namespace}'s stored vectors of {@code e}'s model into {@code index}; returns the
+   * ids of their memories.
+   */
+  private Set<Long> loadStored(Namespace namespace, Embedder e, VectorIndex index) {
+    Set<Long> ids = new HashSet<>();
+    Consumer<MemoryVector> keep =
+        vector -> {
+          if (vector.values().length == e.dimension()) {
+            index.put(vector.memory().value(), vector.textHash(), vector.values());
+            ids.add(vector.memory().value());
+          }
+        };
+    store.read(
+        tx -> {
+          tx.vectors().ifPresent(v -> v.forEach(namespace, e.modelId(), keep));
+          return null;
+        });
+    return ids;
   }
 
   /**
@@ -573,9 +446,9 @@ public final class SemanticIndex implements AutoCloseable {
     listener.progress(indexedCount(), total);
     try {
       while (true) {
-        List<Job> jobs = take(false);
+        List<EmbeddingQueue.Job> jobs = queue.take(false);
         if (jobs.isEmpty()) {
-          if (queue.isEmpty() && inFlight.get() == 0) {
+          if (queue.idle()) {
             break;
           }
           Thread.sleep(20);
