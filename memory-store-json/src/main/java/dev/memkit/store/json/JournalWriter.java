@@ -5,14 +5,11 @@ import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.store.engine.UndoLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -26,7 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>When writing fails (disk full, read-only), the records not yet on disk are rolled back in
  * memory, newest first, by the store's {@link Rollback}, and their writers get {@link
  * StoreUnavailableException}; the journal is cut back to its last good byte, so what was stored
- * stays intact.
+ * stays intact. The segment files themselves are {@link JournalSegments}.
  */
 final class JournalWriter implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JournalWriter.class.getPackageName());
@@ -76,25 +73,13 @@ final class JournalWriter implements AutoCloseable {
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private Rollback rollback;
-
-  /** Segments by first record number, with the number of their last record. */
-  private final TreeMap<Long, long[]> segmentLastSeq = new TreeMap<>();
-
-  private FileChannel active;
-  private long activeFirstSeq;
-  private long activeSize;
+  private final JournalSegments segments;
   private volatile long bytesSinceRoll;
   private final AuditAppender audit;
   private volatile long epoch;
   private volatile String broken;
   private volatile long batches;
   private final Observer observer;
-
-  /**
-   * The segment the first record appends to, when the journal was clean at open; null: start a new
-   * one.
-   */
-  private Long reopen;
 
   /**
    * @param existing the segments found at open, in order, each with its last record's number; the
@@ -108,8 +93,7 @@ final class JournalWriter implements AutoCloseable {
     this.dir = dir;
     this.observer = observer;
     this.fsync = fsync;
-    existing.forEach((first, last) -> segmentLastSeq.put(first, new long[] {last}));
-    this.reopen = segmentLastSeq.isEmpty() ? null : segmentLastSeq.lastKey();
+    this.segments = new JournalSegments(dir, fsync, existing);
     this.bytesSinceRoll = initialBytes;
     this.audit = new AuditAppender(dir.resolve(AuditFile.NAME));
     this.thread = new Thread(this::loop, "memkit-json-journal " + dir.getFileName());
@@ -166,8 +150,9 @@ final class JournalWriter implements AutoCloseable {
   CompletableFuture<Void> roll(long nextSeq) {
     return step(
         () -> {
-          closeActive();
-          openSegment(nextSeq);
+          segments.close();
+          bytesSinceRoll = 0;
+          segments.open(nextSeq);
         });
   }
 
@@ -179,19 +164,7 @@ final class JournalWriter implements AutoCloseable {
     return step(
         () -> {
           audit.flush(fsync);
-          boolean any = false;
-          for (var it = segmentLastSeq.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            boolean isActive = active != null && e.getKey() == activeFirstSeq;
-            if (!isActive && e.getValue()[0] <= seq) {
-              Files.deleteIfExists(Journal.segmentPath(dir, e.getKey()));
-              it.remove();
-              any = true;
-            }
-          }
-          if (any) {
-            DurableFiles.forceDirectory(dir);
-          }
+          segments.dropThrough(seq);
         });
   }
 
@@ -255,11 +228,11 @@ final class JournalWriter implements AutoCloseable {
       fail(batch, null);
       return;
     }
-    long before = activeSize;
+    long before = segments.activeSize();
     try {
-      if (active == null) {
-        openSegment(batch.get(0).seq);
-        before = activeSize;
+      if (!segments.isOpen()) {
+        segments.open(batch.get(0).seq);
+        before = segments.activeSize();
       }
       ByteBuffer[] buffers = new ByteBuffer[batch.size()];
       long bytes = 0;
@@ -267,15 +240,12 @@ final class JournalWriter implements AutoCloseable {
         buffers[i] = ByteBuffer.wrap(batch.get(i).line);
         bytes += batch.get(i).line.length;
       }
-      DurableFiles.writeFully(active, buffers);
-      if (fsync) {
-        active.force(false);
-      }
-      if (!Files.exists(Journal.segmentPath(dir, activeFirstSeq))) {
+      segments.write(buffers);
+      if (!Files.exists(segments.activePath())) {
         // written to a file that is no longer in the directory: it would be gone at the next open
         broken =
             "the journal file "
-                + Journal.segmentPath(dir, activeFirstSeq).getFileName()
+                + segments.activePath().getFileName()
                 + " was deleted while"
                 + " the store was open, so no write can be made durable; close and reopen the store (the next open reports"
                 + " what was lost)";
@@ -283,11 +253,11 @@ final class JournalWriter implements AutoCloseable {
         fail(batch, null);
         return;
       }
-      activeSize += bytes;
+      segments.grew(bytes);
       bytesSinceRoll += bytes;
       batches++;
       observer.batchCommitted(JsonStoreProvider.SCHEME, batch.size());
-      segmentLastSeq.get(activeFirstSeq)[0] = batch.get(batch.size() - 1).seq;
+      segments.endsWith(batch.get(batch.size() - 1).seq);
     } catch (IOException | RuntimeException e) {
       truncateBack(before, e);
       fail(batch, e);
@@ -301,65 +271,9 @@ final class JournalWriter implements AutoCloseable {
     }
   }
 
-  private void openSegment(long firstSeq) throws IOException {
-    if (reopen != null) {
-      Long last = reopen;
-      reopen = null;
-      Path path = Journal.segmentPath(dir, last);
-      if (Files.isRegularFile(path)) {
-        active = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        activeFirstSeq = last;
-        activeSize = active.size();
-        return;
-      }
-    }
-    Path path = Journal.segmentPath(dir, firstSeq);
-    active =
-        FileChannel.open(
-            path,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
-    try {
-      DurableFiles.forceDirectory(dir);
-    } catch (IOException e) {
-      active.close();
-      active = null;
-      Files.deleteIfExists(path);
-      throw e;
-    }
-    activeFirstSeq = firstSeq;
-    activeSize = 0;
-    segmentLastSeq.put(firstSeq, new long[] {firstSeq - 1});
-  }
-
-  private void closeActive() throws IOException {
-    reopen = null;
-    if (active != null) {
-      if (fsync) {
-        active.force(false);
-      }
-      active.close();
-      active = null;
-    }
-    bytesSinceRoll = 0;
-  }
-
   private void truncateBack(long size, Exception cause) {
-    if (active == null) {
-      return;
-    }
     try {
-      if (active.size() > size) {
-        active.truncate(size);
-        if (fsync) {
-          active.force(false);
-        }
-      }
-      // The next record starts a new segment: once space is freed, writing works again.
-      active.close();
-      active = null;
-      activeSize = 0;
+      segments.cutBack(size);
     } catch (IOException | RuntimeException e) {
       broken =
           "cannot cut the journal back after a failed write ("
@@ -431,13 +345,7 @@ final class JournalWriter implements AutoCloseable {
   private void shutdown() {
     audit.finish(fsync);
     try {
-      if (active != null) {
-        if (fsync) {
-          active.force(false);
-        }
-        active.close();
-        active = null;
-      }
+      segments.close();
     } catch (IOException e) {
       LOG.log(
           System.Logger.Level.WARNING,
