@@ -108,8 +108,7 @@ final class MemkitResources {
             "application/json",
             true,
             (space, uri) ->
-                JsonWriter.compact(
-                    RecordJson.memory(MemkitTools.findMemory(space, memoryId(uri))))));
+                JsonWriter.compact(RecordJson.memory(ToolParts.findMemory(space, memoryId(uri))))));
   }
 
   private static String document(Space space, StateKey key) {
