@@ -45,6 +45,7 @@ public final class SemanticIndex implements AutoCloseable {
   public static final double DEFAULT_SEMANTIC_WEIGHT = SemanticSettings.DEFAULT_SEMANTIC_WEIGHT;
 
   private static final int BACKFILL_PAGE = 500;
+
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
   private final Store store;
@@ -290,7 +291,7 @@ public final class SemanticIndex implements AutoCloseable {
           refresh = false;
           backfillAll();
         }
-        List<EmbeddingQueue.Job> jobs = queue.take(true);
+        List<EmbeddingQueue.Job> jobs = queue.takeAfterPause(() -> closed);
         if (!jobs.isEmpty()) {
           embed(jobs);
         }
