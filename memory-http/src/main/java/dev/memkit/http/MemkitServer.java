@@ -92,8 +92,8 @@ public final class MemkitServer implements AutoCloseable {
       return;
     }
     // Netty reports its buffer allocations as flight-recorder events when the JVM can record
-    // them; registering those event types took about 0.1 s of the first request. Off unless the
-    // JVM is started with -Dio.netty.jfr.enabled=true.
+    // them; registering those three event types was part of the 0.1 s the first request spent on
+    // the recorder (docs/benchmarks.md, fourth set). Off unless -Dio.netty.jfr.enabled=true.
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false");
     }
