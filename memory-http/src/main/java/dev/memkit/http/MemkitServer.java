@@ -57,6 +57,9 @@ public final class MemkitServer implements AutoCloseable {
   /** The stores whose reads never wait on a network: a SQLite file, the JSON files, memory. */
   private static final Set<String> LOCAL_SCHEMES = Set.of("sqlite", "json", "mem");
 
+  /** Netty's switch for its flight-recorder events. */
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private final ApplicationContext context;
   private final EmbeddedServer server;
   private final Memkit memkit;
@@ -87,6 +90,12 @@ public final class MemkitServer implements AutoCloseable {
       System.out.print(ServeArguments.USAGE);
       System.out.flush();
       return;
+    }
+    // Netty reports its buffer allocations as flight-recorder events when the JVM can record
+    // them; registering those three event types was part of the 0.1 s the first request spent on
+    // the recorder (docs/benchmarks.md, fourth set). Off unless -Dio.netty.jfr.enabled=true.
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
     MemkitServer running;
     try {
@@ -136,6 +145,7 @@ public final class MemkitServer implements AutoCloseable {
    */
   public static MemkitServer start(Map<String, String> environment) {
     StartupPhases phases = StartupPhases.begin();
+    ServiceScan scan = ServiceScan.start();
     ServerSettings settings = ServerSettings.from(environment);
     Optional<KeyRing> keys = keys(settings);
     String host = settings.host().orElse(null);
@@ -187,6 +197,7 @@ public final class MemkitServer implements AutoCloseable {
       properties.put("micronaut.metrics.export.prometheus.enabled", true);
       properties.put("micronaut.metrics.export.prometheus.descriptions", true);
       properties.put("micronaut.metrics.binders.web.server.histogram", true);
+      scan.await();
       ApplicationContext context =
           ApplicationContext.builder()
               .deduceEnvironment(false)
