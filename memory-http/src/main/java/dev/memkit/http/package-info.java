@@ -28,9 +28,9 @@
  *   <li><b>Startup and operations</b>: {@code MemkitServer} (the entry point), {@code
  *       ServeArguments} (its command line), {@code ServerSettings} and {@code OpsSettings} (the
  *       {@code MEMKIT_*} settings), {@code ServerRuntime} (what the running server shares with its
- *       routes), {@code StartupPhases} (the start log line), {@code LogSetup} (logging), {@code
- *       MeteredObserver} (the core's events as meters), {@code HealthCheck} (the container health
- *       check).
+ *       routes), {@code StartupPhases} (the start log line), {@code ServiceScan} (Micronaut's bean
+ *       list read while the store opens), {@code LogSetup} (logging), {@code MeteredObserver} (the
+ *       core's events as meters), {@code HealthCheck} (the container health check).
  * </ul>
  */
 package dev.memkit.http;
