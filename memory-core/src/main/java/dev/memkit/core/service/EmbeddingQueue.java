@@ -44,12 +44,12 @@ final class EmbeddingQueue {
   }
 
   /**
-   * Up to a batch of jobs, waiting up to 100 ms for the first when {@code wait}; they count as
-   * pending until {@link #done}.
+   * Up to a batch of the jobs waiting now, without waiting; they count as pending until {@link
+   * #done}.
    */
-  List<Job> take(boolean wait) throws InterruptedException {
+  List<Job> take() {
     List<Job> jobs = new ArrayList<>(batch);
-    Job first = wait ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+    Job first = queue.poll();
     if (first == null) {
       return jobs;
     }
@@ -81,7 +81,7 @@ final class EmbeddingQueue {
       queue.offerFirst(first);
       inFlight.decrementAndGet();
     }
-    return take(false);
+    return take();
   }
 
   /**

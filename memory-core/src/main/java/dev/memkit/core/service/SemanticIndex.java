@@ -447,7 +447,7 @@ public final class SemanticIndex implements AutoCloseable {
     listener.progress(indexedCount(), total);
     try {
       while (true) {
-        List<EmbeddingQueue.Job> jobs = queue.take(false);
+        List<EmbeddingQueue.Job> jobs = queue.take();
         if (jobs.isEmpty()) {
           if (queue.idle()) {
             break;

@@ -22,17 +22,17 @@ class EmbeddingQueueTest {
     queue.add(NS, 3);
     assertThat(queue.pending()).isEqualTo(3);
 
-    List<EmbeddingQueue.Job> first = queue.take(false);
+    List<EmbeddingQueue.Job> first = queue.take();
     assertThat(first).extracting(EmbeddingQueue.Job::id).containsExactly(1L, 2L);
     assertThat(queue.pending()).isEqualTo(3);
     queue.add(NS, 1); // changed again while being embedded: queued once more
     queue.done(first.size());
     assertThat(queue.pending()).isEqualTo(2);
-    assertThat(queue.take(false)).extracting(EmbeddingQueue.Job::id).containsExactly(3L, 1L);
+    assertThat(queue.take()).extracting(EmbeddingQueue.Job::id).containsExactly(3L, 1L);
     assertThat(queue.idle()).isFalse();
     queue.done(2);
     assertThat(queue.idle()).isTrue();
-    assertThat(queue.take(false)).isEmpty();
+    assertThat(queue.take()).isEmpty();
   }
 
   @Test
