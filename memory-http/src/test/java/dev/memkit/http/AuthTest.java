@@ -32,6 +32,26 @@ class AuthTest {
     return HexFormat.of().formatHex(KeyRing.sha256(key));
   }
 
+  /** One entry of a keys file: the key {@code id} holding {@code secret}'s hash. */
+  static String key(String id, String secret, String role, String... namespaces) {
+    return "{\"id\":\""
+        + id
+        + "\",\"sha256\":\""
+        + hash(secret)
+        + "\",\"role\":\""
+        + role
+        + "\",\"namespaces\":[\""
+        + String.join("\",\"", namespaces)
+        + "\"]}";
+  }
+
+  /** Writes a keys file of {@code entries} ({@link #key}) in {@code dir}; returns its path. */
+  static Path keysFile(Path dir, String... entries) throws java.io.IOException {
+    Path keys = dir.resolve("keys.json");
+    Files.writeString(keys, "[" + String.join(",", entries) + "]");
+    return keys;
+  }
+
   @BeforeAll
   static void start() throws Exception {
     Path keys = dir.resolve("keys.json");

@@ -12,11 +12,9 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,19 +38,12 @@ class McpHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path keys = dir.resolve("keys.json");
-    Files.writeString(
-        keys,
-        "["
-            + "{\"id\":\"ops\",\"sha256\":\""
-            + hash(ADMIN)
-            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-            + "{\"id\":\"bot\",\"sha256\":\""
-            + hash(WRITER)
-            + "\",\"role\":\"write\",\"namespaces\":[\"team-a\"]},"
-            + "{\"id\":\"viewer\",\"sha256\":\""
-            + hash(READER)
-            + "\",\"role\":\"read\",\"namespaces\":[\"team-a\"]}]");
+    Path keys =
+        AuthTest.keysFile(
+            dir,
+            AuthTest.key("ops", ADMIN, "admin", "*"),
+            AuthTest.key("bot", WRITER, "write", "team-a"),
+            AuthTest.key("viewer", READER, "read", "team-a"));
     http =
         TestServer.start(
             Map.of(
@@ -69,10 +60,6 @@ class McpHttpTest {
   static void stop() {
     clients.forEach(McpSyncClient::closeGracefully);
     http.close();
-  }
-
-  private static String hash(String key) {
-    return HexFormat.of().formatHex(KeyRing.sha256(key));
   }
 
   /** An initialized client with {@code key}, on {@code path} (e.g. {@code /mcp?namespace=x}). */

@@ -7,7 +7,6 @@ import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.model.Actor;
 import dev.memkit.core.port.in.AddMemory;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -139,15 +138,11 @@ class MetricsTest {
 
   @Test
   void metricsNeedAnAdminKey() throws Exception {
-    Path keys = dir.resolve("keys.json");
-    Files.writeString(
-        keys,
-        "[{\"id\":\"ops\",\"sha256\":\""
-            + AuthTest.hash(AuthTest.ADMIN)
-            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-            + "{\"id\":\"bot\",\"sha256\":\""
-            + AuthTest.hash(AuthTest.WRITER)
-            + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
+    Path keys =
+        AuthTest.keysFile(
+            dir,
+            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
+            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
     try (TestServer http =
         TestServer.start(
             Map.of("MEMKIT_STORE", "mem:", "MEMKIT_KEYS_FILE", keys.toString()), AuthTest.ADMIN)) {

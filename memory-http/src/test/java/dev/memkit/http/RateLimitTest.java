@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memkit.core.error.ValidationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,11 @@ class RateLimitTest {
 
   @Test
   void aKeyOverItsBurstGets429WithRetryAfterWhileAnotherKeyIsServed() throws Exception {
-    Path keys = dir.resolve("keys.json");
-    Files.writeString(
-        keys,
-        "[{\"id\":\"ops\",\"sha256\":\""
-            + AuthTest.hash(AuthTest.ADMIN)
-            + "\",\"role\":\"admin\",\"namespaces\":[\"*\"]},"
-            + "{\"id\":\"bot\",\"sha256\":\""
-            + AuthTest.hash(AuthTest.WRITER)
-            + "\",\"role\":\"write\",\"namespaces\":[\"default\"]}]");
+    Path keys =
+        AuthTest.keysFile(
+            dir,
+            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
+            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
     // one request per 100 s, bursts of 2: the third request in a row is refused for up to 100 s
     try (TestServer http =
         TestServer.start(
