@@ -49,16 +49,18 @@ def fail(message):
     sys.exit("offline-base: " + message)
 
 
-def run(*command):
+def run(*command, hint=""):
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        fail(" ".join(command) + " failed: " + (result.stderr or result.stdout).strip())
+        fail(" ".join(command) + " failed: " + (result.stderr or result.stdout).strip() + hint)
     return result.stdout
 
 
 def jlink(java_home, modules, target):
     run(os.path.join(java_home, "bin", "jlink"), "--add-modules", modules, "--strip-debug",
-        "--no-man-pages", "--no-header-files", "--output", target)
+        "--no-man-pages", "--no-header-files", "--output", target,
+        hint="\n(jlink needs the JDK's jmods, e.g. Debian's openjdk-17-jdk-headless or Ubuntu's"
+             " openjdk-17-jmods, and objcopy from binutils for --strip-debug)")
 
 
 def natives_in(classpath, into, pattern):
