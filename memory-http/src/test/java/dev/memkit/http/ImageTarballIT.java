@@ -136,6 +136,14 @@ class ImageTarballIT {
     Prerequisite.require(
         Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
         "running the image needs root (new namespaces, the image's file owners, its user)");
+    Process probe =
+        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
+            .redirectErrorStream(true)
+            .start();
+    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Prerequisite.require(
+        probe.waitFor() == 0,
+        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
     Path root = dir.resolve("rootfs");
     for (List<Entry> layer : layers) {
       unpack(layer, root);
