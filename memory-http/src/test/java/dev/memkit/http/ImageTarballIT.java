@@ -1,65 +1,96 @@
 package dev.memkit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memkit.core.contract.Prerequisite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container image tarball the {@code image} profile writes (Jib's {@code buildTar}): how it
- * starts, as whom, on which port and volume, and that the server and its stores are inside. Runs
- * when the tarball is there ({@code ./mvnw -pl memory-http -am -Pimage verify}, or offline with
- * {@code -Dimage.base=scratch}); skipped otherwise.
+ * starts, as whom, on which port and volume, that the server and its stores are inside, and, as
+ * root on Linux, that it runs: its layers unpacked in order into a directory, its entrypoint
+ * started there as its user with its environment (in new mount and PID namespaces, with {@code
+ * /proc} and the four usual devices as a container runtime gives them), answering {@code /health},
+ * a write and a read. CI builds the image with {@code -Dimage.offline}; without a tarball or root
+ * the tests are skipped, except under {@code CI=true}, where they fail.
  */
 class ImageTarballIT {
   private static final Path TARBALL =
       Path.of(System.getProperty("memkit.image.tar", "target/memkit-image.tar"));
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "image-key-3b8e51d0c2";
+  private static final Pattern SERVING = Pattern.compile("serving (http://\\S+) ");
 
-  static Map<String, byte[]> outer;
   static JsonNode config;
+  static List<List<Entry>> layers;
   static List<String> files;
+
+  /** One tar entry: its path, type flag, mode, owner, link target and content. */
+  record Entry(String name, byte type, int mode, int uid, int gid, String link, byte[] content) {
+    boolean isDirectory() {
+      return type == '5';
+    }
+  }
 
   @BeforeAll
   static void read() throws IOException {
-    assumeTrue(Files.isRegularFile(TARBALL), "no image tarball: build with -Pimage");
+    Prerequisite.require(
+        Files.isRegularFile(TARBALL),
+        "no image tarball at "
+            + TARBALL
+            + ": build it with -Dimage.offline (no registry needed, Linux) or -Pimage");
+    Map<String, byte[]> outer = new LinkedHashMap<>();
     try (InputStream in = Files.newInputStream(TARBALL)) {
-      outer = untar(in);
+      untar(in).forEach(e -> outer.put(e.name(), e.content()));
     }
     JsonNode manifest = JSON.readTree(outer.get("manifest.json")).get(0);
     config = JSON.readTree(outer.get(manifest.get("Config").asText())).get("config");
+    layers = new ArrayList<>();
     files = new ArrayList<>();
     for (JsonNode layer : manifest.get("Layers")) {
       try (InputStream in =
           new GZIPInputStream(new ByteArrayInputStream(outer.get(layer.asText())))) {
-        files.addAll(untar(in).keySet());
+        List<Entry> entries = untar(in);
+        layers.add(entries);
+        entries.forEach(e -> files.add(e.name() + (e.isDirectory() ? "/" : "")));
       }
     }
   }
 
   @Test
   void itStartsTheServerWithJavaAsANonRootUser() {
-    List<String> entrypoint = new ArrayList<>();
-    config.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-    assertThat(entrypoint.get(0)).isEqualTo("java");
-    assertThat(entrypoint)
+    assertThat(strings(config.get("Entrypoint")).get(0)).isEqualTo("java");
+    assertThat(strings(config.get("Entrypoint")))
         .contains(
             "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=15000", "-cp", "@/app/jib-classpath-file")
         .endsWith("dev.memkit.http.MemkitServer");
+    assertThat(config.path("Cmd").isMissingNode() || config.get("Cmd").isEmpty()).isTrue();
     assertThat(config.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
   }
 
@@ -68,72 +99,286 @@ class ImageTarballIT {
     assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
     assertThat(config.get("Volumes").has("/data")).isTrue();
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/data");
-    List<String> env = new ArrayList<>();
-    config.get("Env").forEach(e -> env.add(e.asText()));
-    assertThat(env)
+    assertThat(strings(config.get("Env")))
         .contains(
             "MEMKIT_STORE=sqlite:/data/memkit.db",
             "MEMKIT_PORT=8080",
             "MEMKIT_HOST=0.0.0.0",
             "MALLOC_ARENA_MAX=2")
+        .anyMatch(e -> e.startsWith("PATH=") && e.contains("/opt/java/openjdk/bin"))
         .noneMatch(e -> e.startsWith("MEMKIT_API_KEY"));
     assertThat(files).contains("data/");
   }
 
   @Test
-  void theServerItsStoresAndTheHealthCheckAreInside() {
+  void theServerItsStoresTheHealthCheckAndAJavaRuntimeAreInside() {
     assertThat(files)
         .contains(
             "app/jib-classpath-file",
             "app/classes/dev/memkit/http/MemkitServer.class",
             "app/classes/dev/memkit/http/HealthCheck.class",
-            "app/resources/META-INF/swagger/memkit.yml");
+            "app/resources/META-INF/swagger/memkit.yml",
+            "opt/java/openjdk/bin/java");
     assertThat(files)
         .anyMatch(f -> f.matches("app/libs/memory-core-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-store-sqlite-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-tokens-jtokkit-[0-9.]+\\.jar"))
-        .anyMatch(f -> f.matches("app/libs/sqlite-jdbc-[0-9.]+\\.jar"));
+        .anyMatch(f -> f.matches("app/libs/sqlite-jdbc-[0-9.]+\\.jar"))
+        .anyMatch(f -> f.matches("app/libs/onnxruntime-[0-9.]+\\.jar"));
   }
 
-  /**
-   * The entries of a tar stream (ustar, GNU long names, PAX paths): name to content; directories
-   * end in "/".
-   */
-  static Map<String, byte[]> untar(InputStream in) throws IOException {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
+  @Test
+  void itRunsAsItsUserAndServesHealthAWriteAndARead(@TempDir Path dir) throws Exception {
+    Prerequisite.require(
+        System.getProperty("os.name", "").equals("Linux")
+            && Files.isExecutable(Path.of("/usr/bin/unshare")),
+        "running the image needs Linux and util-linux's unshare");
+    Prerequisite.require(
+        Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+        "running the image needs root (new namespaces, the image's file owners, its user)");
+    Process probe =
+        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
+            .redirectErrorStream(true)
+            .start();
+    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Prerequisite.require(
+        probe.waitFor() == 0,
+        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
+    Path root = dir.resolve("rootfs");
+    for (List<Entry> layer : layers) {
+      unpack(layer, root);
+    }
+    Files.createDirectories(root.resolve("proc"));
+    Files.createDirectories(root.resolve("dev"));
+    for (String[] device :
+        List.of(
+            new String[] {"null", "3"},
+            new String[] {"zero", "5"},
+            new String[] {"random", "8"},
+            new String[] {"urandom", "9"})) {
+      Process mknod =
+          new ProcessBuilder(
+                  "mknod",
+                  "-m",
+                  "666",
+                  root.resolve("dev/" + device[0]).toString(),
+                  "c",
+                  "1",
+                  device[1])
+              .inheritIO()
+              .start();
+      assertThat(mknod.waitFor()).isZero();
+    }
+
+    String[] user = config.get("User").asText().split(":");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/unshare",
+                "--mount",
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "--mount-proc",
+                "--root=" + root,
+                "--wd=" + config.get("WorkingDir").asText(),
+                "--setuid=" + user[0],
+                "--setgid=" + user[1]));
+    command.addAll(strings(config.get("Entrypoint")));
+    command.addAll(strings(config.path("Cmd")));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    for (String e : strings(config.get("Env"))) {
+      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+    }
+    // as `docker run -e`: a key, and a free port on the loopback interface only
+    pb.environment().put("MEMKIT_API_KEY", KEY);
+    pb.environment().put("MEMKIT_PORT", "0");
+    pb.environment().put("MEMKIT_HOST", "127.0.0.1");
+    Path out = dir.resolve("out.txt");
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    Process unshare = pb.start();
+    try {
+      String url = awaitServing(unshare, out);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      assertThat(call(client, url, "GET", "/health", null).statusCode()).isEqualTo(200);
+      HttpResponse<String> set =
+          call(client, url, "POST", "/state/set", "{\"key\":\"phase\",\"value\":\"in a box\"}");
+      assertThat(set.body()).isEqualTo("{\"ok\":true}");
+      assertThat(call(client, url, "GET", "/state/get?key=phase", null).body())
+          .isEqualTo("{\"value\":\"in a box\"}");
+      // the embedding model (ONNX Runtime and the tokenizer, native libraries) loads in the image
+      String health = call(client, url, "GET", "/health", null).body();
+      for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+          health.contains("\"loading\"") && System.nanoTime() < deadline;
+          health = call(client, url, "GET", "/health", null).body()) {
+        Thread.sleep(200);
+      }
+      assertThat(health).contains("\"embedder\":\"ready\"");
+      // the store is in the volume, written by the image's user
+      assertThat(Files.getAttribute(root.resolve("data/memkit.db"), "unix:uid"))
+          .isEqualTo(Integer.parseInt(user[0]));
+    } finally {
+      // SIGTERM to the server (the namespace's first process), as `docker stop`
+      unshare.descendants().forEach(ProcessHandle::destroy);
+      if (!unshare.waitFor(60, TimeUnit.SECONDS)) {
+        unshare.descendants().forEach(ProcessHandle::destroyForcibly);
+        unshare.destroyForcibly();
+      }
+    }
+    assertThat(unshare.isAlive()).isFalse();
+  }
+
+  private static String awaitServing(Process p, Path out) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      Matcher m = SERVING.matcher(Files.readString(out));
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (!p.isAlive()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the image's server did not start:\n" + Files.readString(out));
+  }
+
+  private static HttpResponse<String> call(
+      HttpClient client, String url, String method, String path, String json) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + KEY);
+    if (json == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(e -> values.add(e.asText()));
+    return values;
+  }
+
+  /** Writes one layer's entries over {@code root}, as a container runtime does (whiteouts too). */
+  static void unpack(List<Entry> layer, Path root) throws IOException {
+    for (Entry e : layer) {
+      Path target = root.resolve(e.name()).normalize();
+      if (!target.startsWith(root) || target.equals(root)) {
+        continue;
+      }
+      String base = target.getFileName().toString();
+      if (base.startsWith(".wh.")) {
+        deleteTree(target.resolveSibling(base.substring(4)));
+        continue;
+      }
+      Files.createDirectories(target.getParent());
+      if (!e.isDirectory() && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(target);
+      }
+      switch (e.type()) {
+        case '5' -> Files.createDirectories(target);
+        case '2' -> Files.createSymbolicLink(target, Path.of(e.link()));
+        case '1' -> Files.copy(root.resolve(e.link()), target);
+        case '0', 0 -> Files.write(target, e.content());
+        default -> {
+          continue; // devices and FIFOs: a runtime makes its own
+        }
+      }
+      if (e.type() != '2') {
+        Files.setPosixFilePermissions(target, permissions(e.mode()));
+      }
+      Files.setAttribute(target, "unix:uid", e.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(target, "unix:gid", e.gid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] all = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE
+    for (int i = 0; i < 9; i++) {
+      if ((mode & (1 << (8 - i))) != 0) {
+        set.add(all[i]);
+      }
+    }
+    return set;
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var children = Files.list(path)) {
+        for (Path child : children.toList()) {
+          deleteTree(child);
+        }
+      }
+    }
+    Files.deleteIfExists(path);
+  }
+
+  /** The entries of a tar stream (ustar, GNU long names and links, PAX paths and links). */
+  static List<Entry> untar(InputStream in) throws IOException {
+    List<Entry> entries = new ArrayList<>();
     byte[] header = new byte[512];
     String longName = null;
+    String longLink = null;
     while (in.readNBytes(header, 0, 512) == 512) {
       if (header[0] == 0) {
         break;
       }
-      String name = text(header, 0, 100);
-      String prefix = text(header, 345, 155);
-      long size =
-          Long.parseLong(
-              text(header, 124, 12).trim().isEmpty() ? "0" : text(header, 124, 12).trim(), 8);
+      long size = octal(header, 124, 12);
       byte type = header[156];
       byte[] content = in.readNBytes((int) size);
       in.readNBytes((int) ((512 - size % 512) % 512));
-      if (type == 'L') {
-        longName = new String(content, StandardCharsets.UTF_8).replace("\0", "");
+      if (type == 'L' || type == 'K') {
+        String value = new String(content, StandardCharsets.UTF_8).replace("\0", "");
+        longName = type == 'L' ? value : longName;
+        longLink = type == 'K' ? value : longLink;
         continue;
       }
       if (type == 'x' || type == 'g') {
-        // PAX extended header: "<length> <key>=<value>\n" records; "path" names the next entry
+        // PAX extended header: "<length> <key>=<value>\n" records for the next entry
         for (String record : new String(content, StandardCharsets.UTF_8).split("\n")) {
           int space = record.indexOf(' ');
           if (type == 'x' && space > 0 && record.startsWith("path=", space + 1)) {
             longName = record.substring(space + 6);
+          } else if (type == 'x' && space > 0 && record.startsWith("linkpath=", space + 1)) {
+            longLink = record.substring(space + 10);
           }
         }
         continue;
       }
+      String prefix = text(header, 345, 155);
+      String name = text(header, 0, 100);
       String full = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
+      String link = longLink != null ? longLink : text(header, 157, 100);
       longName = null;
-      entries.put(full.startsWith("./") ? full.substring(2) : full, content);
+      longLink = null;
+      full = full.startsWith("./") ? full.substring(2) : full;
+      boolean directory = type == '5' || full.endsWith("/");
+      full = full.endsWith("/") ? full.substring(0, full.length() - 1) : full;
+      if (!full.isEmpty() && !full.equals(".")) {
+        entries.add(
+            new Entry(
+                full,
+                directory ? (byte) '5' : type,
+                (int) octal(header, 100, 8),
+                (int) octal(header, 108, 8),
+                (int) octal(header, 116, 8),
+                link,
+                content));
+      }
     }
     return entries;
+  }
+
+  private static long octal(byte[] header, int offset, int length) {
+    String value = text(header, offset, length).trim();
+    return value.isEmpty() ? 0 : Long.parseLong(value, 8);
   }
 
   private static String text(byte[] header, int offset, int length) {
