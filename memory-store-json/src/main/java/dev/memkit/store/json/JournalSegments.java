@@ -58,9 +58,13 @@ final class JournalSegments {
     return Journal.segmentPath(dir, activeFirstSeq);
   }
 
-  /** Writes {@code buffers} to the end of the active segment and forces them when fsync is on. */
+  /** Writes {@code buffers} to the end of the active segment; {@link #force} makes them durable. */
   void write(ByteBuffer[] buffers) throws IOException {
     DurableFiles.writeFully(active, buffers);
+  }
+
+  /** Forces what was written to the active segment to disk when fsync is on. */
+  void force() throws IOException {
     if (fsync) {
       active.force(false);
     }
