@@ -7,7 +7,10 @@
 # BENCH_MEMORIES memories, optionally warms the add route, then measures POST /memory/add with wrk
 # (BENCH_THREADS x BENCH_CONNECTIONS for BENCH_SECONDS) and prints p50, p99, p99.9 and max, the
 # write rate, the backups or compactions written during the measurement, the load average before
-# and after, and, from the JVM's GC log, the number, total and longest of the GC pauses during it.
+# and after, from the JVM's GC log the number, total and longest of the GC pauses during it, and
+# from the store's DEBUG log the phases of the writer's slow batches (first writer waited > 50 ms:
+# SQLite queue wait, SQL, commit, marks; JSON queue wait, write, fsync, audit) and the JSON store's
+# compactions (copy, snapshot write).
 #
 # Settings: BENCH_MEMORIES (20000), BENCH_SECONDS (15), BENCH_ADD_WARMUP (0: seconds of adds before
 # the measurement, not counted), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORT (18490),
@@ -43,7 +46,7 @@ cleanup() {
   wait 2>/dev/null || true
   if [ -n "${BENCH_OUT:-}" ]; then
     mkdir -p "$BENCH_OUT"
-    cp "$WORK"/gc.log "$WORK"/server.log "$BENCH_OUT"/ 2>/dev/null || true
+    cp "$WORK"/gc.log "$WORK"/server.log "$WORK"/store.log "$BENCH_OUT"/ 2>/dev/null || true
   fi
   rm -rf "$WORK"
 }
@@ -70,8 +73,19 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 now_ms() { date +%s%3N; }
 
 DEFAULTS=$(sed -n 's/^server_defaults="\(.*\)"$/\1/p' "$ROOT/bin/memkit")
+# the stores log through System.Logger (java.util.logging here): their DEBUG lines only
+cat > "$WORK/logging.properties" <<'PROPERTIES'
+handlers=java.util.logging.FileHandler
+java.util.logging.FileHandler.level=FINE
+java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter
+java.util.logging.SimpleFormatter.format=%5$s%n
+.level=WARNING
+dev.memkit.store.level=FINE
+PROPERTIES
+echo "java.util.logging.FileHandler.pattern=$WORK/store.log" >> "$WORK/logging.properties"
 JVM="${BENCH_JVM_OPTS:-$DEFAULTS} ${BENCH_JVM_EXTRA:-} -Xlog:gc:file=$WORK/gc.log:uptimemillis"
-echo "store: $KIND ${OPTIONS:+($OPTIONS)}, $MEMORIES memories; wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; add warm-up ${ADD_WARMUP}s; forced backups: ${FORCE:+every ${FORCE}s}${FORCE:-no}"
+JVM="$JVM -Djava.util.logging.config.file=$WORK/logging.properties"
+echo "store: $KIND ${OPTIONS:+($OPTIONS)}, $MEMORIES memories; wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; add warm-up ${ADD_WARMUP}s; forced backups: $([ -n "$FORCE" ] && echo "every ${FORCE}s" || echo no)"
 echo "server: $JAR; JVM: $JVM"
 
 # shellcheck disable=SC2086 # JVM holds several options
@@ -114,6 +128,7 @@ if [ -n "$FORCE" ]; then
 fi
 echo "load before: $(load)"
 BACKUPS_BEFORE=$(backups)
+LOG_FROM=$(wc -l < "$WORK/store.log" 2>/dev/null || echo 0)
 START=$(($(awk '{print int($1 * 1000)}' /proc/uptime) - $(awk '{print int($22 * 10)}' "/proc/$SERVER_PID/stat")))
 out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -H "Authorization: Bearer $KEY" -s "$WORK/add.lua" "$BASE/memory/add")
 END=$((START + SECONDS_EACH * 1000 + 500))
@@ -134,3 +149,18 @@ awk -v from="$START" -v to="$END" '
     }
   }
   END { printf "GC pauses during the adds: %d, total %.0f ms, longest %.1f ms\n", n, total, max }' "$WORK/gc.log"
+# the writer's slow batches and the compactions logged during the adds (numbers may carry grouping commas)
+tail -n +"$((LOG_FROM + 1))" "$WORK/store.log" 2>/dev/null | sed 's/\([0-9]\),\([0-9]\)/\1\2/g' | awk '
+  /^slow write batch/ {
+    n++; line = $0; sub(/^[^:]*: /, "", line); k = split(line, part, ", ")
+    for (i = 1; i < k; i++) { m = split(part[i], w, " "); name[i] = part[i]; sub(/ [0-9.]+ ms$/, "", name[i]); v = w[m - 1] + 0
+      sum[i] += v; if (v > max[i]) max[i] = v }
+    phases = k - 1
+  }
+  /^compaction of/ { c++; if (match($0, /snapshot write [0-9.]+/)) { s = substr($0, RSTART + 15, RLENGTH - 15) + 0; st += s; if (s > sm) sm = s } }
+  END {
+    printf "slow write batches (first writer waited > 50 ms): %d", n
+    for (i = 1; i <= phases; i++) printf "; %s mean %.1f max %.1f ms", name[i], sum[i] / n, max[i]
+    printf "\n"
+    if (c > 0) printf "compactions: %d, snapshot write %.1f s in total, longest %.1f s\n", c, st / 1000, sm / 1000
+  }'

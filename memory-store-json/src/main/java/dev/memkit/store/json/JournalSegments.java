@@ -24,6 +24,10 @@ final class JournalSegments {
 
   private FileChannel active;
   private long activeFirstSeq;
+
+  /** The path of the active segment, named by {@link #activeFirstSeq}; made once per segment. */
+  private Path activePath;
+
   private long activeSize;
 
   /**
@@ -55,7 +59,7 @@ final class JournalSegments {
 
   /** The file of the active segment. */
   Path activePath() {
-    return Journal.segmentPath(dir, activeFirstSeq);
+    return activePath;
   }
 
   /** Writes {@code buffers} to the end of the active segment; {@link #force} makes them durable. */
@@ -92,6 +96,7 @@ final class JournalSegments {
       if (Files.isRegularFile(path)) {
         active = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         activeFirstSeq = last;
+        activePath = path;
         activeSize = active.size();
         return;
       }
@@ -112,6 +117,7 @@ final class JournalSegments {
       throw e;
     }
     activeFirstSeq = firstSeq;
+    activePath = path;
     activeSize = 0;
     lastSeq.put(firstSeq, new long[] {firstSeq - 1});
   }
