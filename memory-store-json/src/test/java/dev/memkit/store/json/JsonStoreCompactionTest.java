@@ -34,6 +34,18 @@ class JsonStoreCompactionTest {
     return n;
   }
 
+  /**
+   * Reopens the store, checks it recovered nothing, and returns the text of the top hit for {@code
+   * query}.
+   */
+  private String topHitAfterReopening(String query) {
+    JsonStore store = TestStores.open(dir, "");
+    try (Memkit memkit = TestStores.memkit(store)) {
+      assertThat(store.recoveryReport()).isEmpty();
+      return memkit.space().memories().search(SearchMemories.of(query)).get(0).memory().text();
+    }
+  }
+
   /** The journal written since the last compaction: the newest segment, started by it. */
   private long journalSinceCompaction() throws IOException {
     long newest = -1;
@@ -81,19 +93,8 @@ class JsonStoreCompactionTest {
           .as("a compaction once the journal passed three times memory.json")
           .isEqualTo(backupsAfterCompaction + 1);
     }
-    store = TestStores.open(dir, "");
-    try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(store.recoveryReport()).isEmpty();
-      assertThat(
-              memkit
-                  .space()
-                  .memories()
-                  .search(SearchMemories.of("memory number " + (added - 1)))
-                  .get(0)
-                  .memory()
-                  .text())
-          .isEqualTo("memory number " + (added - 1) + " about releases");
-    }
+    assertThat(topHitAfterReopening("memory number " + (added - 1)))
+        .isEqualTo("memory number " + (added - 1) + " about releases");
   }
 
   @Test
@@ -154,18 +155,7 @@ class JsonStoreCompactionTest {
       release.countDown();
       pool.shutdownNow();
     }
-    store = TestStores.open(dir, "");
-    try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(store.recoveryReport()).isEmpty();
-      assertThat(
-              memkit
-                  .space()
-                  .memories()
-                  .search(SearchMemories.of("written during the compaction"))
-                  .get(0)
-                  .memory()
-                  .text())
-          .isEqualTo("written during the compaction");
-    }
+    assertThat(topHitAfterReopening("written during the compaction"))
+        .isEqualTo("written during the compaction");
   }
 }
