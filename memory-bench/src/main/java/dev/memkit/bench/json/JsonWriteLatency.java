@@ -2,10 +2,12 @@ package dev.memkit.bench.json;
 
 import dev.memkit.bench.sqlite.WriteLatency;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@link WriteLatency} on the {@code json:} store: the latency of each {@code add} under load, with
- * the time spent writing a snapshot ({@code memory.json.tmp}, a compaction) beside it.
+ * the time spent writing a snapshot ({@code memory.json.tmp}, a compaction) beside it, the phases
+ * of the journal writer's slow batches and of each compaction.
  *
  * <pre>
  * java -cp memory-bench/target/benchmarks.jar dev.memkit.bench.json.JsonWriteLatency SIZE THREADS SECONDS [STORE-PARAMETERS]
@@ -28,7 +30,8 @@ public final class JsonWriteLatency {
         a.seconds(),
         dir,
         "*.tmp",
-        null);
+        null,
+        List.of("queue wait", "write", "fsync", "audit"));
     JsonDatasets.delete(dir);
   }
 }

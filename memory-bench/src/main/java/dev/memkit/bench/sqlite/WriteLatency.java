@@ -6,6 +6,8 @@ import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.port.in.AddMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
  * memories to a scratch copy of the data set of {@code size} memories for {@code seconds}, each
  * timing every call. Prints adds/s, p50, p99, p99.9 and the maximum, how many automatic backups
  * ran, the largest {@code -wal} file seen, how many of the slow adds (over 50 ms) overlapped a
- * backup, and the phases of the writer's slow batches (queue wait, SQL, commit, marks), which the
- * store logs at DEBUG.
+ * backup, the phases of the writer's slow batches (SQLite: queue wait, SQL, commit, marks; JSON:
+ * queue wait, write, fsync, audit), which the store logs at DEBUG, the JSON store's compactions
+ * with their phases, and the garbage collections during the run.
  *
  * <pre>
  * java -cp memory-bench/target/benchmarks.jar dev.memkit.bench.sqlite.WriteLatency SIZE THREADS SECONDS [STORE-PARAMETERS]
@@ -40,6 +43,9 @@ import java.util.stream.Collectors;
  */
 public final class WriteLatency {
   private static final long SLOW_NANOS = 50_000_000L;
+
+  /** The phases of the SQLite writer's slow batches, in the order its log gives them. */
+  public static final List<String> SQLITE_PHASES = List.of("queue wait", "SQL", "commit", "marks");
 
   private WriteLatency() {}
 
@@ -82,7 +88,8 @@ public final class WriteLatency {
         seconds,
         backups,
         "*.partial",
-        file.resolveSibling(file.getFileName() + "-wal"));
+        file.resolveSibling(file.getFileName() + "-wal"),
+        SQLITE_PHASES);
     deleteTree(backups);
     SqliteDatasets.deleteDatabase(file);
     Files.deleteIfExists(marks);
@@ -92,7 +99,8 @@ public final class WriteLatency {
    * Has {@code threads} callers add memories to the store at {@code uri} for {@code seconds} and
    * prints what they saw. Background work is taken to be running while a file matching {@code
    * busyGlob} exists in {@code busyDir} (a backup or snapshot being written); {@code log}, when not
-   * null, is a file whose largest size is reported.
+   * null, is a file whose largest size is reported; {@code phases} names the phases of the store's
+   * slow-batch log (the parameters after the first).
    */
   public static void measure(
       String uri,
@@ -101,11 +109,13 @@ public final class WriteLatency {
       int seconds,
       Path busyDir,
       String busyGlob,
-      Path log)
+      Path log,
+      List<String> phases)
       throws InterruptedException {
     ConcurrentLinkedQueue<Object[]> slowBatches = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Object[]> compactions = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Double> restarts = new ConcurrentLinkedQueue<>();
-    Logger storeLog = Logger.getLogger("dev.memkit.store.sqlite");
+    Logger storeLog = Logger.getLogger("dev.memkit.store");
     storeLog.setLevel(Level.FINE);
     storeLog.addHandler(
         new Handler() {
@@ -115,6 +125,10 @@ public final class WriteLatency {
                 && r.getMessage().startsWith("slow write batch")
                 && r.getParameters() != null) {
               slowBatches.add(r.getParameters());
+            } else if (r.getMessage() != null
+                && r.getMessage().startsWith("compaction of")
+                && r.getParameters() != null) {
+              compactions.add(r.getParameters());
             } else if (r.getMessage() != null
                 && r.getMessage().startsWith("restarted the write-ahead log")) {
               restarts.add(((Number) r.getParameters()[2]).doubleValue());
@@ -134,6 +148,7 @@ public final class WriteLatency {
     long started;
     long ended;
     long[] deadline = new long[1];
+    long[] gcBefore = gc();
     try (Memkit memkit = Memkit.open(uri, options)) {
       Thread watcher =
           new Thread(
@@ -174,7 +189,23 @@ public final class WriteLatency {
       running.set(false);
       watcher.join();
     }
-    report(perThread, ended - started, busySpans, maxLog[0], slowBatches);
+    long[] gcAfter = gc();
+    report(perThread, ended - started, busySpans, maxLog[0], slowBatches, phases);
+    System.out.printf(
+        "gc: %d collections, %d ms in total%n", gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+    if (!compactions.isEmpty()) {
+      double[] copy = column(compactions, 2);
+      double[] write = column(compactions, 3);
+      System.out.printf(
+          "compactions=%d; copy median %.1f max %.1f ms; snapshot write median %.1f max %.1f ms,"
+              + " %.1f s in total%n",
+          copy.length,
+          copy[copy.length / 2],
+          copy[copy.length - 1],
+          write[write.length / 2],
+          write[write.length - 1],
+          Arrays.stream(write).sum() / 1000);
+    }
     if (!restarts.isEmpty()) {
       System.out.printf(
           "log restarts=%d, writer paused max %.1f ms%n",
@@ -225,12 +256,29 @@ public final class WriteLatency {
     }
   }
 
+  /** Collections and milliseconds spent collecting so far, over every collector. */
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, bean.getCollectionCount());
+      millis += Math.max(0, bean.getCollectionTime());
+    }
+    return new long[] {count, millis};
+  }
+
+  /** The parameter {@code index} of every log record, as numbers, sorted. */
+  private static double[] column(ConcurrentLinkedQueue<Object[]> records, int index) {
+    return records.stream().mapToDouble(b -> ((Number) b[index]).doubleValue()).sorted().toArray();
+  }
+
   private static void report(
       List<List<long[]>> perThread,
       long nanos,
       List<long[]> backupSpans,
       long maxWal,
-      ConcurrentLinkedQueue<Object[]> slowBatches) {
+      ConcurrentLinkedQueue<Object[]> slowBatches,
+      List<String> phases) {
     List<long[]> all = perThread.stream().flatMap(List::stream).collect(Collectors.toList());
     long[] latencies = all.stream().mapToLong(a -> a[1]).sorted().toArray();
     int n = latencies.length;
@@ -257,16 +305,15 @@ public final class WriteLatency {
     if (batches.isEmpty()) {
       return;
     }
-    String[] phases = {"queue wait", "SQL", "commit", "marks"};
     StringBuilder line = new StringBuilder("slow batches=" + batches.size());
-    for (int p = 0; p < phases.length; p++) {
-      int index = p + 1;
-      double[] v =
-          batches.stream().mapToDouble(b -> ((Number) b[index]).doubleValue()).sorted().toArray();
+    for (int p = 0; p < phases.size(); p++) {
+      double[] v = column(slowBatches, p + 1);
       line.append(
           String.format(
               "; %s median %.1f max %.1f ms",
-              phases[p], v.length == 0 ? 0 : v[v.length / 2], v.length == 0 ? 0 : v[v.length - 1]));
+              phases.get(p),
+              v.length == 0 ? 0 : v[v.length / 2],
+              v.length == 0 ? 0 : v[v.length - 1]));
     }
     System.out.println(line);
     Map<String, Long> worst =
@@ -278,7 +325,8 @@ public final class WriteLatency {
             .collect(
                 Collectors.toMap(
                     b -> Arrays.toString(Arrays.copyOfRange(b, 1, b.length)), b -> 1L, Long::sum));
-    System.out.println("slowest commits [wait, SQL, commit, marks, units]: " + worst.keySet());
+    System.out.println(
+        "slowest commits [" + String.join(", ", phases) + ", units]: " + worst.keySet());
   }
 
   private static long pct(long[] sorted, double p) {

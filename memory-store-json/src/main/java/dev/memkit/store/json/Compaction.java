@@ -18,10 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Compaction: rewrites {@code memory.json} from memory once the journal has grown past both {@code
- * compact_bytes} and {@code memory.json}, on a thread of its own. Writers are held only while the
- * journal's switch to a new segment is queued and while each small chunk of the records is copied
- * (references to immutable records); the snapshot is written, the previous one kept as a backup and
- * the old segments dropped while writers go on.
+ * compact_bytes} and {@code compact_factor} times {@code memory.json}, on a thread of its own.
+ * Writers are held only while the journal's switch to a new segment is queued and while each small
+ * chunk of the records is copied (references to immutable records); the snapshot is written, the
+ * previous one kept as a backup and the old segments dropped while writers go on.
  */
 final class Compaction {
   private static final System.Logger LOG = System.getLogger(Compaction.class.getPackageName());
@@ -97,10 +97,13 @@ final class Compaction {
     }
   }
 
-  /** Whether the journal has grown past both {@code compact_bytes} and {@code memory.json}. */
+  /**
+   * Whether the journal has grown past both {@code compact_bytes} and {@code compact_factor} times
+   * the size of {@code memory.json}.
+   */
   boolean journalIsLarge() {
     long written = writer.bytesSinceRoll();
-    return written >= settings.compactBytes() && written >= snapshotSize;
+    return written >= settings.compactBytes() && written >= settings.compactFactor() * snapshotSize;
   }
 
   /** Queues a compaction when {@link #journalIsLarge}; returns at once. */
@@ -174,13 +177,17 @@ final class Compaction {
    * caller holds the maintenance lock.
    */
   void compact(String reason, boolean keepPrevious, boolean roll) throws IOException {
+    long started = System.nanoTime();
+    long journalBytes = writer.bytesSinceRoll();
     Copy copy = freeze(roll);
     WritePipeline.await(copy.journal());
+    long copied = System.nanoTime();
     SnapshotFile.Frozen frozen = copy.frozen();
     Path main = dir.resolve(JournalReplay.MAIN);
     Path tmp = dir.resolve(JournalReplay.MAIN + ".tmp");
     Instant now = clock.instant();
     writeSnapshot(frozen, tmp, reason, now);
+    long snapshotWritten = System.nanoTime();
     long previousSeq = snapshotSeq;
     boolean linked = false;
     if (keepPrevious && previousSeq >= 0 && Files.exists(main)) {
@@ -200,6 +207,17 @@ final class Compaction {
       SnapshotBackups.rotate(dir, settings.backupKeep());
       WritePipeline.await(writer.dropSegmentsThrough(previousSeq));
     }
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "compaction of {0} ({1}): copy {2} ms, snapshot write {3} ms, files {4} ms,"
+            + " journal {5} bytes, snapshot {6} bytes",
+        dir,
+        reason,
+        (copied - started) / 1e6,
+        (snapshotWritten - copied) / 1e6,
+        (System.nanoTime() - snapshotWritten) / 1e6,
+        journalBytes,
+        snapshotSize);
   }
 
   /** Runs a compaction now and waits for it. */

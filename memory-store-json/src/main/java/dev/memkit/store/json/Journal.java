@@ -105,8 +105,12 @@ final class Journal {
     CRC32C crc = new CRC32C();
     crc.update(body, 0, body.length);
     byte[] line = new byte[9 + body.length + 1];
-    byte[] hex = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(hex, 0, line, 0, 9);
+    long checksum = crc.getValue();
+    for (int i = 7; i >= 0; i--) {
+      line[i] = (byte) Character.forDigit((int) (checksum & 0xF), 16);
+      checksum >>>= 4;
+    }
+    line[8] = ' ';
     System.arraycopy(body, 0, line, 9, body.length);
     line[line.length - 1] = '\n';
     return line;

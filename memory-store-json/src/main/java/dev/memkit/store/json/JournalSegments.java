@@ -24,6 +24,10 @@ final class JournalSegments {
 
   private FileChannel active;
   private long activeFirstSeq;
+
+  /** The path of the active segment, named by {@link #activeFirstSeq}; made once per segment. */
+  private Path activePath;
+
   private long activeSize;
 
   /**
@@ -55,12 +59,16 @@ final class JournalSegments {
 
   /** The file of the active segment. */
   Path activePath() {
-    return Journal.segmentPath(dir, activeFirstSeq);
+    return activePath;
   }
 
-  /** Writes {@code buffers} to the end of the active segment and forces them when fsync is on. */
+  /** Writes {@code buffers} to the end of the active segment; {@link #force} makes them durable. */
   void write(ByteBuffer[] buffers) throws IOException {
     DurableFiles.writeFully(active, buffers);
+  }
+
+  /** Forces what was written to the active segment to disk when fsync is on. */
+  void force() throws IOException {
     if (fsync) {
       active.force(false);
     }
@@ -88,6 +96,7 @@ final class JournalSegments {
       if (Files.isRegularFile(path)) {
         active = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         activeFirstSeq = last;
+        activePath = path;
         activeSize = active.size();
         return;
       }
@@ -108,6 +117,7 @@ final class JournalSegments {
       throw e;
     }
     activeFirstSeq = firstSeq;
+    activePath = path;
     activeSize = 0;
     lastSeq.put(firstSeq, new long[] {firstSeq - 1});
   }

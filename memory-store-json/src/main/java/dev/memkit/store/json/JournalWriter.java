@@ -28,6 +28,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class JournalWriter implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JournalWriter.class.getPackageName());
 
+  /** A batch whose first writer waited longer than this is logged with its phases, at DEBUG. */
+  static final long SLOW_NANOS = 50_000_000L;
+
   /** One unit of work's record, waiting to be made durable. */
   static final class Unit {
     final long seq;
@@ -35,6 +38,7 @@ final class JournalWriter implements AutoCloseable {
     final List<byte[]> auditLines;
     final UndoLog undo;
     final CompletableFuture<Void> done = new CompletableFuture<>();
+    final long queuedAt = System.nanoTime();
 
     Unit(long seq, byte[] line, List<byte[]> auditLines, UndoLog undo) {
       this.seq = seq;
@@ -228,7 +232,10 @@ final class JournalWriter implements AutoCloseable {
       fail(batch, null);
       return;
     }
+    long started = System.nanoTime();
     long before = segments.activeSize();
+    long written;
+    long forced;
     try {
       if (!segments.isOpen()) {
         segments.open(batch.get(0).seq);
@@ -241,6 +248,9 @@ final class JournalWriter implements AutoCloseable {
         bytes += batch.get(i).line.length;
       }
       segments.write(buffers);
+      written = System.nanoTime();
+      segments.force();
+      forced = System.nanoTime();
       if (!Files.exists(segments.activePath())) {
         // written to a file that is no longer in the directory: it would be gone at the next open
         broken =
@@ -263,11 +273,37 @@ final class JournalWriter implements AutoCloseable {
       fail(batch, e);
       return;
     }
+    List<byte[]> auditLines = new ArrayList<>();
     for (Unit u : batch) {
-      audit.append(u.auditLines);
+      auditLines.addAll(u.auditLines);
     }
+    audit.append(auditLines);
+    long appended = System.nanoTime();
     for (Unit u : batch) {
       u.done.complete(null);
+    }
+    logIfSlow(batch, started, written, forced, appended);
+  }
+
+  /**
+   * Logs, at DEBUG, a batch whose first writer waited longer than {@link #SLOW_NANOS} for it, with
+   * the milliseconds of each phase as the parameters: queue wait (from the first unit's queueing,
+   * its changes applied, to the batch's start: the batches before it), journal write, journal
+   * fsync, audit append, and the batch size.
+   */
+  private void logIfSlow(List<Unit> batch, long started, long written, long forced, long appended) {
+    long queued = batch.get(0).queuedAt;
+    if (appended - queued > SLOW_NANOS && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "slow write batch on {0}: queue wait {1} ms, write {2} ms, fsync {3} ms,"
+              + " audit {4} ms, {5} units",
+          dir,
+          (started - queued) / 1e6,
+          (written - started) / 1e6,
+          (forced - written) / 1e6,
+          (appended - forced) / 1e6,
+          batch.size());
     }
   }
 

@@ -6,7 +6,8 @@ import dev.memkit.core.port.out.StoreProvider;
 import java.time.Clock;
 
 /**
- * Opens {@code json:} stores: {@code json:DIR[?backup_keep=N&compact_bytes=N&fsync=always|never]}.
+ * Opens {@code json:} stores: {@code
+ * json:DIR[?backup_keep=N&compact_bytes=N&compact_factor=N&fsync=always|never]}.
  *
  * <p>The directory (created when absent) holds {@code memory.json}, the whole data as the core's
  * pretty-printed export document; {@code memory_backup_<UTC time>.json}, rotated backups ({@code
@@ -14,9 +15,11 @@ import java.time.Clock;
  * per change; {@code memory_journal_<n>.log}, the checksummed journal of changes since the last
  * compactions; and {@code memory.lock}. A write returns once its journal record is on disk; {@code
  * compact_bytes} (else {@code MEMKIT_JSON_COMPACT_BYTES}, else 1 MiB) is the journal size past
- * which {@code memory.json} is rewritten in the background; {@code fsync=never} (else {@code
- * MEMKIT_JSON_FSYNC}) leaves flushing to the operating system. One process may open a directory at
- * a time; another gets {@code store in DIR is locked by process PID}.
+ * which {@code memory.json} is rewritten in the background, once the journal is also {@code
+ * compact_factor} (else {@code MEMKIT_JSON_COMPACT_FACTOR}, else 4) times its size; {@code
+ * fsync=never} (else {@code MEMKIT_JSON_FSYNC}) leaves flushing to the operating system. One
+ * process may open a directory at a time; another gets {@code store in DIR is locked by process
+ * PID}.
  */
 public final class JsonStoreProvider implements StoreProvider {
   /** The scheme, {@code json}. */

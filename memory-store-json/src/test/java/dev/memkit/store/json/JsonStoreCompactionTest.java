@@ -6,6 +6,8 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.model.Memory;
 import dev.memkit.core.port.in.AddMemory;
 import dev.memkit.core.port.in.SearchMemories;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +23,79 @@ class JsonStoreCompactionTest {
   private static final int MEMORIES = 5_000;
 
   @TempDir Path dir;
+
+  private int backups() throws IOException {
+    int n = 0;
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "memory_backup_*.json")) {
+      for (Path ignored : s) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Reopens the store, checks it recovered nothing, and returns the text of the top hit for {@code
+   * query}.
+   */
+  private String topHitAfterReopening(String query) {
+    JsonStore store = TestStores.open(dir, "");
+    try (Memkit memkit = TestStores.memkit(store)) {
+      assertThat(store.recoveryReport()).isEmpty();
+      return memkit.space().memories().search(SearchMemories.of(query)).get(0).memory().text();
+    }
+  }
+
+  /** The journal written since the last compaction: the newest segment, started by it. */
+  private long journalSinceCompaction() throws IOException {
+    long newest = -1;
+    long size = 0;
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "memory_journal_*.log")) {
+      for (Path segment : s) {
+        String name = segment.getFileName().toString();
+        long first = Long.parseLong(name.substring(15, name.length() - 4));
+        if (first > newest) {
+          newest = first;
+          size = Files.size(segment);
+        }
+      }
+    }
+    return size;
+  }
+
+  @Test
+  void aCompactionWaitsUntilTheJournalIsCompactFactorTimesTheSnapshot() throws Exception {
+    JsonStore store = TestStores.open(dir, "?fsync=never&compact_bytes=1024&compact_factor=3");
+    int added = 0;
+    try (Memkit memkit = TestStores.memkit(store)) {
+      for (; added < 200; added++) {
+        memkit.space().memories().add(AddMemory.of("memory number " + added + " about releases"));
+      }
+      store.compactNow();
+      long snapshot = Files.size(dir.resolve("memory.json"));
+      int backupsAfterCompaction = backups();
+
+      while (journalSinceCompaction() < 2 * snapshot) {
+        memkit.space().memories().add(AddMemory.of("memory number " + added++ + " about releases"));
+      }
+      assertThat(backups())
+          .as("no compaction with the journal at twice memory.json (compact_factor=3)")
+          .isEqualTo(backupsAfterCompaction);
+
+      while (journalSinceCompaction() < 3 * snapshot) {
+        memkit.space().memories().add(AddMemory.of("memory number " + added++ + " about releases"));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (backups() == backupsAfterCompaction && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(backups())
+          .as("a compaction once the journal passed three times memory.json")
+          .isEqualTo(backupsAfterCompaction + 1);
+    }
+    assertThat(topHitAfterReopening("memory number " + (added - 1)))
+        .isEqualTo("memory number " + (added - 1) + " about releases");
+  }
 
   @Test
   void aWriteIsAcknowledgedWhileACompactionOfALargeStoreIsWritingItsSnapshot() throws Exception {
@@ -80,18 +155,7 @@ class JsonStoreCompactionTest {
       release.countDown();
       pool.shutdownNow();
     }
-    store = TestStores.open(dir, "");
-    try (Memkit memkit = TestStores.memkit(store)) {
-      assertThat(store.recoveryReport()).isEmpty();
-      assertThat(
-              memkit
-                  .space()
-                  .memories()
-                  .search(SearchMemories.of("written during the compaction"))
-                  .get(0)
-                  .memory()
-                  .text())
-          .isEqualTo("written during the compaction");
-    }
+    assertThat(topHitAfterReopening("written during the compaction"))
+        .isEqualTo("written during the compaction");
   }
 }

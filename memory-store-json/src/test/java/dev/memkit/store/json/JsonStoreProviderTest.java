@@ -27,6 +27,7 @@ class JsonStoreProviderTest {
     assertThat(defaults.dir()).isEqualTo(Path.of("data/memkit").toAbsolutePath().normalize());
     assertThat(defaults.backupKeep()).isEqualTo(20);
     assertThat(defaults.compactBytes()).isEqualTo(1 << 20);
+    assertThat(defaults.compactFactor()).isEqualTo(4);
     assertThat(defaults.fsync()).isTrue();
 
     Map<String, String> env =
@@ -35,17 +36,22 @@ class JsonStoreProviderTest {
             "7",
             "MEMKIT_JSON_COMPACT_BYTES",
             "65536",
+            "MEMKIT_JSON_COMPACT_FACTOR",
+            "2",
             "MEMKIT_JSON_FSYNC",
             "never");
     JsonStoreSettings fromEnv = settings("json:/srv/memkit", env);
     assertThat(fromEnv.backupKeep()).isEqualTo(7);
     assertThat(fromEnv.compactBytes()).isEqualTo(65536);
+    assertThat(fromEnv.compactFactor()).isEqualTo(2);
     assertThat(fromEnv.fsync()).isFalse();
 
     JsonStoreSettings fromUri =
-        settings("json:/srv/memkit?backup_keep=3&compact_bytes=4096&fsync=ALWAYS", env);
+        settings(
+            "json:/srv/memkit?backup_keep=3&compact_bytes=4096&compact_factor=1&fsync=ALWAYS", env);
     assertThat(fromUri.backupKeep()).isEqualTo(3);
     assertThat(fromUri.compactBytes()).isEqualTo(4096);
+    assertThat(fromUri.compactFactor()).isEqualTo(1);
     assertThat(fromUri.fsync()).isTrue();
   }
 
@@ -60,6 +66,13 @@ class JsonStoreProviderTest {
             () -> Memkit.open("json:" + store + "?compact_bytes=12", TestStores.options()))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("compact_bytes"));
+    for (String factor : new String[] {"0", "65", "two"}) {
+      assertThatThrownBy(
+              () ->
+                  Memkit.open("json:" + store + "?compact_factor=" + factor, TestStores.options()))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("compact_factor"));
+    }
     assertThatThrownBy(() -> Memkit.open("json:" + store + "?backup_keep=0", TestStores.options()))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("backup_keep"));
