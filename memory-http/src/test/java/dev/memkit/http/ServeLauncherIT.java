@@ -118,6 +118,8 @@ class ServeLauncherIT {
         Thread.sleep(100);
       }
       assertThat(m).as(Files.readString(log)).isNotNull();
+      // the shaded jar starts with the service lists Micronaut AOT computed at build time
+      assertThat(Files.readString(log)).contains(", Micronaut AOT; started in ");
       assertThat(m.group(2)).isEqualTo("sqlite:" + db);
       assertThat(m.group(1))
           .startsWith("http://127.0.0.1:")
