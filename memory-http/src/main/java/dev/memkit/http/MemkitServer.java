@@ -17,9 +17,11 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,17 @@ public final class MemkitServer implements AutoCloseable {
   /** Netty's switch for its flight-recorder events. */
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
+  /**
+   * A class Micronaut AOT generates into the server jar at build time (memory-http/pom.xml): the
+   * service lists it installs through {@code StaticOptimizations$Loader}.
+   */
+  private static final String AOT_SERVICE_LISTS = "dev/memkit/http/aot/StaticServicesLoader.class";
+
+  /** Netty's ids for this machine and process, which only make its channel ids unique. */
+  private static final String NETTY_MACHINE_ID = "io.netty.machineId";
+
+  private static final String NETTY_PROCESS_ID = "io.netty.processId";
+
   private final ApplicationContext context;
   private final EmbeddedServer server;
   private final Memkit memkit;
@@ -96,6 +109,17 @@ public final class MemkitServer implements AutoCloseable {
     // the recorder (docs/benchmarks.md, fourth set). Off unless -Dio.netty.jfr.enabled=true.
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false");
+    }
+    // Netty otherwise reads them from the network interfaces and the process when it creates its
+    // first channel; random ones serve the same purpose (as Micronaut AOT's Netty option does).
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    if (System.getProperty(NETTY_MACHINE_ID) == null) {
+      byte[] mac = new byte[6];
+      random.nextBytes(mac);
+      System.setProperty(NETTY_MACHINE_ID, HexFormat.ofDelimiter(":").formatHex(mac));
+    }
+    if (System.getProperty(NETTY_PROCESS_ID) == null) {
+      System.setProperty(NETTY_PROCESS_ID, Integer.toString(random.nextInt(65_536)));
     }
     MemkitServer running;
     try {
@@ -213,10 +237,11 @@ public final class MemkitServer implements AutoCloseable {
         server.start();
         phases.end("server");
         LOG.info(
-            "listening on {}:{}, store {}; {}",
+            "listening on {}:{}, store {}{}; {}",
             host == null ? "*" : host,
             server.getPort(),
             memkit.storeDescription(),
+            withAot() ? ", Micronaut AOT" : "",
             phases);
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
@@ -271,6 +296,14 @@ public final class MemkitServer implements AutoCloseable {
       return Optional.of(KeyRing.single(settings.apiKey().get()));
     }
     return settings.keysFile().map(f -> KeyRing.read(f, new ObjectMapper()));
+  }
+
+  /**
+   * Whether the classes Micronaut AOT generated at build time are on the class path (the server jar
+   * has them; the module's classes alone do not), so the context read its service lists from them.
+   */
+  private static boolean withAot() {
+    return MemkitServer.class.getClassLoader().getResource(AOT_SERVICE_LISTS) != null;
   }
 
   /** Writes out the log lines still queued for the console (the log is asynchronous). */
