@@ -14,12 +14,15 @@
 # the store then holds more than BENCH_MEMORIES when it starts), BENCH_LAUNCH (launcher: the server
 # started by bin/memkit serve with its default JVM options, default; jar: java $JAVA_OPTS -jar, the
 # JVM's defaults unless JAVA_OPTS says otherwise), BENCH_IDLE (90: seconds without requests after
-# the run before the RSS is read again). The server inherits MEMKIT_EMBEDDER (none: keyword search only).
+# the run before the RSS is read again), BENCH_JAR (with BENCH_LAUNCH=jar: the server jar to run,
+# default memory-http/target/memkit-server.jar; e.g. a copy built from another commit, to compare
+# two builds on the same machine). The server inherits MEMKIT_EMBEDDER (none: keyword search only)
+# and MEMKIT_FAST_READS (false: the quick reads without their fast path).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/memory-bench/http"
-JAR="$ROOT/memory-http/target/memkit-server.jar"
+JAR=${BENCH_JAR:-"$ROOT/memory-http/target/memkit-server.jar"}
 KIND=${1:-sqlite}
 SECONDS_EACH=${BENCH_SECONDS:-15}
 WARMUP=${BENCH_WARMUP:-60}
@@ -80,13 +83,14 @@ echo "cpus: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 
 echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1)"
 if [ -n "$BACKUP_EVERY" ]; then BACKUP_MODE="every $BACKUP_EVERY writes (forced)"; else BACKUP_MODE=defaults; fi
+echo "fast path of the quick reads: ${MEMKIT_FAST_READS:-on (default)}"
 echo "wrk: -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s; store: $KIND, $MEMORIES memories; automatic backups: $BACKUP_MODE; embedder: ${MEMKIT_EMBEDDER:-default (the model)}"
 case "$LAUNCH" in
   launcher)
     echo "server: bin/memkit serve, JVM options: ${MEMKIT_JAVA_OPTS:-the launcher's defaults}"
     # records the class-data archive if the jar is newer than it, so the start below maps it
     MEMKIT_BUILD=0 "$ROOT/bin/memkit" serve --help > /dev/null ;;
-  jar) echo "server: java ${JAVA_OPTS:-} -jar memkit-server.jar" ;;
+  jar) echo "server: java ${JAVA_OPTS:-} -jar $JAR" ;;
   *) echo "BENCH_LAUNCH must be launcher or jar" >&2; exit 2 ;;
 esac
 

@@ -6,6 +6,7 @@ import dev.memkit.core.model.Namespace;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Decides what a request may touch: the namespace (the key's default, or a {@code namespace}
@@ -57,10 +58,7 @@ final class Access {
    * The namespace {@code requested} (or the caller's default), checked against the caller's keys.
    */
   Namespace namespace(Caller caller, String requested) {
-    Namespace ns =
-        requested == null || requested.isEmpty()
-            ? caller.defaultNamespace()
-            : Namespace.of(requested);
+    Namespace ns = requestedOrDefault(caller, requested);
     if (!caller.mayUse(ns)) {
       throw new ProblemException(
           Problem.field(
@@ -69,6 +67,26 @@ final class Access {
               "key '" + caller.keyId() + "' may not use namespace '" + ns.value() + "'"));
     }
     return ns;
+  }
+
+  /**
+   * The namespace {@code requested} when the caller may use it with role {@code need}; empty where
+   * {@link #require} or {@link #namespace} would refuse.
+   *
+   * @throws dev.memkit.core.error.ValidationException when {@code requested} is not a valid name
+   */
+  static Optional<Namespace> permitted(Caller caller, String requested, Role need) {
+    if (!caller.role().allows(need)) {
+      return Optional.empty();
+    }
+    Namespace ns = requestedOrDefault(caller, requested);
+    return caller.mayUse(ns) ? Optional.of(ns) : Optional.empty();
+  }
+
+  private static Namespace requestedOrDefault(Caller caller, String requested) {
+    return requested == null || requested.isEmpty()
+        ? caller.defaultNamespace()
+        : Namespace.of(requested);
   }
 
   /** The use cases of the namespace {@code requested}, acting as the caller, if it may. */

@@ -10,15 +10,14 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.Optional;
-import java.util.Set;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates every request but the public ones ({@code /health}, {@code /ready}, the OpenAPI
- * document and its UI) by its {@code Authorization: Bearer} key, and writes one log line per
- * request: method, path, status, milliseconds, key id. The key itself is never logged nor echoed.
+ * document and its UI) by its {@code Authorization: Bearer} key ({@link Authentication}), and
+ * writes one log line per request ({@link RequestLog}): method, path, status, milliseconds, key id.
+ * The key itself is never logged nor echoed.
  *
  * <p>First of all it checks the request target ({@link RequestTarget}): a malformed one is a 400
  * naming the bad parameter, whatever key came with it. A target so broken that the server cannot
@@ -28,17 +27,12 @@ import org.slf4j.LoggerFactory;
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class AuthFilter implements HttpServerFilter {
   /** The logger of the request log. */
-  static final Logger REQUESTS = LoggerFactory.getLogger("dev.memkit.http.requests");
+  static final Logger REQUESTS = RequestLog.LOGGER;
 
-  private static final Set<String> PUBLIC =
-      Set.of("/", "/health", "/ready", "/openapi.json", "/openapi.yaml", "/docs", "/docs/");
+  private final Authentication authentication;
 
-  private final Optional<KeyRing> keys;
-  private final boolean metricsPublic;
-
-  AuthFilter(ServerRuntime runtime) {
-    this.keys = runtime.keys();
-    this.metricsPublic = OpsSettings.from(runtime.settings().environment()).metricsPublic();
+  AuthFilter(Authentication authentication) {
+    this.authentication = authentication;
   }
 
   @Override
@@ -56,34 +50,34 @@ final class AuthFilter implements HttpServerFilter {
           request, Publishers.just(badTarget.get().response()), start, "-", "(malformed target)");
     }
     String path = request.getPath();
-    Caller caller = null;
-    Publisher<MutableHttpResponse<?>> result;
-    if (keys.isEmpty()) {
-      caller = Caller.anonymous();
-    } else if (!PUBLIC.contains(path)
-        && !path.startsWith("/docs/res/")
-        && !(metricsPublic && path.equals("/metrics"))) {
-      Optional<String> token = bearer(request);
-      if (token.isEmpty()) {
-        result =
+    Authentication.Outcome outcome =
+        authentication.check(path, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    switch (outcome.verdict()) {
+      case NO_KEY:
+        return log(
+            request,
             Publishers.just(
                 Problem.of(
                         HttpStatus.UNAUTHORIZED, "send the API key as Authorization: Bearer <key>")
-                    .response());
-        return log(request, result, start, "-", path);
-      }
-      caller = keys.get().authenticate(token.get()).orElse(null);
-      if (caller == null) {
-        result =
+                    .response()),
+            start,
+            "-",
+            path);
+      case UNKNOWN_KEY:
+        return log(
+            request,
             Publishers.just(
-                Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response());
-        return log(request, result, start, "-", path);
-      }
+                Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response()),
+            start,
+            "-",
+            path);
+      case CALLER:
+        Caller caller = outcome.caller().orElseThrow();
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        return log(request, chain.proceed(request), start, caller.keyId(), path);
+      default:
+        return log(request, chain.proceed(request), start, "-", path);
     }
-    if (caller != null) {
-      request.setAttribute(Caller.ATTRIBUTE, caller);
-    }
-    return log(request, chain.proceed(request), start, caller == null ? "-" : caller.keyId(), path);
   }
 
   private static Publisher<MutableHttpResponse<?>> log(
@@ -95,26 +89,13 @@ final class AuthFilter implements HttpServerFilter {
     return Publishers.map(
         responses,
         response -> {
-          if (REQUESTS.isInfoEnabled()) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            REQUESTS.info(
-                "{} {} {} {}ms key={}",
-                request.getMethodName(),
-                Problem.clip(path),
-                response.getStatus().getCode(),
-                ms,
-                keyId);
-          }
+          RequestLog.write(
+              request.getMethodName(),
+              path,
+              response.getStatus().getCode(),
+              (System.nanoTime() - start) / 1_000_000,
+              keyId);
           return response;
         });
-  }
-
-  private static Optional<String> bearer(HttpRequest<?> request) {
-    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.empty();
-    }
-    String token = header.substring(7).trim();
-    return token.isEmpty() ? Optional.empty() : Optional.of(token);
   }
 }

@@ -268,6 +268,11 @@ public final class MemkitServer implements AutoCloseable {
             + port());
   }
 
+  /** The running server's bean of {@code type}, for the tests of this package. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** What store the server opened, e.g. {@code sqlite:/srv/data/memkit.db}. */
   public String storeDescription() {
     return memkit.storeDescription();

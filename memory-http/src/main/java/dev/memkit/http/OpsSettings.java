@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The operational settings of the server, read from {@code MEMKIT_*} environment variables beside
- * {@link ServerSettings}: who may read {@code /metrics}, and the per-key request rate limit.
+ * {@link ServerSettings}: who may read {@code /metrics}, the per-key request rate limit, and
+ * whether quick reads take the fast path.
  *
  * @param metricsPublic {@code MEMKIT_METRICS_PUBLIC=true}: {@code /metrics} needs no key (default:
  *     an {@code admin} key)
@@ -15,8 +16,11 @@ import java.util.Optional;
  *     empty (the default) means no limit
  * @param rateBurst {@code MEMKIT_RATE_BURST}: requests a key may make at once after being idle;
  *     default twice the rate, at least 1
+ * @param fastReads {@code MEMKIT_FAST_READS}: whether the successful quick state reads of a local
+ *     store are answered right on the connection ({@link QuickReads}); default true
  */
-record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBurst) {
+record OpsSettings(
+    boolean metricsPublic, Optional<Double> rateLimit, int rateBurst, boolean fastReads) {
   static final double MAX_RATE = 1_000_000;
   static final int MAX_BURST = 10_000_000;
 
@@ -82,7 +86,8 @@ record OpsSettings(boolean metricsPublic, Optional<Double> rateLimit, int rateBu
                 })
             .orElseGet(
                 () -> (int) Math.max(1, Math.min(MAX_BURST, Math.ceil(rate.orElse(0.5) * 2))));
-    return new OpsSettings(metricsPublic, rate, burst);
+    boolean fastReads = get(env, "MEMKIT_FAST_READS").isEmpty() || flag(env, "MEMKIT_FAST_READS");
+    return new OpsSettings(metricsPublic, rate, burst, fastReads);
   }
 
   private static boolean flag(Map<String, String> env, String name) {

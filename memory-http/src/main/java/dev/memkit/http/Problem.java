@@ -67,6 +67,9 @@ record Problem(HttpStatus status, String detail, List<FieldError> errors) {
     if (s == null) {
       return "";
     }
+    if (s.length() <= 500 && plain(s)) {
+      return s;
+    }
     String cut = s.length() > 500 ? s.substring(0, 500) + "…" : s;
     StringBuilder out = new StringBuilder(cut.length());
     cut.codePoints()
@@ -77,5 +80,16 @@ record Problem(HttpStatus status, String detail, List<FieldError> errors) {
                         ? '?'
                         : cp));
     return out.toString();
+  }
+
+  /** Whether {@code s} holds no control character and no surrogate: {@link #clip} keeps it. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -9,6 +9,7 @@ import dev.memkit.core.model.GoalStatus;
 import dev.memkit.core.model.Kind;
 import dev.memkit.core.model.Limits;
 import dev.memkit.core.model.SearchHit;
+import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddGoal;
 import dev.memkit.core.port.in.AddMemory;
@@ -120,13 +121,14 @@ class SeedController {
   HttpResponse<String> stateGet(
       HttpRequest<?> request,
       @Parameter(description = "The state key, e.g. current_phase") @QueryValue String key) {
-    JsonValue value =
-        space(request, Role.READ)
-            .state()
-            .get(StateKey.of(key))
-            .<JsonValue>map(e -> e.value())
-            .orElse(JsonValue.NULL);
-    return JsonResponses.ok(JsonValue.objectBuilder().put("value", value).build());
+    return JsonResponses.ok(stateValue(space(request, Role.READ).state().get(StateKey.of(key))));
+  }
+
+  /** The body of {@code GET /state/get}: {@code {"value":…}}, null when the key is unset. */
+  static JsonValue.JsonObject stateValue(Optional<StateEntry> entry) {
+    return JsonValue.objectBuilder()
+        .put("value", entry.<JsonValue>map(StateEntry::value).orElse(JsonValue.NULL))
+        .build();
   }
 
   @ApiResponse(

@@ -44,6 +44,9 @@ import jakarta.validation.Valid;
 class StateController {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
+  /** The header carrying a state entry's version, named as the responses spell it. */
+  static final String ETAG = "ETag";
+
   private final Access access;
 
   StateController(Access access) {
@@ -176,7 +179,11 @@ class StateController {
 
   /** A state entry with its version as ETag. */
   static MutableHttpResponse<String> entry(HttpStatus status, StateEntry entry) {
-    return JsonResponses.json(status, RecordJson.state(entry))
-        .header("ETag", "\"" + entry.version() + "\"");
+    return JsonResponses.json(status, RecordJson.state(entry)).header(ETAG, etag(entry));
+  }
+
+  /** The {@code ETag} of a state entry: its version, quoted. */
+  static String etag(StateEntry entry) {
+    return "\"" + entry.version() + "\"";
   }
 }

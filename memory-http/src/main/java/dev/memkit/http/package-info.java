@@ -7,10 +7,14 @@
  * <p>The classes of this package, by job:
  *
  * <ul>
- *   <li><b>Auth and access</b>: {@code AuthFilter} (who is calling), {@code KeyRing} (the keys, as
+ *   <li><b>Auth and access</b>: {@code Authentication} (who is calling) and {@code AuthFilter}
+ *       (which applies it, and writes the {@code RequestLog} line), {@code KeyRing} (the keys, as
  *       hashes), {@code Caller} and {@code Role} (a key's id, role and namespaces), {@code Access}
- *       (which namespace a request may touch), {@code RateLimitFilter} (per-key rate limits),
- *       {@code McpOrigins} (browser origins allowed on {@code /mcp}).
+ *       (which namespace a request may touch), {@code RateLimiter} and {@code RateLimitFilter}
+ *       (per-key rate limits), {@code McpOrigins} (browser origins allowed on {@code /mcp}).
+ *   <li><b>Fast path</b>: {@code QuickReads} (the successful state reads answered without
+ *       Micronaut's pipeline, with the same bytes), {@code QuickReadHandler} (its place on each
+ *       connection), {@code QuickReadsInstaller} (which puts it there).
  *   <li><b>Errors</b>: {@code Problem} (the RFC 9457 body), {@code ProblemException} (a problem the
  *       HTTP layer decides on), {@code ProblemHandlers} (one handler per exception type), {@code
  *       ProblemResponses} (Micronaut's own errors as problems), {@code RequestTarget} (a request's

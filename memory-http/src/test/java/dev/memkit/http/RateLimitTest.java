@@ -92,8 +92,7 @@ class RateLimitTest {
 
   @Test
   void theBucketRefillsAtTheRateUpToItsCapacity() {
-    RateLimitFilter.TokenBucket bucket =
-        new RateLimitFilter.TokenBucket(2, 3); // 2 per second, 3 at once
+    RateLimiter.TokenBucket bucket = new RateLimiter.TokenBucket(2, 3); // 2 per second, 3 at once
     long t = 1_000_000_000L;
     assertThat(bucket.take(t)).isZero();
     assertThat(bucket.take(t)).isZero();
