@@ -30,9 +30,11 @@ final class AuthFilter implements HttpServerFilter {
   static final Logger REQUESTS = RequestLog.LOGGER;
 
   private final Authentication authentication;
+  private final RefusalMeter refusals;
 
-  AuthFilter(Authentication authentication) {
+  AuthFilter(Authentication authentication, RefusalMeter refusals) {
     this.authentication = authentication;
+    this.refusals = refusals;
   }
 
   @Override
@@ -46,31 +48,21 @@ final class AuthFilter implements HttpServerFilter {
     long start = System.nanoTime();
     Optional<Problem> badTarget = RequestTarget.problem(request);
     if (badTarget.isPresent()) {
-      return log(
-          request, Publishers.just(badTarget.get().response()), start, "-", "(malformed target)");
+      return refuse(request, badTarget.get(), start, "(malformed target)");
     }
     String path = request.getPath();
     Authentication.Outcome outcome =
         authentication.check(path, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
     switch (outcome.verdict()) {
       case NO_KEY:
-        return log(
+        return refuse(
             request,
-            Publishers.just(
-                Problem.of(
-                        HttpStatus.UNAUTHORIZED, "send the API key as Authorization: Bearer <key>")
-                    .response()),
+            Problem.of(HttpStatus.UNAUTHORIZED, "send the API key as Authorization: Bearer <key>"),
             start,
-            "-",
             path);
       case UNKNOWN_KEY:
-        return log(
-            request,
-            Publishers.just(
-                Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid").response()),
-            start,
-            "-",
-            path);
+        return refuse(
+            request, Problem.of(HttpStatus.UNAUTHORIZED, "the API key is not valid"), start, path);
       case CALLER:
         Caller caller = outcome.caller().orElseThrow();
         request.setAttribute(Caller.ATTRIBUTE, caller);
@@ -78,6 +70,14 @@ final class AuthFilter implements HttpServerFilter {
       default:
         return log(request, chain.proceed(request), start, "-", path);
     }
+  }
+
+  /** Answers {@code problem} without going on, counted as a refusal ({@link RefusalMeter}). */
+  private Publisher<MutableHttpResponse<?>> refuse(
+      HttpRequest<?> request, Problem problem, long start, String path) {
+    MutableHttpResponse<?> response = problem.response();
+    refusals.record(request.getMethodName(), response.getStatus().getCode(), start);
+    return log(request, Publishers.just(response), start, "-", path);
   }
 
   private static Publisher<MutableHttpResponse<?>> log(

@@ -99,12 +99,7 @@ final class QuickReads {
     this.authentication = authentication;
     this.limiter = limiter;
     this.meters = meters;
-    // the same switches that decide whether Micronaut's server metrics filter exists
-    this.metered =
-        environment.getProperty("micronaut.metrics.enabled", Boolean.class, true)
-            && environment.getProperty("micronaut.metrics.binders.web.enabled", Boolean.class, true)
-            && environment.getProperty(
-                "micronaut.metrics.binders.web.server.enabled", Boolean.class, true);
+    this.metered = RefusalMeter.serverMetricsOn(environment);
     this.dateHeader = server.isDateHeader();
     this.compressionThreshold = server.getCompressionThreshold();
   }

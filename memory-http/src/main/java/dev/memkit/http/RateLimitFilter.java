@@ -21,9 +21,11 @@ import org.reactivestreams.Publisher;
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class RateLimitFilter implements HttpServerFilter {
   private final RateLimiter limiter;
+  private final RefusalMeter refusals;
 
-  RateLimitFilter(RateLimiter limiter) {
+  RateLimitFilter(RateLimiter limiter, RefusalMeter refusals) {
     this.limiter = limiter;
+    this.refusals = refusals;
   }
 
   @Override
@@ -38,12 +40,14 @@ final class RateLimitFilter implements HttpServerFilter {
     if (caller.isEmpty()) {
       return chain.proceed(request);
     }
+    long start = System.nanoTime();
     String keyId = caller.get().keyId();
     long waitNanos = limiter.take(keyId);
     if (waitNanos == 0) {
       return chain.proceed(request);
     }
     RequestLog.write(request.getMethodName(), request.getPath(), 429, 0, keyId);
+    refusals.record(request.getMethodName(), 429, start);
     return Publishers.just(limiter.refusal(keyId, waitNanos));
   }
 }

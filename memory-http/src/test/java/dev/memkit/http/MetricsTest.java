@@ -153,6 +153,53 @@ class MetricsTest {
   }
 
   @Test
+  void requestsRefusedBeforeTheRoutesAreCountedAsMicronautCountsClientErrors() throws Exception {
+    Path keys =
+        AuthTest.keysFile(
+            dir,
+            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
+            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
+    // bursts of 1, one token per 100 s: the bot's second request is refused
+    try (TestServer http =
+        TestServer.start(
+            Map.of(
+                "MEMKIT_STORE",
+                "mem:",
+                "MEMKIT_KEYS_FILE",
+                keys.toString(),
+                "MEMKIT_RATE_LIMIT",
+                "0.01",
+                "MEMKIT_RATE_BURST",
+                "1"),
+            AuthTest.WRITER)) {
+      ErrorsTest.problem(http.as(null).get("/v1/state"), 401);
+      ErrorsTest.problem(http.as(null).get("/v1/state"), 401);
+      ErrorsTest.problem(http.as("not-a-key").post("/state/set", "{}"), 401);
+      ErrorsTest.problem(http.as(null).get("/state/get?key=%C0%80"), 400);
+      assertThat(http.get("/version").status()).isEqualTo(200);
+      ErrorsTest.problem(http.get("/version"), 429);
+
+      String text = http.as(AuthTest.ADMIN).get("/metrics").body();
+      String count = "http_server_requests_seconds_count";
+      assertThat(
+              sample(
+                  text,
+                  count,
+                  "method=\"GET\"",
+                  "status=\"401\"",
+                  "uri=\"UNAUTHORIZED\"",
+                  "exception=\"none\""))
+          .isEqualTo(2);
+      assertThat(sample(text, count, "method=\"POST\"", "status=\"401\"")).isEqualTo(1);
+      assertThat(sample(text, count, "method=\"GET\"", "status=\"400\"", "uri=\"BAD_REQUEST\""))
+          .isEqualTo(1);
+      assertThat(sample(text, count, "method=\"GET\"", "status=\"429\"", "uri=\"BAD_REQUEST\""))
+          .isEqualTo(1);
+      assertThat(sample(text, count, "status=\"200\"", "uri=\"/version\"")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void publicMetricsNeedNoKeyButTheApiStillDoes() {
     try (TestServer http =
         TestServer.start(
