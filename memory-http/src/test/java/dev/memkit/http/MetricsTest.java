@@ -154,24 +154,8 @@ class MetricsTest {
 
   @Test
   void requestsRefusedBeforeTheRoutesAreCountedAsMicronautCountsClientErrors() throws Exception {
-    Path keys =
-        AuthTest.keysFile(
-            dir,
-            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
-            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
     // bursts of 1, one token per 100 s: the bot's second request is refused
-    try (TestServer http =
-        TestServer.start(
-            Map.of(
-                "MEMKIT_STORE",
-                "mem:",
-                "MEMKIT_KEYS_FILE",
-                keys.toString(),
-                "MEMKIT_RATE_LIMIT",
-                "0.01",
-                "MEMKIT_RATE_BURST",
-                "1"),
-            AuthTest.WRITER)) {
+    try (TestServer http = RateLimitTest.limited(dir, "0.01", "1")) {
       ErrorsTest.problem(http.as(null).get("/v1/state"), 401);
       ErrorsTest.problem(http.as(null).get("/v1/state"), 401);
       ErrorsTest.problem(http.as("not-a-key").post("/state/set", "{}"), 401);

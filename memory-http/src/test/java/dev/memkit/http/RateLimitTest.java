@@ -19,24 +19,8 @@ class RateLimitTest {
 
   @Test
   void aKeyOverItsBurstGets429WithRetryAfterWhileAnotherKeyIsServed() throws Exception {
-    Path keys =
-        AuthTest.keysFile(
-            dir,
-            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
-            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
     // one request per 100 s, bursts of 2: the third request in a row is refused for up to 100 s
-    try (TestServer http =
-        TestServer.start(
-            Map.of(
-                "MEMKIT_STORE",
-                "mem:",
-                "MEMKIT_KEYS_FILE",
-                keys.toString(),
-                "MEMKIT_RATE_LIMIT",
-                "0.01",
-                "MEMKIT_RATE_BURST",
-                "2"),
-            AuthTest.WRITER)) {
+    try (TestServer http = limited(dir, "0.01", "2")) {
       assertThat(http.post("/state/set", "{\"key\":\"phase\",\"value\":\"testing\"}").body())
           .isEqualTo("{\"ok\":true}");
       assertThat(http.get("/state/get?key=phase").status()).isEqualTo(200);
@@ -104,5 +88,29 @@ class RateLimitTest {
     assertThat(bucket.take(t + 60_000_000_000L)).isZero();
     assertThat(bucket.take(t + 60_000_000_000L)).isZero();
     assertThat(bucket.take(t + 60_000_000_000L)).isPositive();
+  }
+
+  /**
+   * A {@code mem:} server with two keys, {@code ops} (admin, every namespace) and {@code bot}
+   * (writer, {@code default}), limited to {@code rate} requests per second in bursts of {@code
+   * burst}; requests go as {@code bot}.
+   */
+  static TestServer limited(Path dir, String rate, String burst) throws Exception {
+    Path keys =
+        AuthTest.keysFile(
+            dir,
+            AuthTest.key("ops", AuthTest.ADMIN, "admin", "*"),
+            AuthTest.key("bot", AuthTest.WRITER, "write", "default"));
+    return TestServer.start(
+        Map.of(
+            "MEMKIT_STORE",
+            "mem:",
+            "MEMKIT_KEYS_FILE",
+            keys.toString(),
+            "MEMKIT_RATE_LIMIT",
+            rate,
+            "MEMKIT_RATE_BURST",
+            burst),
+        AuthTest.WRITER);
   }
 }
