@@ -30,11 +30,11 @@ final class AuthFilter implements HttpServerFilter {
   static final Logger REQUESTS = RequestLog.LOGGER;
 
   private final Authentication authentication;
-  private final RefusalMeter refusals;
+  private final RequestMeter requests;
 
-  AuthFilter(Authentication authentication, RefusalMeter refusals) {
+  AuthFilter(Authentication authentication, RequestMeter requests) {
     this.authentication = authentication;
-    this.refusals = refusals;
+    this.requests = requests;
   }
 
   @Override
@@ -72,11 +72,11 @@ final class AuthFilter implements HttpServerFilter {
     }
   }
 
-  /** Answers {@code problem} without going on, counted as a refusal ({@link RefusalMeter}). */
+  /** Answers {@code problem} without going on, counted as a refusal ({@link RequestMeter}). */
   private Publisher<MutableHttpResponse<?>> refuse(
       HttpRequest<?> request, Problem problem, long start, String path) {
     MutableHttpResponse<?> response = problem.response();
-    refusals.record(request.getMethodName(), response.getStatus().getCode(), start);
+    requests.refused(request.getMethodName(), response.getStatus().getCode(), start);
     return log(request, Publishers.just(response), start, "-", path);
   }
 

@@ -8,9 +8,7 @@ import dev.memkit.core.model.RecordJson;
 import dev.memkit.core.model.StateEntry;
 import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.StateUseCase;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.context.env.Environment;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -24,7 +22,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,7 +58,6 @@ final class QuickReads {
   private static final String STATE_GET_TARGET = "/state/get?key=";
   private static final String V1_STATE_PREFIX = "/v1/state/";
   private static final String NAMESPACE_QUERY = "?namespace=";
-  private static final String TIMER = "http.server.requests";
   private static final AsciiString CONTENT_TYPE = AsciiString.cached("content-type");
   private static final AsciiString JSON = AsciiString.cached("application/json");
   private static final AsciiString ETAG = AsciiString.cached(StateController.ETAG);
@@ -76,8 +72,7 @@ final class QuickReads {
   private final Memkit memkit;
   private final Authentication authentication;
   private final RateLimiter limiter;
-  private final Provider<MeterRegistry> meters;
-  private final boolean metered;
+  private final RequestMeter requests;
   private final boolean dateHeader;
   private final int compressionThreshold;
   private final LongAdder answered = new LongAdder();
@@ -89,17 +84,15 @@ final class QuickReads {
       ServerRuntime runtime,
       Authentication authentication,
       RateLimiter limiter,
-      Provider<MeterRegistry> meters,
-      NettyHttpServerConfiguration server,
-      Environment environment) {
+      RequestMeter requests,
+      NettyHttpServerConfiguration server) {
     this.enabled =
         MemkitServer.readsLocally(runtime.settings().store())
             && OpsSettings.from(runtime.settings().environment()).fastReads();
     this.memkit = runtime.memkit();
     this.authentication = authentication;
     this.limiter = limiter;
-    this.meters = meters;
-    this.metered = RefusalMeter.serverMetricsOn(environment);
+    this.requests = requests;
     this.dateHeader = server.isDateHeader();
     this.compressionThreshold = server.getCompressionThreshold();
   }
@@ -183,7 +176,7 @@ final class QuickReads {
     }
     out.add(CONTENT_LENGTH, Integer.toString(body.length));
     long nanos = System.nanoTime() - start;
-    if (metered) {
+    if (requests.enabled()) {
       timer(read.seed()).record(nanos, TimeUnit.NANOSECONDS);
     }
     RequestLog.write("GET", read.path(), 200, nanos / 1_000_000, keyId);
@@ -270,19 +263,7 @@ final class QuickReads {
     Timer timer = seed ? stateGetTimer : v1StateTimer;
     if (timer == null) {
       // the meter Micronaut's server metrics filter records these routes' successes in
-      timer =
-          meters
-              .get()
-              .timer(
-                  TIMER,
-                  "method",
-                  "GET",
-                  "status",
-                  "200",
-                  "uri",
-                  seed ? STATE_GET : V1_STATE,
-                  "exception",
-                  "none");
+      timer = requests.timer("GET", 200, seed ? STATE_GET : V1_STATE);
       if (seed) {
         stateGetTimer = timer;
       } else {

@@ -21,11 +21,11 @@ import org.reactivestreams.Publisher;
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class RateLimitFilter implements HttpServerFilter {
   private final RateLimiter limiter;
-  private final RefusalMeter refusals;
+  private final RequestMeter requests;
 
-  RateLimitFilter(RateLimiter limiter, RefusalMeter refusals) {
+  RateLimitFilter(RateLimiter limiter, RequestMeter requests) {
     this.limiter = limiter;
-    this.refusals = refusals;
+    this.requests = requests;
   }
 
   @Override
@@ -47,7 +47,7 @@ final class RateLimitFilter implements HttpServerFilter {
       return chain.proceed(request);
     }
     RequestLog.write(request.getMethodName(), request.getPath(), 429, 0, keyId);
-    refusals.record(request.getMethodName(), 429, start);
+    requests.refused(request.getMethodName(), 429, start);
     return Publishers.just(limiter.refusal(keyId, waitNanos));
   }
 }
