@@ -27,6 +27,7 @@ import dev.memkit.core.service.GoalService;
 import dev.memkit.core.service.MemoryService;
 import dev.memkit.core.service.SemanticIndex;
 import dev.memkit.core.service.ServiceContext;
+import dev.memkit.core.service.StateCache;
 import dev.memkit.core.service.StateService;
 import dev.memkit.core.service.TransferService;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class Memkit implements AutoCloseable {
   private final MemkitOptions options;
   private final LazyCounter counter;
   private final SemanticIndex semantic;
+  private final StateCache stateCache;
 
   private Memkit(Store store, MemkitOptions options, LazyCounter counter) {
     this.store = store;
@@ -73,6 +75,7 @@ public final class Memkit implements AutoCloseable {
     this.counter = counter;
     SemanticIndex started;
     try {
+      this.stateCache = StateCache.from(options.environment());
       started = SemanticIndex.start(store, options.environment());
     } catch (RuntimeException e) {
       store.close();
@@ -139,7 +142,7 @@ public final class Memkit implements AutoCloseable {
             Objects.requireNonNull(namespace, "namespace"),
             Objects.requireNonNull(actor, "actor"),
             options.clock());
-    return new BoundSpace(serviceContext, counter, options.observer(), semantic);
+    return new BoundSpace(serviceContext, counter, options.observer(), semantic, stateCache);
   }
 
   /** The use cases of the namespace named {@code namespace}, acting as {@link Actor#EMBEDDED}. */
@@ -258,7 +261,11 @@ public final class Memkit implements AutoCloseable {
   }
 
   private record BoundSpace(
-      ServiceContext serviceContext, LazyCounter counter, Observer observer, SemanticIndex semantic)
+      ServiceContext serviceContext,
+      LazyCounter counter,
+      Observer observer,
+      SemanticIndex semantic,
+      StateCache stateCache)
       implements Space {
     @Override
     public Namespace namespace() {
@@ -272,7 +279,7 @@ public final class Memkit implements AutoCloseable {
 
     @Override
     public StateUseCase state() {
-      return new StateService(serviceContext);
+      return new StateService(serviceContext, stateCache);
     }
 
     @Override

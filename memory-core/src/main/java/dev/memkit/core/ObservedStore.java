@@ -5,6 +5,7 @@ import dev.memkit.core.port.out.Backups;
 import dev.memkit.core.port.out.Observer;
 import dev.memkit.core.port.out.Store;
 import dev.memkit.core.port.out.StoreWork;
+import java.util.OptionalLong;
 
 /**
  * A store that tells an {@link Observer} how long each read and write took and whether it failed.
@@ -47,6 +48,11 @@ final class ObservedStore implements Store {
     } finally {
       observer.storeOperation(operation, failed, System.nanoTime() - started);
     }
+  }
+
+  @Override
+  public OptionalLong dataVersion() {
+    return store.dataVersion();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.memkit.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memkit.core.Memkit;
-import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.error.MemoryException;
 import dev.memkit.core.error.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -185,17 +184,10 @@ public final class MemkitServer implements AutoCloseable {
     OpsSettings.from(settings.environment());
     phases.end("settings");
     MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
-    Memkit memkit =
-        Memkit.open(
-            settings.store(),
-            MemkitOptions.defaults()
-                .withEnvironment(settings.coreEnvironment())
-                .withObserver(observer));
-    phases.end("store");
+    // the store opens (and checks its file) on a thread of its own while the context starts
+    StoreOpening opening = StoreOpening.start(settings, observer);
+    ApplicationContext context;
     try {
-      // the vocabulary (about 80 MB) is loaded by the first context export, not at start
-      memkit.checkTokenizer();
-      phases.end("tokenizer");
       Map<String, Object> properties = new HashMap<>();
       properties.put("micronaut.application.name", "memkit");
       properties.put("micronaut.server.port", settings.port());
@@ -222,14 +214,27 @@ public final class MemkitServer implements AutoCloseable {
       properties.put("micronaut.metrics.export.prometheus.descriptions", true);
       properties.put("micronaut.metrics.binders.web.server.histogram", true);
       scan.await();
-      ApplicationContext context =
+      context =
           ApplicationContext.builder()
               .deduceEnvironment(false)
               .banner(false)
               .properties(properties)
-              .singletons(new ServerRuntime(memkit, keys, settings))
+              .singletons(new ServerRuntime(opening.memkit(), keys, settings))
               .start();
       phases.end("context");
+    } catch (RuntimeException | Error e) {
+      opening.closeWhenOpen();
+      throw e;
+    }
+    Memkit memkit;
+    try {
+      memkit = opening.await();
+      phases.end("store");
+    } catch (RuntimeException | Error e) {
+      context.close();
+      throw e;
+    }
+    try {
       try {
         observer.bind(context.getBean(MeterRegistry.class), memkit);
         phases.end("metrics");
@@ -237,12 +242,13 @@ public final class MemkitServer implements AutoCloseable {
         server.start();
         phases.end("server");
         LOG.info(
-            "listening on {}:{}, store {}{}; {}",
+            "listening on {}:{}, store {}{}; {} (the store opened in {} ms beside the context)",
             host == null ? "*" : host,
             server.getPort(),
             memkit.storeDescription(),
             withAot() ? ", Micronaut AOT" : "",
-            phases);
+            phases,
+            opening.millis());
         return new MemkitServer(context, server, memkit);
       } catch (RuntimeException e) {
         context.close();

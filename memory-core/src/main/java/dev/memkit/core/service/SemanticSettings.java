@@ -103,7 +103,12 @@ record SemanticSettings(
         "MEMKIT_SEARCH_SEMANTIC_WEIGHT", "must be a number from 0 to 1, got '" + raw + "'");
   }
 
-  private static int intSetting(
+  /**
+   * The whole number {@code name} in {@code environment}, {@code fallback} when unset or blank.
+   *
+   * @throws ValidationException when it is not a whole number from {@code min} to {@code max}
+   */
+  static int intSetting(
       Map<String, String> environment, String name, int fallback, int min, int max) {
     String raw = environment.get(name);
     if (raw == null || raw.isBlank()) {

@@ -13,22 +13,37 @@ import dev.memkit.core.port.in.PatchState;
 import dev.memkit.core.port.in.SetState;
 import dev.memkit.core.port.in.StateUseCase;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The state use cases of one namespace. */
 public final class StateService implements StateUseCase {
   private final ServiceContext context;
+  private final StateCache cache;
 
-  /** Serves the state of {@code context}'s namespace. */
+  /** Serves the state of {@code context}'s namespace, reading every entry from the store. */
   public StateService(ServiceContext context) {
+    this(context, new StateCache(0));
+  }
+
+  /**
+   * Serves the state of {@code context}'s namespace, giving entries kept in {@code cache} while the
+   * store has not changed.
+   */
+  public StateService(ServiceContext context, StateCache cache) {
     this.context = context;
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   @Override
   public Optional<StateEntry> get(StateKey key) {
     Limits.required(key, "key");
-    return context.store().read(tx -> tx.state().find(context.namespace(), key));
+    return cache.get(
+        context.store().dataVersion(),
+        context.namespace(),
+        key,
+        () -> context.store().read(tx -> tx.state().find(context.namespace(), key)));
   }
 
   @Override

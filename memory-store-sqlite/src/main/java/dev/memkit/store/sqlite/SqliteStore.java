@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.OptionalLong;
 
 /**
  * The SQLite store: one writer thread committing groups of units of work, a pool of readers,
@@ -26,6 +27,7 @@ final class SqliteStore implements Store {
   private final SqlConnection writerDb;
   private final GroupCommitWriter writer;
   private final ReaderPool readers;
+  private final DataVersion dataVersion;
   private final SqliteBackups backups;
 
   /** The background checkpoint thread; null with {@code checkpoint=writer}. */
@@ -90,11 +92,10 @@ final class SqliteStore implements Store {
       throw e;
     }
     holder[0] = backups;
-    this.readers =
-        new ReaderPool(
-            settings.readers(),
-            () -> Connections.open(settings.file(), Connections.Role.READER, settings),
-            where);
+    ReaderPool.Opener reader =
+        () -> Connections.open(settings.file(), Connections.Role.READER, settings);
+    this.readers = new ReaderPool(settings.readers(), reader, where);
+    this.dataVersion = new DataVersion(reader);
   }
 
   /**
@@ -175,6 +176,15 @@ final class SqliteStore implements Store {
     return readers.read(work);
   }
 
+  /** SQLite's {@code PRAGMA data_version}, on a connection of its own (see {@link DataVersion}). */
+  @Override
+  public OptionalLong dataVersion() {
+    if (lifecycle.closed() || writer.currentOnThisThread() != null) {
+      return OptionalLong.empty();
+    }
+    return dataVersion.read();
+  }
+
   @Override
   public <T> T write(StoreWork<T> work) {
     lifecycle.ensureOpen();
@@ -251,6 +261,7 @@ final class SqliteStore implements Store {
     writer.close();
     backups.close();
     readers.close();
+    dataVersion.close();
     marks.close();
     writerDb.close();
   }

@@ -4,7 +4,10 @@ import dev.memkit.core.Memkit;
 import dev.memkit.core.MemkitOptions;
 import dev.memkit.core.Space;
 import dev.memkit.core.contract.WordTokenCounterProvider;
+import dev.memkit.core.json.JsonValue;
+import dev.memkit.core.model.StateKey;
 import dev.memkit.core.port.in.AddMemory;
+import dev.memkit.core.port.in.SetState;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.Map;
  * <pre>
  * loop  URI THREADS      write until killed
  * count URI N TAG        write N memories tagged TAG, then exit 0
+ * state URI KEY TEXT     set the state KEY to the string TEXT, print {@code ack <version>}, exit 0
  * </pre>
  */
 public final class StoreChild {
@@ -70,6 +74,11 @@ public final class StoreChild {
         for (Thread th : all) {
           th.join();
         }
+      } else if (args[0].equals("state")) {
+        long version =
+            space.state().set(SetState.of(StateKey.of(args[2]), JsonValue.of(args[3]))).version();
+        out.print("ack " + version + "\n");
+        out.flush();
       } else {
         int n = Integer.parseInt(args[2]);
         for (int i = 0; i < n; i++) {

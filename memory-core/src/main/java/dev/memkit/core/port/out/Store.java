@@ -1,6 +1,7 @@
 package dev.memkit.core.port.out;
 
 import dev.memkit.core.model.StoreHealth;
+import java.util.OptionalLong;
 
 /**
  * What a store must do: run units of work atomically over its records, and keep backups.
@@ -30,6 +31,18 @@ public interface Store extends AutoCloseable {
    * commit several of them together.
    */
   <T> T write(StoreWork<T> work);
+
+  /**
+   * A number that changes whenever a change to the records is committed — by this process or by
+   * another one sharing the store's files — so that the result of an earlier read may be kept and
+   * given again while the number stays the same. Equal numbers mean nothing was committed between
+   * the two calls; the number says nothing else (it need not grow). Reading it must cost far less
+   * than a read. Empty when the store cannot tell cheaply, and inside a unit of work of this
+   * thread; then nothing is kept. The default is empty.
+   */
+  default OptionalLong dataVersion() {
+    return OptionalLong.empty();
+  }
 
   /** This store's backups. */
   Backups backups();
