@@ -89,6 +89,46 @@ class LogSetupTest {
   }
 
   @Test
+  void aConsoleSlowerThanTheRequestsHoldsThemBackButLosesNothing() throws Exception {
+    context.stop();
+    // a console that takes 5 ms for every write: the waiting events pass the appender's capacity
+    System.setOut(
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) {
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                synchronized (captured) {
+                  captured.write(b, off, len);
+                }
+              }
+            },
+            false,
+            StandardCharsets.UTF_8));
+    context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter());
+    new LogSetup().configure(context);
+    Logger log = context.getLogger("dev.memkit.http.requests");
+    int lines = 3 * ConsoleLog.CAPACITY;
+    for (int i = 0; i < lines; i++) {
+      log.info("slow-" + i);
+    }
+    context.stop();
+    List<String> written = lines("slow-");
+    assertThat(written).hasSize(lines);
+    assertThat(written.get(lines - 1)).isEqualTo("slow-" + (lines - 1));
+  }
+
+  @Test
   void aLoneLineIsWrittenWithoutWaitingForMore() throws Exception {
     context.getLogger("dev.memkit.http.requests").info("lone-line");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
