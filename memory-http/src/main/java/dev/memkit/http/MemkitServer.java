@@ -183,7 +183,6 @@ public final class MemkitServer implements AutoCloseable {
     }
     OpsSettings.from(settings.environment());
     phases.end("settings");
-    FirstRequestWork firstRequest = FirstRequestWork.start();
     MeteredObserver observer = new MeteredObserver(Clock.systemUTC());
     // the store opens (and checks its file) on a thread of its own while the context starts
     StoreOpening opening = StoreOpening.start(settings, observer);
@@ -224,11 +223,9 @@ public final class MemkitServer implements AutoCloseable {
               .start();
       phases.end("context");
     } catch (RuntimeException | Error e) {
-      firstRequest.abandon();
       opening.closeWhenOpen();
       throw e;
     }
-    firstRequest.ready(context);
     Memkit memkit;
     try {
       memkit = opening.await();
