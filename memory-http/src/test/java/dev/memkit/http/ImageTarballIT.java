@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * root on Linux, that it runs: its layers unpacked in order into a directory, its entrypoint
  * started there as its user with its environment (in new mount and PID namespaces, with {@code
  * /proc} and the four usual devices as a container runtime gives them), answering {@code /health},
- * a write and a read. CI builds the image with {@code -Dimage.offline}; without a tarball or root
+ * a write and a read, started with Micronaut AOT's service lists and with its Java runtime's
+ * class-data archive. CI builds the image with {@code -Dimage.offline}; without a tarball or root
  * the tests are skipped, except under {@code CI=true}, where they fail.
  */
 class ImageTarballIT {
@@ -46,6 +47,20 @@ class ImageTarballIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "image-key-3b8e51d0c2";
   private static final Pattern SERVING = Pattern.compile("serving (http://\\S+) ");
+
+  /** Whether the build left Micronaut AOT out ({@code -Dmemkit.aot.skip=true}), image included. */
+  private static final boolean AOT_SKIPPED = Boolean.getBoolean("memkit.aot.skip");
+
+  /** The class Micronaut AOT generates with the service lists, and the service it implements. */
+  private static final String AOT_LISTS = "dev.memkit.http.aot.StaticServicesLoader";
+
+  private static final String AOT_SERVICE =
+      "app/aot/META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader";
+
+  /** The image's file system, unpacked once for the tests that run it (see {@link #rootfs()}). */
+  @TempDir static Path unpacked;
+
+  private static Path rootfs;
 
   static JsonNode config;
   static List<List<Entry>> layers;
@@ -128,69 +143,53 @@ class ImageTarballIT {
   }
 
   @Test
-  void itRunsAsItsUserAndServesHealthAWriteAndARead(@TempDir Path dir) throws Exception {
-    Prerequisite.require(
-        System.getProperty("os.name", "").equals("Linux")
-            && Files.isExecutable(Path.of("/usr/bin/unshare")),
-        "running the image needs Linux and util-linux's unshare");
-    Prerequisite.require(
-        Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
-        "running the image needs root (new namespaces, the image's file owners, its user)");
-    Process probe =
-        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
-            .redirectErrorStream(true)
-            .start();
-    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    Prerequisite.require(
-        probe.waitFor() == 0,
-        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
-    Path root = dir.resolve("rootfs");
+  void micronautAotsClassesComeFirstOnTheClassPathInALayerOfTheirOwn() {
+    if (AOT_SKIPPED) {
+      assertThat(files).noneMatch(f -> f.startsWith("app/aot/"));
+      return;
+    }
+    assertThat(files)
+        .contains(
+            "app/aot/" + AOT_LISTS.replace('.', '/') + ".class",
+            "app/aot/META-INF/services/io.micronaut.context.ApplicationContextConfigurer");
+    assertThat(fileText(AOT_SERVICE)).contains(AOT_LISTS);
+    assertThat(fileText("app/jib-classpath-file"))
+        .startsWith("/app/aot:/app/resources:/app/classes:");
+    // the generated classes change with every code change: none of them in the dependencies' layers
     for (List<Entry> layer : layers) {
-      unpack(layer, root);
+      boolean aot = layer.stream().anyMatch(e -> e.name().startsWith("app/aot/"));
+      assertThat(layer)
+          .as("a layer with Micronaut AOT's classes holds nothing else")
+          .allMatch(e -> !aot || e.name().equals("app") || e.name().startsWith("app/aot"));
     }
-    Files.createDirectories(root.resolve("proc"));
-    Files.createDirectories(root.resolve("dev"));
-    for (String[] device :
-        List.of(
-            new String[] {"null", "3"},
-            new String[] {"zero", "5"},
-            new String[] {"random", "8"},
-            new String[] {"urandom", "9"})) {
-      Process mknod =
-          new ProcessBuilder(
-                  "mknod",
-                  "-m",
-                  "666",
-                  root.resolve("dev/" + device[0]).toString(),
-                  "c",
-                  "1",
-                  device[1])
-              .inheritIO()
-              .start();
-      assertThat(mknod.waitFor()).isZero();
-    }
+  }
 
+  @Test
+  void itsJavaRuntimeMapsItsClassDataArchive() throws Exception {
+    Path root = rootfs();
+    // -Xshare:on fails the start when the archive cannot be mapped; the image's own JVM options
+    List<String> java = strings(config.get("Entrypoint"));
+    List<String> command = new ArrayList<>(namespaces(root));
+    command.addAll(java.subList(0, java.indexOf("-cp")));
+    command.addAll(List.of("-Xshare:on", "-version"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    imageEnvironment(pb);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains(", sharing)");
+  }
+
+  @Test
+  void itRunsAsItsUserAndServesHealthAWriteAndARead(@TempDir Path dir) throws Exception {
+    Path root = rootfs();
     String[] user = config.get("User").asText().split(":");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "/usr/bin/unshare",
-                "--mount",
-                "--pid",
-                "--fork",
-                "--kill-child",
-                "--mount-proc",
-                "--root=" + root,
-                "--wd=" + config.get("WorkingDir").asText(),
-                "--setuid=" + user[0],
-                "--setgid=" + user[1]));
+    List<String> command = new ArrayList<>(namespaces(root));
     command.addAll(strings(config.get("Entrypoint")));
     command.addAll(strings(config.path("Cmd")));
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().clear();
-    for (String e : strings(config.get("Env"))) {
-      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
-    }
+    imageEnvironment(pb);
     // as `docker run -e`: a key, and a free port on the loopback interface only
     pb.environment().put("MEMKIT_API_KEY", KEY);
     pb.environment().put("MEMKIT_PORT", "0");
@@ -200,6 +199,14 @@ class ImageTarballIT {
     Process unshare = pb.start();
     try {
       String url = awaitServing(unshare, out);
+      // Micronaut took its bean lists from the classes Micronaut AOT generated (MemkitServer says
+      // so
+      // when Micronaut installed them), unless the build left them out
+      if (AOT_SKIPPED) {
+        assertThat(Files.readString(out)).doesNotContain("Micronaut AOT").contains("; started in ");
+      } else {
+        assertThat(Files.readString(out)).contains(", Micronaut AOT; started in ");
+      }
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       assertThat(call(client, url, "GET", "/health", null).statusCode()).isEqualTo(200);
       HttpResponse<String> set =
@@ -227,6 +234,100 @@ class ImageTarballIT {
       }
     }
     assertThat(unshare.isAlive()).isFalse();
+  }
+
+  /**
+   * The image's layers unpacked in order (once for the class), with {@code /proc} and the four
+   * usual devices as a container runtime gives them; skips (fails under CI) where the image cannot
+   * run.
+   */
+  private static synchronized Path rootfs() throws Exception {
+    Prerequisite.require(
+        System.getProperty("os.name", "").equals("Linux")
+            && Files.isExecutable(Path.of("/usr/bin/unshare")),
+        "running the image needs Linux and util-linux's unshare");
+    Prerequisite.require(
+        Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+        "running the image needs root (new namespaces, the image's file owners, its user)");
+    Process probe =
+        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
+            .redirectErrorStream(true)
+            .start();
+    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Prerequisite.require(
+        probe.waitFor() == 0,
+        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
+    if (rootfs != null) {
+      return rootfs;
+    }
+    Path root = unpacked.resolve("rootfs");
+    for (List<Entry> layer : layers) {
+      unpack(layer, root);
+    }
+    Files.createDirectories(root.resolve("proc"));
+    Files.createDirectories(root.resolve("dev"));
+    for (String[] device :
+        List.of(
+            new String[] {"null", "3"},
+            new String[] {"zero", "5"},
+            new String[] {"random", "8"},
+            new String[] {"urandom", "9"})) {
+      Process mknod =
+          new ProcessBuilder(
+                  "mknod",
+                  "-m",
+                  "666",
+                  root.resolve("dev/" + device[0]).toString(),
+                  "c",
+                  "1",
+                  device[1])
+              .inheritIO()
+              .start();
+      assertThat(mknod.waitFor()).isZero();
+    }
+    rootfs = root;
+    return root;
+  }
+
+  /**
+   * {@code unshare} with new mount and PID namespaces, {@code root} as the root directory, the
+   * image's working directory and user: what follows runs as in a container of the image.
+   */
+  private static List<String> namespaces(Path root) {
+    String[] user = config.get("User").asText().split(":");
+    return List.of(
+        "/usr/bin/unshare",
+        "--mount",
+        "--pid",
+        "--fork",
+        "--kill-child",
+        "--mount-proc",
+        "--root=" + root,
+        "--wd=" + config.get("WorkingDir").asText(),
+        "--setuid=" + user[0],
+        "--setgid=" + user[1]);
+  }
+
+  /** Gives {@code pb} the image's environment, and nothing of this process's. */
+  private static void imageEnvironment(ProcessBuilder pb) {
+    pb.environment().clear();
+    for (String e : strings(config.get("Env"))) {
+      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+    }
+  }
+
+  /** The content of the image's file {@code name} as its last layer with it has it. */
+  private static String fileText(String name) {
+    String content = null;
+    for (List<Entry> layer : layers) {
+      for (Entry e : layer) {
+        if (e.name().equals(name)) {
+          content = new String(e.content(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(content).as("the image has " + name).isNotNull();
+    return content;
   }
 
   private static String awaitServing(Process p, Path out) throws Exception {
