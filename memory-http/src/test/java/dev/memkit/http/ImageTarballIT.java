@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +58,13 @@ class ImageTarballIT {
   private static final String AOT_LISTS = "dev.memkit.http.aot.StaticServicesLoader";
 
   private static final String AOT_SERVICE =
-      "app/aot/META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader";
+      "META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader";
+
+  /** The jar of Micronaut AOT's classes in the image. */
+  private static final String AOT_JAR = "/app/aot/memkit-aot.jar";
+
+  /** The offline image's class-data archive of the server's classes. */
+  private static final String CDS_ARCHIVE = "/app/cds/memkit.jsa";
 
   /** The image's file system, unpacked once for the tests that run it (see {@link #rootfs()}). */
   @TempDir static Path unpacked;
@@ -66,8 +75,11 @@ class ImageTarballIT {
   static List<List<Entry>> layers;
   static List<String> files;
 
-  /** One tar entry: its path, type flag, mode, owner, link target and content. */
-  record Entry(String name, byte type, int mode, int uid, int gid, String link, byte[] content) {
+  /**
+   * One tar entry: its path, type flag, mode, owner, modification time, link target and content.
+   */
+  record Entry(
+      String name, byte type, int mode, int uid, int gid, long mtime, String link, byte[] content) {
     boolean isDirectory() {
       return type == '5';
     }
@@ -126,14 +138,15 @@ class ImageTarballIT {
   }
 
   @Test
-  void theServerItsStoresTheHealthCheckAndAJavaRuntimeAreInside() {
-    assertThat(files)
+  void theServerItsStoresTheHealthCheckAndAJavaRuntimeAreInside() throws IOException {
+    assertThat(files).contains("app/jib-classpath-file", "opt/java/openjdk/bin/java");
+    // memkit's own classes and resources as its jar, as Jib's packaged mode lays them out
+    assertThat(files).anyMatch(f -> f.matches("app/classpath/memory-http-[0-9.]+\\.jar"));
+    assertThat(jarEntries(file(f -> f.matches("app/classpath/memory-http-[0-9.]+\\.jar"))))
         .contains(
-            "app/jib-classpath-file",
-            "app/classes/dev/memkit/http/MemkitServer.class",
-            "app/classes/dev/memkit/http/HealthCheck.class",
-            "app/resources/META-INF/swagger/memkit.yml",
-            "opt/java/openjdk/bin/java");
+            "dev/memkit/http/MemkitServer.class",
+            "dev/memkit/http/HealthCheck.class",
+            "META-INF/swagger/memkit.yml");
     assertThat(files)
         .anyMatch(f -> f.matches("app/libs/memory-core-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-store-sqlite-[0-9.]+\\.jar"))
@@ -143,42 +156,53 @@ class ImageTarballIT {
   }
 
   @Test
-  void micronautAotsClassesComeFirstOnTheClassPathInALayerOfTheirOwn() {
-    if (AOT_SKIPPED) {
-      assertThat(files).noneMatch(f -> f.startsWith("app/aot/"));
-      return;
-    }
-    assertThat(files)
-        .contains(
-            "app/aot/" + AOT_LISTS.replace('.', '/') + ".class",
-            "app/aot/META-INF/services/io.micronaut.context.ApplicationContextConfigurer");
-    assertThat(fileText(AOT_SERVICE)).contains(AOT_LISTS);
-    assertThat(fileText("app/jib-classpath-file"))
-        .startsWith("/app/aot:/app/resources:/app/classes:");
+  void micronautAotsClassesComeFirstOnTheClassPathInALayerOfTheirOwn() throws IOException {
+    assertThat(fileText("app/jib-classpath-file")).startsWith(AOT_JAR + ":");
+    List<String> aot = jarEntries(AOT_JAR.substring(1));
     // the generated classes change with every code change: none of them in the dependencies' layers
     for (List<Entry> layer : layers) {
-      boolean aot = layer.stream().anyMatch(e -> e.name().startsWith("app/aot/"));
+      boolean withAot = layer.stream().anyMatch(e -> e.name().startsWith("app/aot/"));
       assertThat(layer)
           .as("a layer with Micronaut AOT's classes holds nothing else")
-          .allMatch(e -> !aot || e.name().equals("app") || e.name().startsWith("app/aot"));
+          .allMatch(e -> !withAot || e.name().equals("app") || e.name().startsWith("app/aot"));
     }
+    if (AOT_SKIPPED) {
+      assertThat(aot).noneMatch(e -> e.startsWith("dev/"));
+      return;
+    }
+    assertThat(aot)
+        .contains(
+            AOT_LISTS.replace('.', '/') + ".class",
+            "META-INF/services/io.micronaut.context.ApplicationContextConfigurer",
+            AOT_SERVICE);
+    assertThat(jarText(AOT_JAR.substring(1), AOT_SERVICE)).contains(AOT_LISTS);
   }
 
   @Test
-  void itsJavaRuntimeMapsItsClassDataArchive() throws Exception {
+  void itsJavaRuntimeMapsItsClassDataArchives() throws Exception {
     Path root = rootfs();
-    // -Xshare:on fails the start when the archive cannot be mapped; the image's own JVM options
+    // the entrypoint as it is, with -Xshare:on (which fails the start when an archive named or the
+    // runtime's own cannot be mapped) and the classes' sources logged; the server prints its usage
     List<String> java = strings(config.get("Entrypoint"));
     List<String> command = new ArrayList<>(namespaces(root));
     command.addAll(java.subList(0, java.indexOf("-cp")));
-    command.addAll(List.of("-Xshare:on", "-version"));
+    command.addAll(List.of("-Xshare:on", "-Xlog:class+load=info"));
+    command.addAll(java.subList(java.indexOf("-cp"), java.size()));
+    command.add("--help");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     imageEnvironment(pb);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains(", sharing)");
+    assertThat(out)
+        .contains("Usage: memkit serve")
+        .contains("java.lang.Object source: shared objects file");
+    // the offline image's archive of the server's classes (profile image-offline)
+    if (java.contains("-XX:SharedArchiveFile=" + CDS_ARCHIVE)) {
+      assertThat(files).contains(CDS_ARCHIVE.substring(1));
+      assertThat(out).contains("dev.memkit.http.MemkitServer source: shared objects file (top)");
+    }
   }
 
   @Test
@@ -317,17 +341,51 @@ class ImageTarballIT {
   }
 
   /** The content of the image's file {@code name} as its last layer with it has it. */
-  private static String fileText(String name) {
-    String content = null;
+  private static byte[] fileContent(String name) {
+    byte[] content = null;
     for (List<Entry> layer : layers) {
       for (Entry e : layer) {
         if (e.name().equals(name)) {
-          content = new String(e.content(), StandardCharsets.UTF_8);
+          content = e.content();
         }
       }
     }
     assertThat(content).as("the image has " + name).isNotNull();
     return content;
+  }
+
+  private static String fileText(String name) {
+    return new String(fileContent(name), StandardCharsets.UTF_8);
+  }
+
+  /** The one file of the image whose path matches {@code test}. */
+  private static String file(java.util.function.Predicate<String> test) {
+    List<String> matching = files.stream().filter(test).toList();
+    assertThat(matching).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** The entry names of the image's jar {@code name}. */
+  private static List<String> jarEntries(String name) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(fileContent(name)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    return names;
+  }
+
+  /** The text of the entry {@code entry} of the image's jar {@code name}. */
+  private static String jarText(String name, String entry) throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(fileContent(name)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals(entry)) {
+          return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError(name + " has no " + entry);
   }
 
   private static String awaitServing(Process p, Path out) throws Exception {
@@ -396,6 +454,10 @@ class ImageTarballIT {
       }
       Files.setAttribute(target, "unix:uid", e.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:gid", e.gid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      // kept, as a runtime keeps them: a class-data archive checks its jars' times
+      if (e.type() != '2') {
+        Files.setLastModifiedTime(target, FileTime.from(e.mtime(), TimeUnit.SECONDS));
+      }
     }
   }
 
@@ -470,6 +532,7 @@ class ImageTarballIT {
                 (int) octal(header, 100, 8),
                 (int) octal(header, 108, 8),
                 (int) octal(header, 116, 8),
+                octal(header, 136, 12),
                 link,
                 content));
       }
