@@ -90,19 +90,8 @@ unpack() {
   done
 }
 
-now_ms() { date +%s%3N; }
-
-# Sets CPU and JIT: the CPU time (user + system, ms) process $1 used so far, and its compiler threads' part.
-cpu_ms() {
-  tick=$(getconf CLK_TCK)
-  CPU=$(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat")
-  JIT=0
-  for task in /proc/"$1"/task/*; do
-    case $(cat "$task/comm" 2>/dev/null) in
-      C1\ Compiler* | C2\ Compiler*) JIT=$((JIT + $(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "$task/stat"))) ;;
-    esac
-  done
-}
+# now_ms, cpu_ms, median, wait_for_200
+. "$(dirname "$0")/measure.sh"
 
 echo "# machine"
 echo "cpus: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -145,13 +134,7 @@ while [ "$i" -le "$RUNS" ]; do
         --setuid="${user%:*}" --setgid="${user#*:}" $(cat "$dir/entrypoint")
     ) > "$dir/server.log" 2>&1 &
     PID=$!
-    tries=0
-    until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
-      kill -0 "$PID" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-      tries=$((tries + 1))
-      [ "$tries" -lt 12000 ] || { echo "no answer within 120 s" >&2; exit 1; }
-      sleep 0.01
-    done
+    wait_for_200 "$dir/server.log"
     FIRST=$(( $(now_ms) - START ))
     JAVA_PID=$(pgrep -P "$PID" | head -n 1)
     cpu_ms "$JAVA_PID"
@@ -167,7 +150,6 @@ while [ "$i" -le "$RUNS" ]; do
   i=$((i + 1))
 done
 
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 echo "# median of $RUNS"
 n=0
 for tarball in "$@"; do
