@@ -155,6 +155,7 @@ def main():
     if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
         fail("needs Linux and util-linux's unshare")
     java_options = a.java_options.split()
+    started = time.monotonic()
     shutil.rmtree(a.work, ignore_errors=True)
     rootfs = os.path.join(a.work, "rootfs")
     os.makedirs(a.work)
@@ -168,7 +169,8 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     shutil.copyfile(rootfs + ARCHIVE, a.out)
     shutil.rmtree(rootfs)
-    print("cds-archive: %s (%d MB)" % (a.out, os.path.getsize(a.out) >> 20))
+    print("cds-archive: %s (%d MB, %.0f s)" % (a.out, os.path.getsize(a.out) >> 20,
+                                             time.monotonic() - started))
 
 
 if __name__ == "__main__":
