@@ -46,9 +46,17 @@ def namespaces(rootfs):
     return command
 
 
+def link_or_copy(source, target):
+    """A hard link where allowed (the same file system, and as root or the file's owner), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def image_layout(a, rootfs):
     """The base's files (hard links) and the image's jars, returning the class path as Jib writes it."""
-    shutil.copytree(a.base_rootfs, rootfs, symlinks=True, copy_function=os.link)
+    shutil.copytree(a.base_rootfs, rootfs, symlinks=True, copy_function=link_or_copy)
     entries = [("/app/aot/memkit-aot.jar", a.aot_jar),
                ("/app/classpath/" + os.path.basename(a.app_jar), a.app_jar)]
     for path in filter(None, a.classpath.split(os.pathsep)):
