@@ -54,19 +54,8 @@ if [ ! -f "$STORE" ]; then
   java -Dmemkit.bench.data="$DATA" -cp "$BENCH_JAR" dev.memkit.bench.sqlite.SqliteDatasets "$MEMORIES" >&2
 fi
 
-now_ms() { date +%s%3N; }
-
-# Sets CPU and JIT: the CPU time (user + system, ms) process $1 used so far, and its compiler threads' part.
-cpu_ms() {
-  tick=$(getconf CLK_TCK)
-  CPU=$(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat")
-  JIT=0
-  for task in /proc/"$1"/task/*; do
-    case $(cat "$task/comm" 2>/dev/null) in
-      C1\ Compiler* | C2\ Compiler*) JIT=$((JIT + $(awk -v t="$tick" '{printf "%d", ($14 + $15) * 1000 / t}' "$task/stat"))) ;;
-    esac
-  done
-}
+# now_ms, cpu_ms, median, wait_for_200
+. "$(dirname "$0")/measure.sh"
 
 # Fails when something already answers on the port: its answers would be taken for the server's.
 port_free() {
@@ -74,17 +63,6 @@ port_free() {
     echo "something already answers on port $PORT: stop it or set BENCH_PORT" >&2
     exit 1
   fi
-}
-
-# Polls /health every 10 ms until it answers 200, while the server ($PID) lives; gives up after 120 s.
-wait_for_200() {
-  tries=0
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
-    kill -0 "$PID" 2>/dev/null || { cat "$1" >&2; exit 1; }
-    tries=$((tries + 1))
-    [ "$tries" -lt 12000 ] || { echo "no answer within 120 s" >&2; exit 1; }
-    sleep 0.01
-  done
 }
 
 echo "# machine"
@@ -139,7 +117,6 @@ while [ "$i" -le "$RUNS" ]; do
   i=$((i + 1))
 done
 
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 echo "# median of $RUNS"
 echo "launch to first 200: $(cut -d' ' -f1 "$WORK/results" | median) ms"
 echo "CPU time to first 200: $(cut -d' ' -f3 "$WORK/results" | median) ms (of it the JIT compiler threads: $(cut -d' ' -f4 "$WORK/results" | median) ms)"

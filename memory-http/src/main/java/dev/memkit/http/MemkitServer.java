@@ -6,6 +6,8 @@ import dev.memkit.core.error.MemoryException;
 import dev.memkit.core.error.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.io.service.SoftServiceLoader;
+import io.micronaut.core.optim.StaticOptimizations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -60,12 +62,6 @@ public final class MemkitServer implements AutoCloseable {
 
   /** Netty's switch for its flight-recorder events. */
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
-
-  /**
-   * A class Micronaut AOT generates into the server jar at build time (memory-http/pom.xml): the
-   * service lists it installs through {@code StaticOptimizations$Loader}.
-   */
-  private static final String AOT_SERVICE_LISTS = "dev/memkit/http/aot/StaticServicesLoader.class";
 
   /** Netty's ids for this machine and process, which only make its channel ids unique. */
   private static final String NETTY_MACHINE_ID = "io.netty.machineId";
@@ -310,11 +306,14 @@ public final class MemkitServer implements AutoCloseable {
   }
 
   /**
-   * Whether the classes Micronaut AOT generated at build time are on the class path (the server jar
-   * has them; the module's classes alone do not), so the context read its service lists from them.
+   * Whether Micronaut started with the service lists Micronaut AOT generated at build time: the
+   * classes are on the class path (the server jar and the container image have them, the module's
+   * classes alone do not) and Micronaut installed them through the service file they register
+   * ({@code StaticOptimizations$Loader}), so the context read its beans from them instead of from
+   * the class path's {@code META-INF/micronaut} lists.
    */
   private static boolean withAot() {
-    return MemkitServer.class.getClassLoader().getResource(AOT_SERVICE_LISTS) != null;
+    return StaticOptimizations.get(SoftServiceLoader.Optimizations.class).isPresent();
   }
 
   /** Writes out the log lines still queued for the console (the log is asynchronous). */

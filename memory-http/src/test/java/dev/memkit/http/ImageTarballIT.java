@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * root on Linux, that it runs: its layers unpacked in order into a directory, its entrypoint
  * started there as its user with its environment (in new mount and PID namespaces, with {@code
  * /proc} and the four usual devices as a container runtime gives them), answering {@code /health},
- * a write and a read. CI builds the image with {@code -Dimage.offline}; without a tarball or root
+ * a write and a read, started with Micronaut AOT's service lists and with its Java runtime's
+ * class-data archive. CI builds the image with {@code -Dimage.offline}; without a tarball or root
  * the tests are skipped, except under {@code CI=true}, where they fail.
  */
 class ImageTarballIT {
@@ -47,12 +51,35 @@ class ImageTarballIT {
   private static final String KEY = "image-key-3b8e51d0c2";
   private static final Pattern SERVING = Pattern.compile("serving (http://\\S+) ");
 
+  /** Whether the build left Micronaut AOT out ({@code -Dmemkit.aot.skip=true}), image included. */
+  private static final boolean AOT_SKIPPED = Boolean.getBoolean("memkit.aot.skip");
+
+  /** The class Micronaut AOT generates with the service lists, and the service it implements. */
+  private static final String AOT_LISTS = "dev.memkit.http.aot.StaticServicesLoader";
+
+  private static final String AOT_SERVICE =
+      "META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader";
+
+  /** The jar of Micronaut AOT's classes in the image. */
+  private static final String AOT_JAR = "/app/aot/memkit-aot.jar";
+
+  /** The offline image's class-data archive of the server's classes. */
+  private static final String CDS_ARCHIVE = "/app/cds/memkit.jsa";
+
+  /** The image's file system, unpacked once for the tests that run it (see {@link #rootfs()}). */
+  @TempDir static Path unpacked;
+
+  private static Path rootfs;
+
   static JsonNode config;
   static List<List<Entry>> layers;
   static List<String> files;
 
-  /** One tar entry: its path, type flag, mode, owner, link target and content. */
-  record Entry(String name, byte type, int mode, int uid, int gid, String link, byte[] content) {
+  /**
+   * One tar entry: its path, type flag, mode, owner, modification time, link target and content.
+   */
+  record Entry(
+      String name, byte type, int mode, int uid, int gid, long mtime, String link, byte[] content) {
     boolean isDirectory() {
       return type == '5';
     }
@@ -111,14 +138,15 @@ class ImageTarballIT {
   }
 
   @Test
-  void theServerItsStoresTheHealthCheckAndAJavaRuntimeAreInside() {
-    assertThat(files)
+  void theServerItsStoresTheHealthCheckAndAJavaRuntimeAreInside() throws IOException {
+    assertThat(files).contains("app/jib-classpath-file", "opt/java/openjdk/bin/java");
+    // memkit's own classes and resources as its jar, as Jib's packaged mode lays them out
+    assertThat(files).anyMatch(f -> f.matches("app/classpath/memory-http-[0-9.]+\\.jar"));
+    assertThat(jarEntries(file(f -> f.matches("app/classpath/memory-http-[0-9.]+\\.jar"))))
         .contains(
-            "app/jib-classpath-file",
-            "app/classes/dev/memkit/http/MemkitServer.class",
-            "app/classes/dev/memkit/http/HealthCheck.class",
-            "app/resources/META-INF/swagger/memkit.yml",
-            "opt/java/openjdk/bin/java");
+            "dev/memkit/http/MemkitServer.class",
+            "dev/memkit/http/HealthCheck.class",
+            "META-INF/swagger/memkit.yml");
     assertThat(files)
         .anyMatch(f -> f.matches("app/libs/memory-core-[0-9.]+\\.jar"))
         .anyMatch(f -> f.matches("app/libs/memory-store-sqlite-[0-9.]+\\.jar"))
@@ -128,69 +156,64 @@ class ImageTarballIT {
   }
 
   @Test
-  void itRunsAsItsUserAndServesHealthAWriteAndARead(@TempDir Path dir) throws Exception {
-    Prerequisite.require(
-        System.getProperty("os.name", "").equals("Linux")
-            && Files.isExecutable(Path.of("/usr/bin/unshare")),
-        "running the image needs Linux and util-linux's unshare");
-    Prerequisite.require(
-        Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
-        "running the image needs root (new namespaces, the image's file owners, its user)");
-    Process probe =
-        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
-            .redirectErrorStream(true)
-            .start();
-    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    Prerequisite.require(
-        probe.waitFor() == 0,
-        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
-    Path root = dir.resolve("rootfs");
+  void micronautAotsClassesComeFirstOnTheClassPathInALayerOfTheirOwn() throws IOException {
+    assertThat(fileText("app/jib-classpath-file")).startsWith(AOT_JAR + ":");
+    List<String> aot = jarEntries(AOT_JAR.substring(1));
+    // the generated classes change with every code change: none of them in the dependencies' layers
     for (List<Entry> layer : layers) {
-      unpack(layer, root);
+      boolean withAot = layer.stream().anyMatch(e -> e.name().startsWith("app/aot/"));
+      assertThat(layer)
+          .as("a layer with Micronaut AOT's classes holds nothing else")
+          .allMatch(e -> !withAot || e.name().equals("app") || e.name().startsWith("app/aot"));
     }
-    Files.createDirectories(root.resolve("proc"));
-    Files.createDirectories(root.resolve("dev"));
-    for (String[] device :
-        List.of(
-            new String[] {"null", "3"},
-            new String[] {"zero", "5"},
-            new String[] {"random", "8"},
-            new String[] {"urandom", "9"})) {
-      Process mknod =
-          new ProcessBuilder(
-                  "mknod",
-                  "-m",
-                  "666",
-                  root.resolve("dev/" + device[0]).toString(),
-                  "c",
-                  "1",
-                  device[1])
-              .inheritIO()
-              .start();
-      assertThat(mknod.waitFor()).isZero();
+    if (AOT_SKIPPED) {
+      assertThat(aot).noneMatch(e -> e.startsWith("dev/"));
+      return;
     }
+    assertThat(aot)
+        .contains(
+            AOT_LISTS.replace('.', '/') + ".class",
+            "META-INF/services/io.micronaut.context.ApplicationContextConfigurer",
+            AOT_SERVICE);
+    assertThat(jarText(AOT_JAR.substring(1), AOT_SERVICE)).contains(AOT_LISTS);
+  }
 
+  @Test
+  void itsJavaRuntimeMapsItsClassDataArchives() throws Exception {
+    Path root = rootfs();
+    // the entrypoint as it is, with -Xshare:on (which fails the start when an archive named or the
+    // runtime's own cannot be mapped) and the classes' sources logged; the server prints its usage
+    List<String> java = strings(config.get("Entrypoint"));
+    List<String> command = new ArrayList<>(namespaces(root));
+    command.addAll(java.subList(0, java.indexOf("-cp")));
+    command.addAll(List.of("-Xshare:on", "-Xlog:class+load=info"));
+    command.addAll(java.subList(java.indexOf("-cp"), java.size()));
+    command.add("--help");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    imageEnvironment(pb);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out)
+        .contains("Usage: memkit serve")
+        .contains("java.lang.Object source: shared objects file");
+    // the offline image's archive of the server's classes (profile image-offline)
+    if (java.contains("-XX:SharedArchiveFile=" + CDS_ARCHIVE)) {
+      assertThat(files).contains(CDS_ARCHIVE.substring(1));
+      assertThat(out).contains("dev.memkit.http.MemkitServer source: shared objects file (top)");
+    }
+  }
+
+  @Test
+  void itRunsAsItsUserAndServesHealthAWriteAndARead(@TempDir Path dir) throws Exception {
+    Path root = rootfs();
     String[] user = config.get("User").asText().split(":");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "/usr/bin/unshare",
-                "--mount",
-                "--pid",
-                "--fork",
-                "--kill-child",
-                "--mount-proc",
-                "--root=" + root,
-                "--wd=" + config.get("WorkingDir").asText(),
-                "--setuid=" + user[0],
-                "--setgid=" + user[1]));
+    List<String> command = new ArrayList<>(namespaces(root));
     command.addAll(strings(config.get("Entrypoint")));
     command.addAll(strings(config.path("Cmd")));
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().clear();
-    for (String e : strings(config.get("Env"))) {
-      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
-    }
+    imageEnvironment(pb);
     // as `docker run -e`: a key, and a free port on the loopback interface only
     pb.environment().put("MEMKIT_API_KEY", KEY);
     pb.environment().put("MEMKIT_PORT", "0");
@@ -200,6 +223,14 @@ class ImageTarballIT {
     Process unshare = pb.start();
     try {
       String url = awaitServing(unshare, out);
+      // Micronaut took its bean lists from the classes Micronaut AOT generated (MemkitServer says
+      // so
+      // when Micronaut installed them), unless the build left them out
+      if (AOT_SKIPPED) {
+        assertThat(Files.readString(out)).doesNotContain("Micronaut AOT").contains("; started in ");
+      } else {
+        assertThat(Files.readString(out)).contains(", Micronaut AOT; started in ");
+      }
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       assertThat(call(client, url, "GET", "/health", null).statusCode()).isEqualTo(200);
       HttpResponse<String> set =
@@ -227,6 +258,134 @@ class ImageTarballIT {
       }
     }
     assertThat(unshare.isAlive()).isFalse();
+  }
+
+  /**
+   * The image's layers unpacked in order (once for the class), with {@code /proc} and the four
+   * usual devices as a container runtime gives them; skips (fails under CI) where the image cannot
+   * run.
+   */
+  private static synchronized Path rootfs() throws Exception {
+    Prerequisite.require(
+        System.getProperty("os.name", "").equals("Linux")
+            && Files.isExecutable(Path.of("/usr/bin/unshare")),
+        "running the image needs Linux and util-linux's unshare");
+    Prerequisite.require(
+        Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+        "running the image needs root (new namespaces, the image's file owners, its user)");
+    Process probe =
+        new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork", "--mount-proc", "true")
+            .redirectErrorStream(true)
+            .start();
+    String refusal = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Prerequisite.require(
+        probe.waitFor() == 0,
+        "running the image needs new mount and PID namespaces, refused here: " + refusal.strip());
+    if (rootfs != null) {
+      return rootfs;
+    }
+    Path root = unpacked.resolve("rootfs");
+    for (List<Entry> layer : layers) {
+      unpack(layer, root);
+    }
+    Files.createDirectories(root.resolve("proc"));
+    Files.createDirectories(root.resolve("dev"));
+    for (String[] device :
+        List.of(
+            new String[] {"null", "3"},
+            new String[] {"zero", "5"},
+            new String[] {"random", "8"},
+            new String[] {"urandom", "9"})) {
+      Process mknod =
+          new ProcessBuilder(
+                  "mknod",
+                  "-m",
+                  "666",
+                  root.resolve("dev/" + device[0]).toString(),
+                  "c",
+                  "1",
+                  device[1])
+              .inheritIO()
+              .start();
+      assertThat(mknod.waitFor()).isZero();
+    }
+    rootfs = root;
+    return root;
+  }
+
+  /**
+   * {@code unshare} with new mount and PID namespaces, {@code root} as the root directory, the
+   * image's working directory and user: what follows runs as in a container of the image.
+   */
+  private static List<String> namespaces(Path root) {
+    String[] user = config.get("User").asText().split(":");
+    return List.of(
+        "/usr/bin/unshare",
+        "--mount",
+        "--pid",
+        "--fork",
+        "--kill-child",
+        "--mount-proc",
+        "--root=" + root,
+        "--wd=" + config.get("WorkingDir").asText(),
+        "--setuid=" + user[0],
+        "--setgid=" + user[1]);
+  }
+
+  /** Gives {@code pb} the image's environment, and nothing of this process's. */
+  private static void imageEnvironment(ProcessBuilder pb) {
+    pb.environment().clear();
+    for (String e : strings(config.get("Env"))) {
+      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+    }
+  }
+
+  /** The content of the image's file {@code name} as its last layer with it has it. */
+  private static byte[] fileContent(String name) {
+    byte[] content = null;
+    for (List<Entry> layer : layers) {
+      for (Entry e : layer) {
+        if (e.name().equals(name)) {
+          content = e.content();
+        }
+      }
+    }
+    assertThat(content).as("the image has " + name).isNotNull();
+    return content;
+  }
+
+  private static String fileText(String name) {
+    return new String(fileContent(name), StandardCharsets.UTF_8);
+  }
+
+  /** The one file of the image whose path matches {@code test}. */
+  private static String file(java.util.function.Predicate<String> test) {
+    List<String> matching = files.stream().filter(test).toList();
+    assertThat(matching).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** The entry names of the image's jar {@code name}. */
+  private static List<String> jarEntries(String name) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(fileContent(name)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    return names;
+  }
+
+  /** The text of the entry {@code entry} of the image's jar {@code name}. */
+  private static String jarText(String name, String entry) throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(fileContent(name)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals(entry)) {
+          return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError(name + " has no " + entry);
   }
 
   private static String awaitServing(Process p, Path out) throws Exception {
@@ -295,6 +454,10 @@ class ImageTarballIT {
       }
       Files.setAttribute(target, "unix:uid", e.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:gid", e.gid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      // kept, as a runtime keeps them: a class-data archive checks its jars' times
+      if (e.type() != '2') {
+        Files.setLastModifiedTime(target, FileTime.from(e.mtime(), TimeUnit.SECONDS));
+      }
     }
   }
 
@@ -369,6 +532,7 @@ class ImageTarballIT {
                 (int) octal(header, 100, 8),
                 (int) octal(header, 108, 8),
                 (int) octal(header, 116, 8),
+                octal(header, 136, 12),
                 link,
                 content));
       }
