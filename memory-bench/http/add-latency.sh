@@ -36,23 +36,14 @@ OPTIONS=${BENCH_STORE_OPTIONS:-}
 FORCE=${BENCH_FORCE_BACKUPS:-}
 KEY=bench-key-not-secret
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-SERVER_PID=""
-FORCER_PID=""
-
-cleanup() {
-  [ -n "$FORCER_PID" ] && kill "$FORCER_PID" 2>/dev/null || true
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
+# WORK, the cleanup at exit (which calls keep_logs), the wrk check
+. "$HERE/common.sh"
+keep_logs() {
   if [ -n "${BENCH_OUT:-}" ]; then
     mkdir -p "$BENCH_OUT"
     cp "$WORK"/gc.log "$WORK"/server.log "$WORK"/store.log "$BENCH_OUT"/ 2>/dev/null || true
   fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT INT TERM
-
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 JAR=${BENCH_JAR:-$ROOT/memory-http/target/memkit-server.jar}
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -pl memory-http -am package -DskipTests) >&2
 

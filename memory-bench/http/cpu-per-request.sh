@@ -22,19 +22,8 @@ HELLO_PORT=$((PORT + 1))
 KEY=bench-key-not-secret
 DATA=$ROOT/memory-bench/target/bench-data
 OPTS="-XX:+UseG1GC -Xms16m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:CompileThresholdScaling=4 -XX:-UsePerfData"
-WORK=$(mktemp -d)
-SERVER_PID=""
-HELLO_PID=""
-
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  [ -n "$HELLO_PID" ] && kill "$HELLO_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+# WORK, the cleanup at exit, the wrk check
+. "$ROOT/memory-bench/http/common.sh"
 [ $# -gt 0 ] || set -- "$ROOT/memory-http/target/memkit-server.jar"
 for jar in "$@"; do
   [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }

@@ -37,19 +37,8 @@ IDLE=${BENCH_IDLE:-90}
 HELLO_PORT=$((PORT + 1))
 KEY=bench-key-not-secret
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-SERVER_PID=""
-HELLO_PID=""
-
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  [ -n "$HELLO_PID" ] && kill "$HELLO_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+# WORK, the cleanup at exit, the wrk check
+. "$HERE/common.sh"
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -B -q -pl memory-http package -DskipTests) >&2
 fi
