@@ -12,8 +12,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * rather than read from an XML file, which takes logback several hundred milliseconds of the start
  * to parse. Standard output, written in batches by a thread of its own so request threads never
  * wait on the console ({@link ConsoleLog}); nothing is dropped and what waits is written out when
- * the server stops; Micronaut, Netty and Hibernate Validator at {@code WARN}, the embedding model's
- * tokenizer library ({@code ai.djl}) at {@code ERROR}, the rest at {@code INFO}.
+ * the server stops; Micronaut and Netty at {@code WARN}, the embedding model's tokenizer library
+ * ({@code ai.djl}) at {@code ERROR}, the rest at {@code INFO}.
  *
  * <p>{@code -Dlogback.configurationFile=FILE} replaces all of it with the configuration in FILE.
  */
@@ -40,7 +40,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     console.setName("STDOUT");
     console.setEncoder(encoder);
     console.start();
-    for (String quiet : new String[] {"io.micronaut", "io.netty", "org.hibernate.validator"}) {
+    for (String quiet : new String[] {"io.micronaut", "io.netty"}) {
       context.getLogger(quiet).setLevel(Level.WARN);
     }
     // the embedding model's tokenizer library looks for a GPU and reports unpacking at INFO

@@ -135,7 +135,6 @@ class ServeLauncherIT {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).startsWith("{\"status\":\"ok\"");
       // a bad body is refused with the constraint's own message, as by the server in tests
-      // (Micronaut AOT's lists leave out Hibernate Validator's message bundle bean)
       HttpResponse<String> refused =
           HttpClient.newHttpClient()
               .send(
