@@ -95,7 +95,9 @@ final class SqliteStore implements Store {
     ReaderPool.Opener reader =
         () -> Connections.open(settings.file(), Connections.Role.READER, settings);
     this.readers = new ReaderPool(settings.readers(), reader, where);
-    this.dataVersion = new DataVersion(reader);
+    this.dataVersion =
+        new DataVersion(
+            reader, settings.file().resolveSibling(settings.file().getFileName() + "-shm"));
   }
 
   /**

@@ -157,6 +157,38 @@ class StateCacheTest {
   }
 
   @Test
+  void aReadNeverReturnsLessThanWhatAnotherConnectionHadAcknowledgedWhenItBegan() throws Exception {
+    try (Memkit memkit = open(uri(), Map.of());
+        Memkit other = open(uri() + "?synchronous=normal", Map.of())) {
+      StateUseCase state = memkit.space().state();
+      StateUseCase writer = other.space().state();
+      writer.set(SetState.of(StateKey.of("counter"), JsonValue.of(0)));
+      java.util.concurrent.atomic.AtomicLong acknowledged =
+          new java.util.concurrent.atomic.AtomicLong();
+      int writes = 300;
+      Thread writing =
+          new Thread(
+              () -> {
+                for (int i = 1; i <= writes; i++) {
+                  writer.set(SetState.of(StateKey.of("counter"), JsonValue.of(i)));
+                  acknowledged.set(i);
+                }
+              });
+      writing.start();
+      long reads = 0;
+      while (writing.isAlive() || reads == 0) {
+        long before = acknowledged.get();
+        long seen = state.get(StateKey.of("counter")).orElseThrow().version() - 1;
+        assertThat(seen).as("read %d", reads).isGreaterThanOrEqualTo(before);
+        reads++;
+      }
+      writing.join(60_000);
+      assertThat(value(state, "counter")).contains(JsonValue.of(writes));
+      assertThat(reads).isPositive();
+    }
+  }
+
+  @Test
   void aRestoredBackupIsSeenByTheNextRead() {
     try (Memkit memkit = open(uri(), Map.of())) {
       StateUseCase state = memkit.space().state();
