@@ -22,6 +22,21 @@ class DataVersionTest {
         new SqliteStoreProvider().open(StoreLocation.parse("sqlite:" + file, Map.of()));
   }
 
+  private static SqliteSettings settings(Path file) {
+    return SqliteSettings.of(StoreLocation.parse("sqlite:" + file, Map.of()));
+  }
+
+  /** Another connection to {@code file}, which commits as another process would. */
+  private static SqlConnection other(Path file) throws Exception {
+    return Connections.open(file, Connections.Role.PLAIN, settings(file));
+  }
+
+  /** The data version of {@code file}, reading the WAL-index header from {@code shm}. */
+  private static DataVersion version(Path file, Path shm) {
+    return new DataVersion(
+        () -> Connections.open(file, Connections.Role.READER, settings(file)), shm);
+  }
+
   private static void commit(SqlConnection other, int i) throws Exception {
     other.execute("BEGIN IMMEDIATE");
     other.execute(
@@ -37,13 +52,9 @@ class DataVersionTest {
   @Test
   void theNumberChangesWithEachCommitOfAnotherConnectionAndStandsOtherwise() throws Exception {
     Path file = dir.resolve("v.db");
-    SqliteSettings settings = SqliteSettings.of(StoreLocation.parse("sqlite:" + file, Map.of()));
     try (SqliteStore store = open(file);
-        SqlConnection other = Connections.open(file, Connections.Role.PLAIN, settings)) {
-      DataVersion version =
-          new DataVersion(
-              () -> Connections.open(file, Connections.Role.READER, settings),
-              file.resolveSibling("v.db-shm"));
+        SqlConnection other = other(file)) {
+      DataVersion version = version(file, file.resolveSibling("v.db-shm"));
       OptionalLong first = version.read();
       OptionalLong second = version.read(); // the header is mapped after the first statement
       assertThat(second).isEqualTo(first);
@@ -76,13 +87,9 @@ class DataVersionTest {
   @Test
   void withoutTheSharedMemoryFileTheStatementIsAskedEveryTime() throws Exception {
     Path file = dir.resolve("w.db");
-    SqliteSettings settings = SqliteSettings.of(StoreLocation.parse("sqlite:" + file, Map.of()));
     try (SqliteStore store = open(file);
-        SqlConnection other = Connections.open(file, Connections.Role.PLAIN, settings)) {
-      DataVersion version =
-          new DataVersion(
-              () -> Connections.open(file, Connections.Role.READER, settings),
-              dir.resolve("no-such-file-shm"));
+        SqlConnection other = other(file)) {
+      DataVersion version = version(file, dir.resolve("no-such-file-shm"));
       OptionalLong first = version.read();
       assertThat(version.read()).isEqualTo(first);
       assertThat(version.statements()).isEqualTo(2);
