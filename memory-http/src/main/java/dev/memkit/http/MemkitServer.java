@@ -215,7 +215,7 @@ public final class MemkitServer implements AutoCloseable {
               .deduceEnvironment(false)
               .banner(false)
               .properties(properties)
-              .singletons(new ServerRuntime(opening.memkit(), keys, settings))
+              .singletons(new ServerRuntime(opening, keys, settings))
               .start();
       phases.end("context");
     } catch (RuntimeException | Error e) {
@@ -231,27 +231,26 @@ public final class MemkitServer implements AutoCloseable {
       throw e;
     }
     try {
-      try {
-        observer.bind(context.getBean(MeterRegistry.class), memkit);
-        phases.end("metrics");
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
-        phases.end("server");
-        LOG.info(
-            "listening on {}:{}, store {}{}; {} (the store opened in {} ms beside the context)",
-            host == null ? "*" : host,
-            server.getPort(),
-            memkit.storeDescription(),
-            withAot() ? ", Micronaut AOT" : "",
-            phases,
-            opening.millis());
-        return new MemkitServer(context, server, memkit);
-      } catch (RuntimeException e) {
-        context.close();
-        throw e;
-      }
+      observer.bind(context.getBean(MeterRegistry.class), memkit);
+      phases.end("metrics");
+      EmbeddedServer server = context.getBean(EmbeddedServer.class);
+      server.start();
+      phases.end("server");
+      LOG.info(
+          "listening on {}:{}, store {}{}; {} (the store opened in {} ms beside the context)",
+          host == null ? "*" : host,
+          server.getPort(),
+          memkit.storeDescription(),
+          withAot() ? ", Micronaut AOT" : "",
+          phases,
+          opening.millis());
+      return new MemkitServer(context, server, memkit);
     } catch (RuntimeException e) {
-      memkit.close();
+      try {
+        context.close();
+      } finally {
+        memkit.close();
+      }
       throw e;
     }
   }

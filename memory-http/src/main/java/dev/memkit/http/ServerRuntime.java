@@ -3,8 +3,6 @@ package dev.memkit.http;
 import dev.memkit.core.Memkit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What the running server shares with its routes: the open {@link Memkit}, the keys (empty on a
@@ -15,30 +13,23 @@ import java.util.concurrent.CompletionException;
  * before that.
  */
 final class ServerRuntime {
-  private final CompletableFuture<Memkit> memkit;
+  private final StoreOpening store;
   private final Optional<KeyRing> keys;
   private final ServerSettings settings;
 
-  /**
-   * @param memkit completed with the open store, or with the reason it could not be opened
-   */
-  ServerRuntime(CompletableFuture<Memkit> memkit, Optional<KeyRing> keys, ServerSettings settings) {
-    this.memkit = Objects.requireNonNull(memkit, "memkit");
+  ServerRuntime(StoreOpening store, Optional<KeyRing> keys, ServerSettings settings) {
+    this.store = Objects.requireNonNull(store, "store");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
-   * The open store, once it is open.
+   * The open store, once it is open ({@link StoreOpening#await()}).
    *
    * @throws RuntimeException what opening it threw
    */
   Memkit memkit() {
-    try {
-      return memkit.join();
-    } catch (CompletionException e) {
-      throw StoreOpening.unwrap(e);
-    }
+    return store.await();
   }
 
   Optional<KeyRing> keys() {

@@ -50,11 +50,6 @@ final class StoreOpening {
     return opening;
   }
 
-  /** The store, completed once it is open or failed. */
-  CompletableFuture<Memkit> memkit() {
-    return memkit;
-  }
-
   /**
    * Waits until the store is open.
    *
@@ -80,7 +75,7 @@ final class StoreOpening {
   }
 
   /** The exception that completed {@code e}'s future, as thrown by the opening. */
-  static RuntimeException unwrap(CompletionException e) {
+  private static RuntimeException unwrap(CompletionException e) {
     if (e.getCause() instanceof RuntimeException cause) {
       return cause;
     }

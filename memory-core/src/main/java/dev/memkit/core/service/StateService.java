@@ -22,11 +22,6 @@ public final class StateService implements StateUseCase {
   private final ServiceContext context;
   private final StateCache cache;
 
-  /** Serves the state of {@code context}'s namespace, reading every entry from the store. */
-  public StateService(ServiceContext context) {
-    this(context, new StateCache(0));
-  }
-
   /**
    * Serves the state of {@code context}'s namespace, giving entries kept in {@code cache} while the
    * store has not changed.

@@ -128,7 +128,10 @@ class StateCacheTest {
 
   @Test
   void theEnvironmentSetsTheBudgetAndBadValuesAreRefused() {
-    assertThat(StateCache.from(Map.of())).isNotNull();
+    StateCache byDefault = StateCache.from(Map.of());
+    byDefault.get(OptionalLong.of(1), NS, KEY, reading("a"));
+    byDefault.get(OptionalLong.of(1), NS, KEY, reading("a"));
+    assertThat(reads).as("kept by default").hasValue(1);
     StateCache off = StateCache.from(Map.of("MEMKIT_STATE_CACHE_MB", "0"));
     off.get(OptionalLong.of(1), NS, KEY, reading("a"));
     assertThat(off.size()).isZero();
